@@ -1,0 +1,382 @@
+"""Domain records: plain dataclasses that know how to become dicts and back.
+
+Every record has a stable string ``id`` and an ``updated_at`` ISO timestamp
+(used by import to decide which copy is newer). Days are stored as the
+user's local day ``YYYY-MM-DD`` at the time of writing, so history never
+shifts when the time zone changes. No Textual or TinyDB import here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar, TypeVar
+
+from .validate import (
+    ValidationError,
+    check_choice,
+    check_day,
+    check_email,
+    check_int,
+    clean_text,
+)
+
+T = TypeVar("T", bound="Record")
+
+PLAN_KINDS = ("apply", "outreach", "practice", "learn", "follow-up", "other")
+STAGES = ("applied", "screen", "interview", "final", "offer")
+REASON_TAGS = (
+    "skill gap",
+    "experience level",
+    "culture/team fit",
+    "interview performance",
+    "competition or internal candidate",
+    "timing or budget",
+    "unknown",
+)
+THINKING_TRAPS = (
+    "all-or-nothing",
+    "mind reading",
+    "labelling yourself",
+    "fortune telling",
+    "catastrophising",
+    "overgeneralising",
+)
+FEEDBACK_STATUSES = ("not_requested", "requested", "received", "no_reply", "declined")
+REDIRECT_KINDS = ("similar roles", "a skill to learn", "adjacent industry", "broaden the search",
+                  "reach out")
+ACTION_STATUSES = ("open", "planned", "done", "dropped")
+SELFCARE_ACTIVITIES = ("exercise", "walk", "gym", "hobby", "meditation", "family", "friends",
+                       "rest", "journaling", "community", "other")
+CONTACT_KINDS = ("mentor", "friend", "family", "peer job seeker", "community", "recruiter")
+
+MAX_LINE = 200
+MAX_JOURNAL = 20_000
+MAX_PLAN_ITEMS = 20
+
+
+def new_id() -> str:
+    """A stable, unique record id."""
+    return uuid.uuid4().hex[:16]
+
+
+@dataclass
+class Record:
+    """Base for stored records: ``to_dict``/``from_dict`` with nested records."""
+
+    NESTED: ClassVar[dict[str, type]] = {}
+    NESTED_LISTS: ClassVar[dict[str, type]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """Build from a dict, ignoring unknown keys and filling defaults for missing ones."""
+        if not isinstance(data, dict):
+            raise ValidationError(cls.__name__.lower(), "should be an object")
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in cls.NESTED and isinstance(value, dict):
+                value = cls.NESTED[f.name].from_dict(value)
+            elif f.name in cls.NESTED_LISTS and isinstance(value, list):
+                sub = cls.NESTED_LISTS[f.name]
+                value = [sub.from_dict(v) if isinstance(v, dict) else v for v in value]
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+@dataclass
+class PlanItem(Record):
+    """One thing to do today. ``source`` says where a suggestion came from."""
+
+    kind: str = "other"
+    text: str = ""
+    done: bool = False
+    id: str = field(default_factory=new_id)
+    source: str = ""  # "", "yesterday", "redirect", "feedback", "contact"
+    source_id: str | None = None  # the action / rejection / contact it came from
+    contact_id: str | None = None  # for outreach naming someone in the network
+
+    def validate(self) -> PlanItem:
+        self.kind = check_choice(self.kind, "plan item kind", PLAN_KINDS)
+        self.text = clean_text(self.text, "plan item", max_len=MAX_LINE, required=True)
+        if not isinstance(self.done, bool):
+            raise ValidationError("plan item done", "should be true or false")
+        return self
+
+
+@dataclass
+class CheckIn(Record):
+    """The morning check-in: one per local day, editable that day."""
+
+    NESTED_LISTS: ClassVar[dict[str, type]] = {"plan": PlanItem}
+
+    day: str = ""
+    mood: int = 0
+    energy: int = 0
+    intention: str = ""
+    feelings: list[str] = field(default_factory=list)
+    plan: list[PlanItem] = field(default_factory=list)
+    selfcare_intention: str = ""
+    at: str = ""  # ISO timestamp with offset, when first written
+    updated_at: str = ""
+    id: str = field(default_factory=new_id)
+
+    def validate(self) -> CheckIn:
+        check_day(self.day, "day")
+        self.mood = check_int(self.mood, "mood", 1, 5)  # type: ignore[assignment]
+        self.energy = check_int(self.energy, "energy", 1, 5)  # type: ignore[assignment]
+        self.intention = clean_text(self.intention, "intention", max_len=MAX_LINE)
+        self.selfcare_intention = clean_text(
+            self.selfcare_intention, "self-care intention", max_len=MAX_LINE
+        )
+        self.feelings = [clean_text(f, "feeling", max_len=40) for f in self.feelings if f]
+        if len(self.plan) > MAX_PLAN_ITEMS:
+            raise ValidationError("plan", f"has {len(self.plan)} items; {MAX_PLAN_ITEMS} at most")
+        self.plan = [p.validate() for p in self.plan]
+        return self
+
+
+@dataclass
+class Feeling(Record):
+    """A named feeling with its intensity when acknowledged and when moving on."""
+
+    name: str = ""
+    before: int = 50
+    after: int | None = None
+
+    def validate(self) -> Feeling:
+        self.name = clean_text(self.name, "feeling", max_len=40, required=True)
+        self.before = check_int(self.before, f"{self.name} intensity", 0, 100)  # type: ignore
+        self.after = check_int(self.after, f"{self.name} intensity after", 0, 100, optional=True)
+        return self
+
+
+@dataclass
+class Reason(Record):
+    """A reason tag ("skill gap", ...) with the user's note."""
+
+    tag: str = "unknown"
+    note: str = ""
+
+    def validate(self) -> Reason:
+        self.tag = check_choice(self.tag, "reason", REASON_TAGS)
+        self.note = clean_text(self.note, f"{self.tag} note", max_len=MAX_LINE * 5, multiline=True)
+        return self
+
+
+@dataclass
+class Feedback(Record):
+    """The feedback request: its draft and what came of it."""
+
+    status: str = "not_requested"
+    requested_on: str | None = None
+    answered_on: str | None = None
+    text: str = ""  # the feedback received
+    themes: list[str] = field(default_factory=list)
+    subject: str = ""  # the draft, once edited
+    body: str = ""
+
+    def validate(self) -> Feedback:
+        self.status = check_choice(self.status, "feedback status", FEEDBACK_STATUSES)
+        check_day(self.requested_on, "feedback requested on", optional=True)
+        check_day(self.answered_on, "feedback answered on", optional=True)
+        self.text = clean_text(self.text, "feedback", max_len=MAX_JOURNAL, multiline=True)
+        self.themes = [clean_text(t, "theme", max_len=60).lower() for t in self.themes if t]
+        self.subject = clean_text(self.subject, "subject", max_len=MAX_LINE)
+        self.body = clean_text(self.body, "email body", max_len=MAX_JOURNAL, multiline=True)
+        return self
+
+
+@dataclass
+class Cooldown(Record):
+    """Progress through acknowledge → reflect → move on, and what the user wrote."""
+
+    NESTED_LISTS: ClassVar[dict[str, type]] = {"feelings": Feeling, "reasons": Reason}
+
+    acknowledged_on: str | None = None
+    ready_early_on: str | None = None  # "I'm ready now" opened reflect before its day
+    reflected_on: str | None = None
+    moved_on_on: str | None = None
+    feelings: list[Feeling] = field(default_factory=list)
+    journal: str = ""
+    process_with: str = ""
+    process_done: bool = False
+    reasons: list[Reason] = field(default_factory=list)
+    traps: list[str] = field(default_factory=list)
+    balanced_thought: str = ""
+    went_well: str = ""
+    do_differently: str = ""
+    draft: dict[str, Any] = field(default_factory=dict)  # a half-done step, kept as typed
+
+    def validate(self) -> Cooldown:
+        for name in ("acknowledged_on", "ready_early_on", "reflected_on", "moved_on_on"):
+            check_day(getattr(self, name), name, optional=True)
+        self.feelings = [f.validate() for f in self.feelings]
+        self.reasons = [r.validate() for r in self.reasons]
+        self.journal = clean_text(self.journal, "journal", max_len=MAX_JOURNAL, multiline=True)
+        self.process_with = clean_text(self.process_with, "process with", max_len=60)
+        self.traps = [check_choice(t, "thinking trap", THINKING_TRAPS) for t in self.traps]
+        for name in ("balanced_thought", "went_well", "do_differently"):
+            setattr(self, name, clean_text(getattr(self, name), name.replace("_", " "),
+                                           max_len=MAX_JOURNAL, multiline=True))
+        if not isinstance(self.draft, dict):
+            raise ValidationError("draft", "should be an object")
+        return self
+
+
+@dataclass
+class Rejection(Record):
+    """A rejection and its cool-down. The cool-down starts on ``logged_on``."""
+
+    NESTED: ClassVar[dict[str, type]] = {"cooldown": Cooldown, "feedback": Feedback}
+
+    company: str = ""
+    role: str = ""
+    stage: str = "applied"
+    received_on: str = ""
+    logged_on: str = ""
+    mattered: int = 3
+    contact_name: str = ""
+    contact_email: str = ""
+    message: str = ""
+    cooldown: Cooldown = field(default_factory=Cooldown)
+    feedback: Feedback = field(default_factory=Feedback)
+    at: str = ""
+    updated_at: str = ""
+    id: str = field(default_factory=new_id)
+
+    def validate(self) -> Rejection:
+        self.company = clean_text(self.company, "company", max_len=120, required=True)
+        self.role = clean_text(self.role, "role", max_len=120, required=True)
+        self.stage = check_choice(self.stage, "stage", STAGES)
+        check_day(self.received_on, "date received")
+        check_day(self.logged_on, "logged on")
+        if self.received_on > self.logged_on:
+            raise ValidationError("date received", "is after the day it was logged")
+        self.mattered = check_int(self.mattered, "how much it mattered", 1, 5)  # type: ignore
+        self.contact_name = clean_text(self.contact_name, "contact name", max_len=120)
+        self.contact_email = check_email(self.contact_email, "contact email")
+        self.message = clean_text(self.message, "message", max_len=MAX_JOURNAL, multiline=True)
+        self.cooldown.validate()
+        self.feedback.validate()
+        return self
+
+
+@dataclass
+class SelfCare(Record):
+    """A self-care check-in; any number per day."""
+
+    day: str = ""
+    activity: str = ""
+    minutes: int = 0
+    energy_before: int | None = None
+    energy_after: int | None = None
+    optimism: int | None = None
+    note: str = ""
+    contact_id: str | None = None
+    contact_name: str = ""  # kept so history survives the contact's removal
+    rejection_id: str | None = None  # set when it was the way to process a rejection
+    at: str = ""
+    updated_at: str = ""
+    id: str = field(default_factory=new_id)
+
+    def validate(self) -> SelfCare:
+        check_day(self.day, "day")
+        self.activity = clean_text(self.activity, "activity", max_len=60, required=True)
+        self.minutes = check_int(self.minutes, "minutes", 1, 1440)  # type: ignore[assignment]
+        self.energy_before = check_int(self.energy_before, "energy before", 1, 5, optional=True)
+        self.energy_after = check_int(self.energy_after, "energy after", 1, 5, optional=True)
+        self.optimism = check_int(self.optimism, "optimism", 1, 5, optional=True)
+        self.note = clean_text(self.note, "note", max_len=MAX_JOURNAL, multiline=True)
+        self.contact_name = clean_text(self.contact_name, "contact", max_len=120)
+        return self
+
+
+@dataclass
+class Contact(Record):
+    """A person or community in the support network."""
+
+    name: str = ""
+    kind: str = "friend"
+    reach: str = ""  # how to reach them
+    notes: str = ""
+    last_contacted: str | None = None
+    created_on: str = ""
+    updated_at: str = ""
+    id: str = field(default_factory=new_id)
+
+    def validate(self) -> Contact:
+        self.name = clean_text(self.name, "name", max_len=120, required=True)
+        self.kind = check_choice(self.kind, "kind", CONTACT_KINDS)
+        self.reach = clean_text(self.reach, "how to reach", max_len=MAX_LINE)
+        self.notes = clean_text(self.notes, "notes", max_len=MAX_JOURNAL, multiline=True)
+        check_day(self.last_contacted, "last contacted", optional=True)
+        check_day(self.created_on, "created on", optional=True)
+        return self
+
+
+@dataclass
+class Action(Record):
+    """A redirect action chosen when moving on; offered as a morning-plan suggestion."""
+
+    kind: str = "similar roles"
+    text: str = ""
+    rejection_id: str | None = None
+    status: str = "open"
+    created_on: str = ""
+    done_on: str | None = None
+    updated_at: str = ""
+    id: str = field(default_factory=new_id)
+
+    def validate(self) -> Action:
+        self.kind = check_choice(self.kind, "action kind", REDIRECT_KINDS)
+        self.text = clean_text(self.text, "action", max_len=MAX_LINE, required=True)
+        self.status = check_choice(self.status, "action status", ACTION_STATUSES)
+        check_day(self.created_on, "created on")
+        check_day(self.done_on, "done on", optional=True)
+        return self
+
+
+@dataclass
+class RestDay(Record):
+    """A day marked as rest: it bridges a check-in streak without adding to it."""
+
+    day: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = self.day  # one rest mark per day
+
+    def validate(self) -> RestDay:
+        check_day(self.day, "rest day")
+        return self
+
+
+@dataclass
+class Settings(Record):
+    """User settings; one row in the ``settings`` table."""
+
+    name: str = ""
+    day_start_hour: int = 4
+    cooldown_days: int = 2
+    rest_weekdays: list[int] = field(default_factory=list)  # 0 = Monday … 6 = Sunday
+    nudge_days: int = 14
+    theme: str = "textual-dark"
+
+    def validate(self) -> Settings:
+        self.name = clean_text(self.name, "name", max_len=80)
+        self.day_start_hour = check_int(self.day_start_hour, "day start hour", 0, 12)  # type: ignore
+        self.cooldown_days = check_int(self.cooldown_days, "cool-down days", 1, 3)  # type: ignore
+        if not isinstance(self.rest_weekdays, list):
+            raise ValidationError("rest weekdays", "should be a list of weekdays 0–6")
+        self.rest_weekdays = sorted({check_int(d, "rest weekday", 0, 6)  # type: ignore[misc]
+                                     for d in self.rest_weekdays})
+        self.nudge_days = check_int(self.nudge_days, "nudge days", 1, 365)  # type: ignore
+        self.theme = clean_text(self.theme, "theme", max_len=60) or "textual-dark"
+        return self
