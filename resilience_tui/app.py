@@ -1,0 +1,166 @@
+"""ResilienceApp: the screens, the keys, the command palette and the theme."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .clock import Clock
+from .storage.store import Store
+
+
+@dataclass(frozen=True)
+class Place:
+    """A screen the app can open: where its class lives and how to describe it."""
+
+    module: str
+    cls: str
+    title: str
+    help: str
+    key: str
+
+
+# Every screen reachable from Today, the palette and help. Screens load lazily.
+PLACES: dict[str, Place] = {
+    "checkin": Place("checkin", "CheckInScreen", "Morning check-in",
+                     "Mood, energy, an intention and today's plan", "m"),
+    "rejection": Place("rejection", "LogRejectionScreen", "Log a rejection",
+                       "Note it down and start a gentle two-day cool-down", "r"),
+    "cooldown": Place("cooldown", "CooldownScreen", "Continue a cool-down",
+                      "Pick up the most urgent open cool-down", "c"),
+    "selfcare": Place("selfcare", "SelfCareScreen", "Self-care check-in",
+                      "Log something you did to look after yourself", "s"),
+    "network": Place("network", "NetworkScreen", "Support network",
+                     "The people and communities in your corner", "n"),
+    "review": Place("review", "ReviewScreen", "Review",
+                    "Streaks, routine strength, trends and bounce-back", "v"),
+    "patterns": Place("patterns", "PatternsScreen", "Patterns",
+                      "What your rejections and feedback have in common", "p"),
+    "settings": Place("settings", "SettingsScreen", "Settings",
+                      "Your name, day start, cool-down length, rest days, theme", ","),
+    "help": Place("help", "HelpScreen", "Help", "Every key in one place", "?"),
+}
+
+
+class ResilienceApp(App[None]):
+    """The full-screen app; build it with a Store and a Clock (tests inject both)."""
+
+    TITLE = "resilience"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("question_mark", "open('help')", "Help", key_display="?"),
+    ]
+
+    def __init__(self, store: Store, clock: Clock, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.clock = clock
+        self.day: date = clock.today()
+        store.on_problem = self._storage_problem
+
+    def on_mount(self) -> None:
+        self._apply_theme(self.store.settings.theme)
+        from .screens.today import TodayScreen
+
+        self.push_screen(TodayScreen())
+        self.set_interval(20, self.check_day)
+
+    def _apply_theme(self, name: str) -> None:
+        if name in self.available_themes:
+            self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme picked from the palette."""
+        if self.store.settings.theme != name:
+            settings = self.store.settings
+            settings.theme = name
+            self.store.save_settings(settings)
+
+    # Opening screens ----------------------------------------------------
+    def load_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
+        place = PLACES[name]
+        try:
+            module = importlib.import_module(f".screens.{place.module}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(f"screens.{place.module}"):
+                self.notify(f"{place.title} isn't here yet.", timeout=4)
+                return None
+            raise
+        return getattr(module, place.cls)(**kwargs)  # type: ignore[no-any-return]
+
+    def action_open(self, name: str, **kwargs: Any) -> None:
+        """Open a screen by its name in PLACES; Today refreshes when it closes."""
+        if name == "cooldown" and "rejection_id" not in kwargs:
+            self.continue_cooldown()
+            return
+        screen = self.load_screen(name, **kwargs)
+        if screen is not None:
+            self.push_screen(screen, callback=self._after_screen)
+
+    def continue_cooldown(self) -> None:
+        """Open the most urgent open cool-down, or say there is none."""
+        from .domain.cooldown import most_urgent
+
+        rejection = most_urgent(self.store.rejections.all(), self.clock.today(),
+                                self.store.settings.cooldown_days)
+        if rejection is None:
+            self.notify("No cool-down is open. Press r if a rejection came in.", timeout=4)
+            return
+        self.action_open("cooldown", rejection_id=rejection.id)
+
+    def _after_screen(self, _result: object = None) -> None:
+        self.refresh_today()
+
+    def refresh_today(self) -> None:
+        from .screens.today import TodayScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.refresh_data()
+
+    # Time and storage ---------------------------------------------------
+    def check_day(self) -> None:
+        """An app left open past the day boundary shows the new day."""
+        today = self.clock.today()
+        if today != self.day:
+            self.day = today
+            self.refresh_today()
+
+    def _storage_problem(self, message: str) -> None:
+        self.notify(message, title="Not saved yet", severity="error", timeout=12)
+
+    # Command palette ------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, place in PLACES.items():
+            yield SystemCommand(f"{place.title}  [{place.key}]", place.help,
+                                self._opener(name))
+        for title, help_text, callback in self.extra_commands():
+            yield SystemCommand(title, help_text, callback)
+
+    def _opener(self, name: str) -> Callable[[], None]:
+        return lambda: self.action_open(name)
+
+    def extra_commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]:
+        """Palette-only commands (export, import, rest day…); features add theirs here."""
+        from .screens.commands import palette_commands
+
+        yield from palette_commands(self)
+
+    async def action_quit(self) -> None:
+        """Quit; if the last changes could not be saved, say where they went first."""
+        if self.store.unsaved and not self.store.retry() and not getattr(self, "_warned", False):
+            aside = self.store.rescue()
+            where = f"a copy is in {aside}" if aside else "they could not be copied anywhere"
+            self.notify(f"Your latest entries are not in the file; {where}. "
+                        "Press q again to quit.", severity="error", timeout=20)
+            self._warned = True
+            return
+        self.exit()

@@ -1,0 +1,279 @@
+"""The guided cool-down after a rejection: acknowledge → reflect → move on.
+
+Each rejection carries its own cool-down. Acknowledging opens at once (day 1,
+the day it was logged); reflecting opens on day ``cooldown_days`` — or
+earlier when the user says "I'm ready now", which is recorded; moving on
+opens once reflecting is done. Nothing here ever closes a cool-down for the
+user: one left alone simply waits.
+
+"Today" is always the user's day, passed in by the caller from the Clock
+(which applies the day start hour). Transitions return an updated copy and
+raise :class:`CooldownError` with a kind, readable message when a step is
+out of order or not open yet.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .models import Feeling, Reason, Rejection
+
+STEPS = ("acknowledge", "reflect", "move_on")
+DEFAULT_DAYS = 2
+
+
+class CooldownError(ValueError):
+    """A step taken out of order or before it opens; the message is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _logged(r: Rejection) -> date:
+    return date.fromisoformat(r.logged_on)
+
+
+def _nice(d: date) -> str:
+    """"Tuesday 3 March", without platform-specific strftime flags."""
+    return f"{d:%A} {d.day} {d:%B}"
+
+
+# --- where a cool-down stands -------------------------------------------------
+
+
+def next_step(r: Rejection) -> str | None:
+    """The next step to complete, or None once the cool-down is done."""
+    c = r.cooldown
+    if not c.acknowledged_on:
+        return "acknowledge"
+    if not c.reflected_on:
+        return "reflect"
+    if not c.moved_on_on:
+        return "move_on"
+    return None
+
+
+def is_done(r: Rejection) -> bool:
+    return next_step(r) is None
+
+
+def day_number(r: Rejection, today: date) -> int:
+    """Which day of the cool-down ``today`` is; the day it was logged is day 1."""
+    return max(1, (today - _logged(r)).days + 1)
+
+
+def reflect_opens_on(r: Rejection, cooldown_days: int = DEFAULT_DAYS) -> date:
+    """Day ``cooldown_days`` of the cool-down, or the "ready now" day if earlier."""
+    scheduled = _logged(r) + timedelta(days=max(1, cooldown_days) - 1)
+    early = _day(r.cooldown.ready_early_on)
+    return min(scheduled, early) if early else scheduled
+
+
+def step_opens_on(r: Rejection, cooldown_days: int = DEFAULT_DAYS) -> date | None:
+    """The day the next step opens (None once done)."""
+    step = next_step(r)
+    if step == "acknowledge":
+        return _logged(r)
+    if step == "reflect":
+        return reflect_opens_on(r, cooldown_days)
+    if step == "move_on":
+        return _day(r.cooldown.reflected_on)
+    return None
+
+
+def is_open(r: Rejection, today: date, cooldown_days: int = DEFAULT_DAYS) -> bool:
+    """Whether the next step can be taken today."""
+    opens = step_opens_on(r, cooldown_days)
+    return opens is not None and opens <= today
+
+
+@dataclass(frozen=True)
+class CooldownStatus:
+    """One active cool-down at a glance (the Today card and ``status --json``)."""
+
+    rejection_id: str
+    company: str
+    role: str
+    step: str
+    day: int
+    days: int
+    step_opens_on: date
+    is_open: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``cooldowns`` entry of ``resilience status --json``."""
+        return {
+            "company": self.company,
+            "role": self.role,
+            "step": self.step,
+            "day": self.day,
+            "days": self.days,
+            "step_opens_on": self.step_opens_on.isoformat(),
+        }
+
+
+def status(r: Rejection, today: date, cooldown_days: int = DEFAULT_DAYS) -> CooldownStatus | None:
+    """Where this cool-down stands today; None when it is done."""
+    step = next_step(r)
+    opens = step_opens_on(r, cooldown_days)
+    if step is None or opens is None:
+        return None
+    return CooldownStatus(
+        rejection_id=r.id,
+        company=r.company,
+        role=r.role,
+        step=step,
+        day=day_number(r, today),
+        days=cooldown_days,
+        step_opens_on=opens,
+        is_open=opens <= today,
+    )
+
+
+def active(rejections: Iterable[Rejection]) -> list[Rejection]:
+    """Cool-downs not yet done, oldest logged first."""
+    return sorted((r for r in rejections if not is_done(r)), key=lambda r: (r.logged_on, r.at))
+
+
+def statuses(
+    rejections: Iterable[Rejection], today: date, cooldown_days: int = DEFAULT_DAYS
+) -> list[CooldownStatus]:
+    """Status of every cool-down still running, oldest logged first."""
+    found = (status(r, today, cooldown_days) for r in active(rejections))
+    return [s for s in found if s is not None]
+
+
+def most_urgent(
+    rejections: Iterable[Rejection], today: date, cooldown_days: int = DEFAULT_DAYS
+) -> Rejection | None:
+    """The cool-down to continue: one whose step is open now, then the oldest logged."""
+    best: Rejection | None = None
+    best_key: tuple[bool, str, str] | None = None
+    for r in rejections:
+        if is_done(r):
+            continue
+        key = (not is_open(r, today, cooldown_days), r.logged_on, r.at)
+        if best_key is None or key < best_key:
+            best, best_key = r, key
+    return best
+
+
+# --- moving through the steps -------------------------------------------------
+
+
+def _require(r: Rejection, step: str, today: date, cooldown_days: int = DEFAULT_DAYS) -> None:
+    """Raise a kind CooldownError unless ``step`` is the next one and open today."""
+    current = next_step(r)
+    if current is None:
+        raise CooldownError("This cool-down is already complete.")
+    if current != step:
+        if STEPS.index(step) < STEPS.index(current):
+            raise CooldownError("You've already done this step; it's saved.")
+        if current == "acknowledge":
+            raise CooldownError("Start by naming how this feels; the rest can wait.")
+        raise CooldownError("Take a moment to reflect first; moving on comes after that.")
+    opens = step_opens_on(r, cooldown_days)
+    if opens is not None and opens > today:
+        if step == "reflect":
+            raise CooldownError(
+                f"Reflecting opens on {_nice(opens)}. Give it a little time, "
+                "or choose \"I'm ready now\" if you feel ready."
+            )
+        raise CooldownError(f"This step opens on {_nice(opens)}.")
+
+
+def _feelings(feelings: Mapping[str, int] | Iterable[Feeling]) -> list[Feeling]:
+    if isinstance(feelings, Mapping):
+        return [Feeling(name=n, before=v).validate() for n, v in feelings.items()]
+    return [Feeling(name=f.name, before=f.before).validate() for f in feelings]
+
+
+def _reasons(reasons: Mapping[str, str] | Iterable[Reason]) -> list[Reason]:
+    if isinstance(reasons, Mapping):
+        return [Reason(tag=t, note=n).validate() for t, n in reasons.items()]
+    return [Reason(tag=x.tag, note=x.note).validate() for x in reasons]
+
+
+def acknowledge(
+    r: Rejection,
+    today: date,
+    feelings: Mapping[str, int] | Iterable[Feeling],
+    journal: str = "",
+    process_with: str = "",
+) -> Rejection:
+    """Step 1: name the feelings (0–100 each), let it out, pick a way to process it."""
+    _require(r, "acknowledge", today)
+    out = copy.deepcopy(r)
+    c = out.cooldown
+    c.feelings = _feelings(feelings)
+    c.journal = journal
+    c.process_with = process_with
+    c.acknowledged_on = today.isoformat()
+    c.draft = {}
+    c.validate()
+    return out
+
+
+def ready_now(r: Rejection, today: date, cooldown_days: int = DEFAULT_DAYS) -> Rejection:
+    """"I'm ready now": open reflecting today, and record that it opened early."""
+    step = next_step(r)
+    if step == "acknowledge":
+        raise CooldownError("Start by naming how this feels; reflecting comes next.")
+    if step != "reflect":
+        raise CooldownError("You've already reflected on this one.")
+    out = copy.deepcopy(r)
+    if reflect_opens_on(r, cooldown_days) > today:
+        out.cooldown.ready_early_on = today.isoformat()
+    return out
+
+
+def reflect(
+    r: Rejection,
+    today: date,
+    reasons: Mapping[str, str] | Iterable[Reason] = (),
+    traps: Sequence[str] = (),
+    balanced_thought: str = "",
+    went_well: str = "",
+    do_differently: str = "",
+    cooldown_days: int = DEFAULT_DAYS,
+) -> Rejection:
+    """Step 2: reasons as data points, thinking traps, a balanced thought, lessons."""
+    _require(r, "reflect", today, cooldown_days)
+    out = copy.deepcopy(r)
+    c = out.cooldown
+    c.reasons = _reasons(reasons)
+    c.traps = list(dict.fromkeys(traps))
+    c.balanced_thought = balanced_thought
+    c.went_well = went_well
+    c.do_differently = do_differently
+    c.reflected_on = today.isoformat()
+    c.draft = {}
+    c.validate()
+    return out
+
+
+def move_on(r: Rejection, today: date, after: Mapping[str, int]) -> Rejection:
+    """Step 3: re-rate the same feelings and close the cool-down."""
+    _require(r, "move_on", today)
+    out = copy.deepcopy(r)
+    c = out.cooldown
+    named = {f.name for f in c.feelings}
+    unknown = [name for name in after if name not in named]
+    if unknown:
+        raise CooldownError(f"\"{unknown[0]}\" wasn't one of the feelings you named.")
+    for f in c.feelings:
+        if f.name in after:
+            f.after = after[f.name]
+    c.moved_on_on = today.isoformat()
+    c.draft = {}
+    c.validate()
+    return out

@@ -1,0 +1,154 @@
+"""Plan suggestions for the morning check-in.
+
+A *provider* looks at the user's history and offers :class:`Suggestion`s;
+:func:`suggest` runs every registered provider, drops duplicates and
+anything already in today's plan. New features plug in by appending a
+provider to :data:`PROVIDERS`. Each provider makes one pass over its records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .feedback import follow_up_due
+from .models import Action, CheckIn, Contact, PlanItem, Rejection, Settings
+
+YESTERDAY_WINDOW_DAYS = 3  # unfinished items older than this are let go
+
+ACTION_KINDS = {"reach out": "outreach", "a skill to learn": "learn"}  # otherwise "apply"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Something the user may add to today's plan, and where it came from."""
+
+    kind: str
+    text: str
+    source: str  # "yesterday", "redirect", "feedback", "contact"
+    source_id: str | None = None
+    contact_id: str | None = None
+
+    def to_plan_item(self) -> PlanItem:
+        return PlanItem(kind=self.kind, text=self.text, source=self.source,
+                        source_id=self.source_id, contact_id=self.contact_id)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two suggestions the same: kind and text, ignoring case and spacing."""
+        return self.kind, " ".join(self.text.split()).casefold()
+
+
+@dataclass
+class SuggestionContext:
+    """What providers may look at."""
+
+    today: date
+    checkins: Sequence[CheckIn]
+    rejections: Sequence[Rejection]
+    actions: Sequence[Action]
+    contacts: Sequence[Contact]
+    settings: Settings
+
+
+Provider = Callable[[SuggestionContext], Iterable[Suggestion]]
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+# --- providers ----------------------------------------------------------------
+
+
+def from_yesterday(ctx: SuggestionContext) -> Iterable[Suggestion]:
+    """Unfinished items of the latest earlier check-in, if it is recent."""
+    today = ctx.today.isoformat()
+    latest: CheckIn | None = None
+    for c in ctx.checkins:
+        if c.day < today and (latest is None or c.day > latest.day):
+            latest = c
+    if latest is None or (ctx.today - date.fromisoformat(latest.day)).days > YESTERDAY_WINDOW_DAYS:
+        return []
+    return [Suggestion(p.kind, p.text, "yesterday", p.source_id, p.contact_id)
+            for p in latest.plan if not p.done]
+
+
+def from_redirects(ctx: SuggestionContext) -> Iterable[Suggestion]:
+    """Redirect actions chosen when moving on that are still open."""
+    open_actions = sorted((a for a in ctx.actions if a.status == "open"),
+                          key=lambda a: a.created_on)
+    return [Suggestion(ACTION_KINDS.get(a.kind, "apply"), a.text, "redirect", a.id)
+            for a in open_actions]
+
+
+def from_feedback(ctx: SuggestionContext) -> Iterable[Suggestion]:
+    """Feedback requests that have waited long enough for a gentle follow-up."""
+    return [Suggestion("follow-up", f"Follow up with {r.company} about feedback", "feedback", r.id)
+            for r in ctx.rejections if follow_up_due(r, ctx.today)]
+
+
+def _last_touch(c: Contact) -> date | None:
+    return _day(c.last_contacted) or _day(c.created_on)
+
+
+def is_overdue(c: Contact, today: date, nudge_days: int) -> bool:
+    """No contact for ``nudge_days`` days or more (never in touch and no date: overdue)."""
+    last = _last_touch(c)
+    return last is None or (today - last).days >= nudge_days
+
+
+def overdue_contacts(contacts: Iterable[Contact], today: date, nudge_days: int) -> list[Contact]:
+    """Contacts due a hello, the longest-unheard first (undated ones before all)."""
+    due = [c for c in contacts if is_overdue(c, today, nudge_days)]
+    return sorted(due, key=lambda c: (_last_touch(c) or date.min, c.name.casefold()))
+
+
+def from_contacts(ctx: SuggestionContext) -> Iterable[Suggestion]:
+    """A hello to each person in the network not heard from in a while."""
+    due = overdue_contacts(ctx.contacts, ctx.today, ctx.settings.nudge_days)
+    return [Suggestion("outreach", f"Say hello to {c.name}", "contact", contact_id=c.id)
+            for c in due]
+
+
+PROVIDERS: list[Provider] = [from_yesterday, from_redirects, from_feedback, from_contacts]
+
+
+# --- putting them together ----------------------------------------------------
+
+
+def _todays_plan(ctx: SuggestionContext) -> list[PlanItem]:
+    today = ctx.today.isoformat()
+    return next((c.plan for c in ctx.checkins if c.day == today), [])
+
+
+def _already_planned(s: Suggestion, keys: set[tuple[str, str]], source_ids: set[str],
+                     contact_ids: set[str]) -> bool:
+    if s.key in keys:
+        return True
+    if s.source_id and s.source_id in source_ids:
+        return True  # accepted earlier today, perhaps with its text edited
+    return s.source == "contact" and s.contact_id in contact_ids
+
+
+def suggest(
+    ctx: SuggestionContext, providers: Iterable[Provider] | None = None
+) -> list[Suggestion]:
+    """Every provider's suggestions in order, without duplicates or items already planned."""
+    plan = _todays_plan(ctx)
+    keys = {Suggestion(p.kind, p.text, p.source).key for p in plan}
+    source_ids = {p.source_id for p in plan if p.source_id}
+    contact_ids = {p.contact_id for p in plan if p.contact_id}
+    out: list[Suggestion] = []
+    for provider in PROVIDERS if providers is None else providers:
+        for s in provider(ctx):
+            if _already_planned(s, keys, source_ids, contact_ids):
+                continue
+            keys.add(s.key)
+            if s.source_id:
+                source_ids.add(s.source_id)
+            if s.contact_id:
+                contact_ids.add(s.contact_id)
+            out.append(s)
+    return out

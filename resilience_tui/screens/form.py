@@ -1,0 +1,85 @@
+"""The base for form screens: ctrl+s saves, escape asks before dropping typed words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+from ..domain.validate import ValidationError
+from ..widgets.confirm import ConfirmDialog
+from ..widgets.scale import ScalePicker
+from .base import AppScreen
+
+
+class FormScreen(AppScreen[Any]):
+    """Subclasses compose their fields (and a ``Static#form-error``) and implement ``save``.
+
+    ``save`` returns the value to dismiss with, or raises ValidationError: the
+    message is shown inline and the form stays open with everything typed.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Back"),
+    ]
+
+    dirty = False
+    _armed = False
+
+    def on_mount(self) -> None:
+        # Fields post Changed while they fill in; only what the user does afterwards counts.
+        self.call_after_refresh(self._arm)
+
+    def _arm(self) -> None:
+        self._armed = True
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(ScalePicker.Changed)
+    def _mark_dirty(self) -> None:
+        if self._armed:
+            self.dirty = True
+
+    def mark_dirty(self) -> None:
+        self.dirty = True
+
+    def save(self) -> Any:
+        """Validate and store; return the result to dismiss with."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        from textual.widgets import Static
+
+        for label in self.query("#form-error").results(Static):
+            label.update(message)
+            label.display = bool(message)
+            return
+        self.notify(message, severity="error")
+
+    def action_save(self) -> None:
+        try:
+            result = self.save()
+        except ValidationError as exc:
+            self.show_error(f"{exc.field.capitalize()} {exc.message}.")
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Leave without saving? What you typed here will be lost.",
+                          yes="Leave", no="Keep editing"),
+            answered,
+        )

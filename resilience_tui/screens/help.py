@@ -1,0 +1,52 @@
+"""Help: every key in one place, in plain words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from .base import AppModal
+
+GENERAL = (
+    ("ctrl+s", "Save the form you are in"),
+    ("escape", "Go back (asks first if you typed something)"),
+    ("tab / shift+tab", "Next / previous field"),
+    ("1–5", "Set the focused scale"),
+    ("ctrl+p", "Command palette: every action, searchable"),
+    ("q", "Quit (from Today; your entries are already saved)"),
+)
+
+
+class HelpScreen(AppModal[None]):
+    """A dialog listing the keys; escape, q or ? closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help-box {
+        width: 72; max-width: 100%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    HelpScreen .heading { text-style: bold; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("q", "dismiss", "Close", show=False),
+        Binding("question_mark", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from ..app import PLACES
+
+        lines = [f"  {p.key:<16}{p.title}" for p in PLACES.values()]
+        general = [f"  {k:<16}{v}" for k, v in GENERAL]
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            yield Static("On Today", classes="heading")
+            yield Static("\n".join(lines))
+            yield Static("Everywhere", classes="heading")
+            yield Static("\n".join(general))
+            yield Static("\nYour journal stays on this computer. Press escape to close.",
+                         classes="muted")

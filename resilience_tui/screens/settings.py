@@ -1,0 +1,78 @@
+"""Settings: name, day start hour, cool-down length, rest weekdays, nudge days, theme."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+
+from ..domain.models import Settings
+from ..domain.validate import check_int
+from ..widgets.tickbox import TickBox
+from .form import FormScreen
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def row(label: str, *widgets: object) -> Horizontal:
+    """A labelled form row: the label on the left, the field(s) beside it."""
+    return Horizontal(Label(label, classes="field-label"), *widgets,  # type: ignore[arg-type]
+                      classes="form-row")
+
+
+class SettingsScreen(FormScreen):
+    """Edit settings; saved to the store and applied at once."""
+
+    DEFAULT_CSS = """
+    SettingsScreen #settings { padding: 1 2; }
+    SettingsScreen .form-row { height: auto; margin-bottom: 1; }
+    SettingsScreen .field-label { width: 26; }
+    SettingsScreen Input { width: 1fr; max-width: 40; }
+    SettingsScreen Input.short { width: 8; }
+    SettingsScreen .hint { color: $text-muted; padding-left: 26; margin-top: -1;
+                           margin-bottom: 1; }
+    SettingsScreen #weekdays Checkbox { width: auto; padding: 0; margin-right: 1; }
+    SettingsScreen Select { width: 1fr; max-width: 40; }
+    SettingsScreen #form-error { color: $text-error; display: none; margin-bottom: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        s = self.store.settings
+        themes = sorted(self.app.available_themes)
+        with VerticalScroll(id="settings") as box:
+            box.border_title = "Settings"
+            yield Static(id="form-error")
+            yield row("Your name", Input(s.name, id="name", placeholder="signs feedback requests",
+                                         max_length=80, compact=True))
+            yield row("Day starts at (0–12)", Input(str(s.day_start_hour), id="day-start",
+                                                    classes="short", compact=True))
+            yield Static("Before this hour it still counts as the day before.", classes="hint")
+            yield row("Cool-down days (1–3)", Input(str(s.cooldown_days), id="cooldown-days",
+                                                    classes="short", compact=True))
+            yield row("Rest weekdays", *(TickBox(name, i in s.rest_weekdays, id=f"rest-{i}",
+                                                  compact=True) for i, name in enumerate(WEEKDAYS)))
+            yield Static("Rest days neither break nor add to your streak.", classes="hint")
+            yield row("Nudge after quiet days", Input(str(s.nudge_days), id="nudge-days",
+                                                      classes="short", compact=True))
+            yield row("Theme", Select([(t, t) for t in themes], id="theme", compact=True,
+                                      value=s.theme if s.theme in themes else self.app.theme,
+                                      allow_blank=False))
+            yield Static("ctrl+s saves · escape goes back", classes="muted")
+        yield Footer()
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def save(self) -> Settings:
+        s = self.store.settings
+        s.name = self._value("name")
+        s.day_start_hour = check_int(self._value("day-start"), "day start hour", 0, 12)  # type: ignore
+        s.cooldown_days = check_int(self._value("cooldown-days"), "cool-down days", 1, 3)  # type: ignore
+        s.nudge_days = check_int(self._value("nudge-days"), "nudge days", 1, 365)  # type: ignore
+        s.rest_weekdays = [i for i in range(7) if self.query_one(f"#rest-{i}", Checkbox).value]
+        theme = self.query_one("#theme", Select).value
+        s.theme = str(theme) if theme is not Select.NULL else s.theme
+        self.store.save_settings(s.validate())
+        self.app.theme = s.theme
+        self.notify("Settings saved.", timeout=3)
+        return s

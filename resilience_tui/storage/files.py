@@ -1,0 +1,66 @@
+"""Private, atomic file writing: folder 0700, file 0600, temp + fsync + rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def private_folder(folder: Path) -> Path:
+    """Create ``folder`` (and parents) as 0700 whatever the umask.
+
+    A folder that already exists is left as it is: the user may have pointed
+    ``--db`` into a shared folder, which is not ours to change.
+    """
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=FOLDER_MODE)
+        os.chmod(folder, FOLDER_MODE)
+    return folder
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> os.stat_result:
+    """Write ``payload`` so that a crash leaves the old file or the new one, never a mix.
+
+    Returns the new file's stat. On any error the temporary file is removed and
+    the old file is untouched; the error propagates.
+    """
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_folder(folder)
+    return os.stat(path)
+
+
+def write_private(path: Path, payload: bytes) -> None:
+    """Atomically write a private (0600) file, creating its folder as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, payload)

@@ -1,0 +1,13 @@
+"""A checkbox whose mark is a glyph, not only a colour: ✓ when ticked, blank when not."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox
+
+
+class TickBox(Checkbox):
+    """Use instead of Checkbox so the state reads without colour."""
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        self.refresh()

@@ -1,0 +1,72 @@
+"""Pilot tests of the app shell: start, help, settings, the day boundary."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from resilience_tui.screens.help import HelpScreen
+from resilience_tui.screens.settings import SettingsScreen
+from resilience_tui.screens.today import TodayScreen
+
+
+async def test_starts_on_today_with_the_date(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        line = str(app.screen.query_one("#date-line", Static).content)
+        assert "Wednesday 11 March" in line
+
+
+async def test_help_opens_and_closes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_settings_save_to_the_store(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        name = app.screen.query_one("#name", Input)
+        name.focus()
+        await pilot.press(*"Sam")
+        days = app.screen.query_one("#cooldown-days", Input)
+        days.value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert store.settings.name == "Sam"
+    assert store.settings.cooldown_days == 3
+
+
+async def test_bad_setting_keeps_the_form_open(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        app.screen.query_one("#cooldown-days", Input).value = "9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        error = str(app.screen.query_one("#form-error", Static).content)
+        assert "1–3" in error
+    assert store.settings.cooldown_days == 2
+
+
+async def test_new_day_is_noticed(make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(days=1)
+        app.check_day()
+        await pilot.pause()
+        line = str(app.screen.query_one("#date-line", Static).content)
+        assert "Thursday 12 March" in line
