@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .clock import clock_from_env
+from .clock import Clock, clock_from_env
 from .paths import resolve_db_path
 from .storage.errors import DatabaseInvalid, DatabaseLocked, StorageError
 
@@ -29,10 +29,14 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
+    # ``--db`` is accepted before or after the subcommand. The subcommands' copy has no
+    # default, so ``resilience --db FILE status`` keeps FILE instead of resetting it to None.
     common = Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="database file (or set RESILIENCE_DB)")
-    parser = Parser(prog="resilience", parents=[common],
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (or set RESILIENCE_DB)")
+    parser = Parser(prog="resilience",
                     description="A calm daily resilience routine for job seekers.")
+    parser.add_argument("--db", metavar="PATH", help="database file (or set RESILIENCE_DB)")
     parser.add_argument("--version", action="version", version=f"resilience {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     st = sub.add_parser("status", parents=[common], help="one line for a prompt or login")
@@ -53,12 +57,15 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-    except UsageError as exc:
+        if getattr(args, "db", None) == "":
+            raise UsageError("--db needs a file path")
+        clock = clock_from_env()
+    except (UsageError, ValueError) as exc:
         print(f"resilience: {exc} (see 'resilience --help')", file=sys.stderr)
         return USAGE
-    path = resolve_db_path(args.db)
     try:
-        return run(args, path)
+        path = resolve_db_path(args.db)
+        return run(args, path, clock)
     except DatabaseLocked as exc:
         print(f"resilience: {exc.message}", file=sys.stderr)
         return LOCKED
@@ -70,13 +77,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ERROR
     except KeyboardInterrupt:
         return ERROR
+    except OSError as exc:  # e.g. a folder we may not create or a lock file we may not open
+        where = exc.filename or "the database folder"
+        print(f"resilience: can't use {where} ({exc.strerror or exc}).", file=sys.stderr)
+        return ERROR
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         print(f"resilience: something went wrong ({type(exc).__name__}: {exc}). "
               f"Your file was not changed by this error.", file=sys.stderr)
         return ERROR
 
 
-def run(args: argparse.Namespace, path: Path) -> int:
+def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     from . import commands
 
     handlers = {
@@ -87,7 +98,7 @@ def run(args: argparse.Namespace, path: Path) -> int:
         "doctor": commands.doctor,
         "restore": commands.restore,
     }
-    return handlers[args.command](args, path, clock_from_env())
+    return handlers[args.command](args, path, clock)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
-from dateutil import parser as date_parser
 from dateutil import tz
 
 NOW_ENV = "RESILIENCE_NOW"
@@ -75,6 +74,8 @@ class FixedClock(Clock):
 
     def _coerce(self, moment: datetime | str) -> datetime:
         if isinstance(moment, str):
+            from dateutil import parser as date_parser  # here: `resilience status` never needs it
+
             moment = date_parser.isoparse(moment)
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.zone)
@@ -91,5 +92,9 @@ def clock_from_env(day_start_hour: int = 4) -> Clock:
     """The real clock, or a fixed one when ``RESILIENCE_NOW`` is set (for testing)."""
     fixed = os.environ.get(NOW_ENV)
     if fixed:
-        return FixedClock(fixed, day_start_hour=day_start_hour)
+        try:
+            return FixedClock(fixed, day_start_hour=day_start_hour)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{NOW_ENV}={fixed!r} is not a date-time like "
+                             f"2026-03-11T09:00") from None
     return Clock(day_start_hour=day_start_hour)

@@ -3,89 +3,90 @@
 from __future__ import annotations
 
 import argparse
-import json
+import gc
+import re
 import sys
 from pathlib import Path
 
 from .clock import Clock
-from .storage.errors import DatabaseWriteError, StorageError
+from .storage.errors import DatabaseWriteError
 from .storage.store import Store
 
-MAX_IMPORT_BYTES = 256 * 1024 * 1024
+ERROR = 1
 
 
 def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     """Open the database (lock, check) before the screen takes over, then run the app."""
     store = Store(path, clock)
     try:
+        store.preload()  # Today shows every table
+        gc.freeze()  # the history lives as long as the app: later collections can skip it
         from .app import ResilienceApp
 
         ResilienceApp(store, clock).run()
     finally:
         store.close()
     if store.unsaved:
-        print(f"resilience: some entries could not be saved to {path}.", file=sys.stderr)
+        aside = store.rescue()
+        kept = f"; a copy with them is in {aside}" if aside else ""
+        print(f"resilience: some entries could not be saved to {path}{kept}.", file=sys.stderr)
         return 1
     return 0
 
 
 def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .status import status_data, status_line
+    from .status import status_output
 
-    data = status_data(Store(path, clock, writer=False))
-    print(json.dumps(data, ensure_ascii=False) if args.json else status_line(data))
+    store = Store(path, clock, writer=False)
+    store.preload()
+    print(status_output(store, as_json=args.json))
     return 0
 
 
 def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .storage.transfer import export_data
+    from .storage import formats
 
     store = Store(path, clock, writer=False)
+    if store.created:
+        print(f"resilience: there is no journal at {path} yet, so the export is empty.",
+              file=sys.stderr)
+    if args.output and args.format != "csv" and Path(args.output).expanduser().is_dir():
+        print(f"resilience: {args.output} is a folder; give a file name to write to.",
+              file=sys.stderr)
+        return ERROR
     if args.format != "json":
-        from .storage import formats
-
         return formats.export_other(store, args)
-    payload = json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        from .storage.files import write_private
-
-        write_private(Path(args.output), payload.encode())
-    else:
-        sys.stdout.write(payload)
+    formats.write_out(formats.json_bytes(store), args.output)
     return 0
 
 
 def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .storage.transfer import ImportProblem, apply_import, plan_import
+    from .storage.transfer import ImportProblem, apply_import, parse_export, plan_import
 
-    source = Path(args.path)
+    source = Path(args.path).expanduser()
     try:
-        size = source.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            print(f"resilience: {source} is {size:,} bytes, too large to be an export "
-                  f"(limit {MAX_IMPORT_BYTES:,}). Nothing was imported.", file=sys.stderr)
-            return 1
-        data = json.loads(source.read_bytes())
-    except OSError as exc:
-        print(f"resilience: can't read {source} ({exc.strerror or exc}).", file=sys.stderr)
-        return 1
-    except (ValueError, UnicodeDecodeError):
-        print(f"resilience: {source} is not valid JSON. Nothing was imported.", file=sys.stderr)
-        return 1
+        # Everything in the file is checked before the database is even opened.
+        parsed = parse_export(source)
+    except ImportProblem as exc:
+        print(f"resilience: {source}: {exc}. Nothing was imported.", file=sys.stderr)
+        return ERROR
     store = Store(path, clock, writer=not args.dry_run)
     try:
-        try:
-            plan = plan_import(store, data)
-        except ImportProblem as exc:
-            print(f"resilience: {source}: {exc}. Nothing was imported.", file=sys.stderr)
-            return 1
+        plan = plan_import(store, parsed)
+        report = "".join(f"  {line}\n" for line in plan.report())
         if args.dry_run:
-            print(f"Would import: {plan.summary()}.")
+            print(f"Importing {source} would change this journal like so:\n{report}"
+                  f"Nothing was changed: this was a dry run.")
             return 0
-        if plan.changes and not apply_import(store, plan):
-            raise DatabaseWriteError(path, store.problems[-1] if store.problems else
-                                     f"Couldn't write {path}; it was left as it was.")
-        print(f"Imported: {plan.summary()}.")
+        if not plan.changes:
+            print(f"Nothing to import: everything in {source} is already here.")
+            return 0
+        if not apply_import(store, plan):
+            reason = re.search(r"\(([^()]*)\)", store.problems[-1] if store.problems else "")
+            raise DatabaseWriteError(path, f"Couldn't save the import to {path}"
+                                     f"{f' ({reason.group(1)})' if reason else ''}; the file "
+                                     f"was left exactly as it was, and nothing was imported.")
+        print(f"Imported from {source}:\n{report}".rstrip("\n"))
         return 0
     finally:
         store.close()
@@ -96,7 +97,7 @@ def doctor(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
     findings, problems = diagnose(path, clock)
     for line in findings:
-        print(f"  ok  {line}")
+        print(f"      {line}" if line.startswith("  ") else f"  ok  {line}")
     for line in problems:
         print(f"  !!  {line}")
     if problems:
@@ -108,18 +109,19 @@ def doctor(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def restore(args: argparse.Namespace, path: Path, clock: Clock) -> int:
+    from .storage.backup import find_backup
     from .storage.backup import restore as restore_backup
     from .storage.lock import WriterLock
 
+    source = find_backup(path, args.source) if args.source else None
     lock = WriterLock(path)
     if path.parent.exists():
-        lock.acquire()
+        lock.acquire()  # raises DatabaseLocked (exit 3) while the app has the file open
     try:
-        used, kept = restore_backup(path, Path(args.source) if args.source else None)
-    except StorageError:
-        raise
+        used, kept = restore_backup(path, source)
     finally:
         lock.release()
-    print(f"Restored {path} from {used}." + (f" The previous file is kept as {kept}."
-                                             if kept else ""))
+    print(f"Restored {path} from {used}.")
+    if kept:
+        print(f"The file it replaced is kept as {kept}.")
     return 0

@@ -1,9 +1,17 @@
-"""``resilience doctor``: a calm check of the database file and its backups."""
+"""``resilience doctor``: a calm check of the database file and its backups.
+
+It only reads: the file, each record in it, its permissions, whether the app
+has it open, every backup (with its date and whether it reads as a good
+database), and copies kept aside by ``restore`` or by a save that could not
+reach the file. Problems are things the user should act on; findings are
+simply what is there.
+"""
 
 from __future__ import annotations
 
 import stat
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from .clock import Clock
@@ -13,7 +21,9 @@ from .storage.backup import list_backups
 from .storage.errors import DatabaseInvalid
 from .storage.lock import WriterLock
 from .storage.store import Store
-from .storage.transfer import RECORD_TABLES
+from .storage.transfer import LABELS, repos
+
+ASIDE_KINDS = {"before-restore": "kept by a restore", "unsaved": "entries a save couldn't write"}
 
 
 def diagnose(path: Path, clock: Clock) -> tuple[list[str], list[str]]:
@@ -22,40 +32,77 @@ def diagnose(path: Path, clock: Clock) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     if not path.exists():
         problems.append(f"{path} does not exist yet; it is created when you first open the app.")
-        return findings, problems
-    try:
-        read_database(path)
-    except DatabaseInvalid as exc:
-        problems.append(f"{path} {exc.reason}.")
     else:
-        findings.append(f"{path} reads as a good database.")
-        problems += _check_records(path, clock, findings)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0
-    if mode & 0o077:
-        problems.append(f"{path} can be read by others (mode {mode:o}); run: chmod 600 {path}")
-    if WriterLock(path).is_held_elsewhere():
-        findings.append("The app has it open right now.")
+        try:
+            read_database(path)
+        except DatabaseInvalid as exc:
+            problems.append(f"{path} {exc.reason}.")
+        else:
+            findings.append(f"{path} reads as a good database.")
+            problems += _check_records(path, clock, findings)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            problems.append(f"{path} can be read by others (mode {mode:o}); "
+                            f"run: chmod 600 {path}")
+        if WriterLock(path).is_held_elsewhere():
+            findings.append("The app has it open right now; restore waits until it is closed.")
+    findings += _backups(path)
+    findings += _kept_aside(path)
+    return findings, problems
+
+
+def _backups(path: Path) -> list[str]:
     backups = list_backups(path, check=True)
     if not backups:
-        findings.append("No backups yet (one is taken each day before the first change).")
+        return ["No backups yet (one is taken each day, before the first change)."]
+    lines = [f"Backups in {backups[0].path.parent}, newest first:"]
+    chosen = next((b for b in backups if b.valid), None)
     for b in backups:
         state = "good" if b.valid else f"NOT usable: {b.problem}"
-        findings.append(f"Backup {b.day}: {b.size:,} bytes, {state} ({b.path.name})")
-    return findings, problems
+        mark = "  <- restore picks this one" if b is chosen else ""
+        lines.append(f"  {_when(b.day)}  {_size(b.size):>9}  {b.path.name}  {state}{mark}")
+    if chosen is None:
+        lines.append("  None of them is usable, so 'resilience restore' has nothing to offer.")
+    return lines
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+def _when(day: str) -> str:
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return day
+    return f"{d:%a} {day}"
+
+
+def _kept_aside(path: Path) -> list[str]:
+    lines = []
+    for kind, what in ASIDE_KINDS.items():
+        for kept in sorted(path.parent.glob(f"{path.name}.{kind}-*")):
+            lines.append(f"Kept aside ({what}): {kept.name}, {kept.stat().st_size:,} bytes. "
+                         f"Delete it once you no longer need it.")
+    return lines
 
 
 def _check_records(path: Path, clock: Clock, findings: list[str]) -> list[str]:
     problems: list[str] = []
     store = Store(path, clock, writer=False)
     today = clock.today_str()
-    for name in RECORD_TABLES:
-        records = getattr(store, name).all()
-        findings.append(f"{name}: {len(records)}")
+    counts = []
+    for name, repo in repos(store).items():
+        records = repo.all()
+        counts.append(f"{len(records):,} {LABELS[name]}")
         for record in records:
             try:
                 record.validate()
-            except (ValidationError, TypeError, ValueError) as exc:
+            except (ValidationError, TypeError, ValueError, AttributeError) as exc:
                 problems.append(f"{name} {getattr(record, 'id', '?')}: {exc}")
+    findings.append("It holds " + ", ".join(counts) + ".")
     days = [c.day for c in store.checkins.all()]
     future = sorted(d for d in days if d > today)
     if future:

@@ -1,49 +1,120 @@
-"""The figures behind ``resilience status``: one line, or the JSON object of PRODUCT.md §5."""
+"""Momentum read from the store: ``resilience status`` and the streak figures on the screens.
+
+``status`` must start fast, so this module never imports Textual: the command
+opens the file once (read only) and computes everything from stored days.
+The screens (Today's momentum panel, Review) use :func:`momentum` too, so the
+command line and the app always agree. Days that are malformed are skipped and
+days in the future are ignored by the domain rules (``doctor`` reports both).
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .domain import cooldown, streaks
+from .domain.models import Rejection
+from .domain.streaks import Streak
 from .storage.store import Store
 
 
-def _days(values: list[str]) -> list[date]:
-    return [date.fromisoformat(v) for v in values]
+def parse_day(value: object) -> date | None:
+    """A stored ``YYYY-MM-DD`` as a date; None when missing or malformed."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
-def status_data(store: Store) -> dict[str, Any]:
-    """Everything ``status --json`` prints, computed from stored days."""
-    today = store.clock.today()
-    settings = store.settings
+def parse_days(values: Iterable[object]) -> list[date]:
+    """The well-formed days among ``values`` (duplicates kept; the rules count them once)."""
+    return [d for d in map(parse_day, values) if d is not None]
+
+
+@dataclass(frozen=True)
+class Momentum:
+    """Streaks, strength and the gentle notes for one day, from the stored history."""
+
+    today: date
+    checked_in_today: bool
+    checkin: Streak
+    selfcare: Streak
+    strength: float  # 0..1
+    at_risk: bool  # a live streak that ends tonight without a check-in today
+    gentle_note: bool  # mood low on most checked-in days of the last two weeks
+    checkin_days: frozenset[date]
+    rest_days: frozenset[date]
+    rest_weekdays: tuple[int, ...]
+
+    @property
+    def rest_today(self) -> bool:
+        """Today is a marked rest day or a rest weekday (without a check-in, it bridges)."""
+        return self.today in self.rest_days or self.today.weekday() in self.rest_weekdays
+
+    @property
+    def has_history(self) -> bool:
+        return bool(self.checkin_days) or self.checkin.longest > 0 or self.selfcare.longest > 0
+
+
+def momentum(store: Store, today: date | None = None) -> Momentum:
+    """Everything about the routine's momentum on ``today`` (the clock's day by default)."""
+    today = today or store.clock.today()
+    rest_weekdays = tuple(store.settings.rest_weekdays)
     checkins = store.checkins.all()
-    checkin_days = _days([c.day for c in checkins])
-    rest_days = _days([r.day for r in store.rest_days.all()])
-    selfcare = store.selfcare.all()
-    rejections = store.rejections.all()
-    rest = settings.rest_weekdays
-    ci = streaks.checkin_streak(checkin_days, today, rest, rest_days)
-    sc = streaks.selfcare_streak(_days([s.day for s in selfcare]), today)
-    week = streaks.week_figures(checkins, selfcare, rejections, streaks.week_start(today))
-    open_cooldowns = []
-    for r in rejections:
-        if cooldown.is_done(r):
-            continue
-        st = cooldown.status(r, today, settings.cooldown_days)
-        open_cooldowns.append({
-            "company": st.company, "role": st.role, "step": st.step, "day": st.day,
-            "days": st.days, "step_opens_on": st.step_opens_on.isoformat(),
-        })
+    days = parse_days(c.day for c in checkins)
+    rest = parse_days(r.day for r in store.rest_days.all())
+    selfcare_days = parse_days(s.day for s in store.selfcare.all())
+    return Momentum(
+        today=today,
+        checked_in_today=today in days,
+        checkin=streaks.checkin_streak(days, today, rest_weekdays, rest),
+        selfcare=streaks.selfcare_streak(selfcare_days, today),
+        strength=streaks.routine_strength(days, today, rest_weekdays, rest),
+        # On a rest day the streak carries over to tomorrow, so it is not at risk tonight.
+        at_risk=(streaks.streak_at_risk(days, today, rest_weekdays, rest)
+                 and today not in rest and today.weekday() not in rest_weekdays),
+        gentle_note=streaks.needs_gentle_note(checkins, today),
+        checkin_days=frozenset(d for d in days if d <= today),
+        rest_days=frozenset(d for d in rest if d <= today),
+        rest_weekdays=rest_weekdays,
+    )
+
+
+def readable(rejections: Iterable[Rejection]) -> list[Rejection]:
+    """Rejections whose days can be read (a damaged one is left out; ``doctor`` names it)."""
+    def ok(r: Rejection) -> bool:
+        c = r.cooldown
+        return parse_day(r.logged_on) is not None and all(
+            v is None or parse_day(v) is not None
+            for v in (c.acknowledged_on, c.ready_early_on, c.reflected_on, c.moved_on_on))
+    return [r for r in rejections if ok(r)]
+
+
+def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:
+    """Cool-downs still running, oldest first."""
+    return cooldown.statuses(readable(store.rejections.all()), today,
+                             store.settings.cooldown_days)
+
+
+def status_data(store: Store, m: Momentum | None = None) -> dict[str, Any]:
+    """Exactly the object of PRODUCT.md §5 that ``status --json`` prints."""
+    m = m or momentum(store)
+    week = streaks.week_figures(store.checkins.all(), store.selfcare.all(),
+                                store.rejections.all(), streaks.week_start(m.today))
     return {
-        "today": today.isoformat(),
-        "checked_in_today": today in set(checkin_days),
+        "today": m.today.isoformat(),
+        "checked_in_today": m.checked_in_today,
         "streaks": {
-            "checkin": {"current": ci.current, "longest": ci.longest},
-            "selfcare": {"current": sc.current, "longest": sc.longest},
+            "checkin": {"current": m.checkin.current, "longest": m.checkin.longest},
+            "selfcare": {"current": m.selfcare.current, "longest": m.selfcare.longest},
         },
-        "strength": round(streaks.routine_strength(checkin_days, today, rest, rest_days), 6),
-        "cooldowns": open_cooldowns,
+        "strength": round(m.strength, 6),
+        "cooldowns": [s.to_json() for s in open_cooldowns(store, m.today)],
         "week": {
             "applications": week.applications,
             "outreach": week.outreach,
@@ -55,15 +126,39 @@ def status_data(store: Store) -> dict[str, Any]:
     }
 
 
-def status_line(data: dict[str, Any]) -> str:
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def status_line(data: dict[str, Any], rest_today: bool = False) -> str:
     """One short line for a shell prompt or a login message."""
-    streak = data["streaks"]["checkin"]["current"]
-    parts = ["checked in" if data["checked_in_today"] else "not checked in yet"]
-    parts.append(f"streak {streak} day{'s' if streak != 1 else ''}")
-    parts.append(f"strength {round(data['strength'] * 100)}%")
-    open_now = [c for c in data["cooldowns"] if c["step_opens_on"] <= data["today"]]
-    count = len(data["cooldowns"])
-    if count:
-        parts.append(f"{count} cool-down{'s' if count != 1 else ''}"
-                     + (f" ({len(open_now)} ready)" if open_now else ""))
+    checkin = data["streaks"]["checkin"]
+    cooldowns = data["cooldowns"]
+    if not data["checked_in_today"] and not checkin["longest"]:
+        if not cooldowns:
+            return "resilience: no check-ins yet · run 'resilience' when you're ready for a first"
+        parts = ["no check-ins yet"]
+    elif data["checked_in_today"]:
+        parts = ["checked in today"]
+    else:
+        parts = ["rest day today" if rest_today else "no check-in yet today"]
+    current = checkin["current"]
+    if current:
+        waiting = not data["checked_in_today"] and not rest_today
+        parts.append(f"{current}-day streak" + (", alive until tonight" if waiting else ""))
+    if checkin["longest"]:
+        parts.append(f"strength {round(data['strength'] * 100)}%")
+    if cooldowns:
+        ready = sum(1 for c in cooldowns if c["step_opens_on"] <= data["today"])
+        text = _plural(len(cooldowns), "cool-down")
+        if ready:
+            text += " ready" if ready == len(cooldowns) == 1 else f", {ready} ready"
+        parts.append(text)
     return "resilience: " + " · ".join(parts)
+
+
+def status_output(store: Store, as_json: bool = False) -> str:
+    """What ``resilience status`` prints: the line, or the JSON object."""
+    m = momentum(store)
+    data = status_data(store, m)
+    return json.dumps(data, ensure_ascii=False) if as_json else status_line(data, m.rest_today)

@@ -13,4 +13,8 @@ Command = tuple[str, str, Callable[[], Any]]
 
 def palette_commands(app: ResilienceApp) -> Iterable[Command]:
     """Commands for the palette beyond the screens in PLACES."""
-    return ()
+    from .review import rest_today_command
+    from .transfer import transfer_commands
+
+    yield rest_today_command(app)
+    yield from transfer_commands(app)

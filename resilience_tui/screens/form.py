@@ -19,15 +19,24 @@ class FormScreen(AppScreen[Any]):
 
     ``save`` returns the value to dismiss with, or raises ValidationError: the
     message is shown inline and the form stays open with everything typed.
+
+    Keys arriving faster than a person types (a paste, a scripted terminal) stay
+    in order: Textual hands each key to the focused field's own queue, while tab
+    and ctrl+s act as soon as they arrive. So tab moves focus at once, before the
+    next key is routed, and ctrl+s waits until every field has handled the keys
+    already sent to it.
     """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Back"),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     dirty = False
     _armed = False
+    _saving = False
 
     def on_mount(self) -> None:
         # Fields post Changed while they fill in; only what the user does afterwards counts.
@@ -62,6 +71,23 @@ class FormScreen(AppScreen[Any]):
         self.notify(message, severity="error")
 
     def action_save(self) -> None:
+        """Save once every field has caught up with the keys already sent to it."""
+        if self._saving:
+            return
+        self._saving = True
+        queues = [*self.focus_chain, self]
+
+        def after(index: int) -> None:
+            if index < len(queues):
+                queues[index].call_later(after, index + 1)  # runs after keys already queued
+                return
+            self._saving = False
+            if self.is_current:
+                self._save_now()
+
+        after(0)
+
+    def _save_now(self) -> None:
         try:
             result = self.save()
         except ValidationError as exc:

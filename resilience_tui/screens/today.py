@@ -35,8 +35,8 @@ class TodayScreen(AppScreen[None]):
         Binding("s", "app.open('selfcare')", "Self-care"),
         Binding("n", "app.open('network')", "Network"),
         Binding("v", "app.open('review')", "Review"),
-        Binding("p", "app.open('patterns')", "Patterns"),
-        Binding("comma", "app.open('settings')", "Settings", key_display=","),
+        Binding("p", "app.open('patterns')", "Patterns", show=False),
+        Binding("comma", "app.open('settings')", "Settings", key_display=",", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -51,7 +51,9 @@ class TodayScreen(AppScreen[None]):
             with VerticalScroll(id="side"):
                 yield StreaksPanel(id="panel-streaks")
                 yield SelfCarePanel(id="panel-selfcare")
-        yield Footer()
+        # Compact, so the routine's keys fit in 80 columns; help (?) lists every key,
+        # patterns (p), settings (,) and the palette (ctrl+p) included.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._refresh_header()

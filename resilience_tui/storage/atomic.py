@@ -9,6 +9,7 @@ if another program changed it, it refuses and saves our copy beside it.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -18,6 +19,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from ..domain.models import Settings
+from ..domain.validate import ValidationError
 from . import migrations
 from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
 from .files import atomic_write, private_folder
@@ -51,15 +54,25 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise DatabaseInvalid(path, "is not valid JSON (it may be truncated or damaged)") from None
-    problem = migrations.check_shape(data)
-    if problem:
-        raise DatabaseInvalid(path, problem)
     if migrations.newer_than_supported(data):
         raise DatabaseInvalid(
             path, f"was written by a newer version of resilience-tui (schema "
             f"{migrations.schema_of(data)}); please update the app"
         )
+    problem = migrations.check_shape(data) or _settings_problem(data)
+    if problem:
+        raise DatabaseInvalid(path, problem)
     return data, signature(st)
+
+
+def _settings_problem(data: dict[str, Any]) -> str | None:
+    """Settings drive the clock and every screen, so damaged ones stop us at the door."""
+    for row in data.get("settings", {}).values():
+        try:
+            Settings.from_dict(row).validate()
+        except (ValidationError, TypeError) as exc:
+            return f"its settings are damaged ({exc})"
+    return None
 
 
 class AtomicCachedStorage(Storage):
@@ -112,44 +125,56 @@ class AtomicCachedStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data to disk now (raises on failure, data kept)."""
+        self._dirty = True  # until this write succeeds, the file may lack what memory holds
         self._check_unchanged()
-        if self._before_write:
-            self._before_write()
-        payload = orjson.dumps(self._data)
         try:
+            if self._before_write:
+                self._before_write()  # the daily backup: a failure here is a failed write
             private_folder(self.path.parent)
-            st = atomic_write(self.path, payload)
+            st = atomic_write(self.path, orjson.dumps(self._data))
         except OSError as exc:
-            raise DatabaseWriteError(
-                self.path,
-                f"Couldn't save to {self.path} ({exc.strerror or exc}). Your entries are "
-                f"safe in memory; the app will try again with your next change.",
-            ) from None
+            raise self._write_error(exc) from None
         self._sig = signature(st)
         self._dirty = False
 
+    def _write_error(self, exc: OSError) -> DatabaseWriteError:
+        return DatabaseWriteError(
+            self.path,
+            f"Couldn't save to {self.path} ({exc.strerror or exc}). Your entries are "
+            f"safe in memory; the app will try again with your next change.",
+        )
+
     def _check_unchanged(self) -> None:
-        if self._sig is None:
-            return
         try:
             current = signature(os.stat(self.path))
         except FileNotFoundError:
             return  # deleted: writing recreates it, nothing is overwritten
-        if current != self._sig:
+        except OSError as exc:
+            raise self._write_error(exc) from None
+        if current != self._sig:  # changed, or created by someone else after we looked
             aside = self.save_aside()
-            where = f" Your newer entries were saved to {aside}." if aside else ""
+            where = (f" Your copy, with your newest entries, is in {aside}; to use it "
+                     f"instead, quit and run: resilience --db {self.path} restore --from {aside}"
+                     if aside else "")
             raise ExternalChange(
                 self.path,
                 f"{self.path} was changed by another program since it was opened, so it "
-                f"was not overwritten.{where} Quit and reopen to see the file as it is now.",
+                f"was not overwritten. Quit and reopen to see it as it is now.{where}",
             )
 
     def save_aside(self) -> Path | None:
+        """Copy what memory holds to a private file beside the database, or failing
+        that (a full disk, a read-only folder) to the temporary folder. None if neither."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.saved_aside or self.path.with_name(f"{self.path.name}.unsaved-{stamp}")
-        try:
-            atomic_write(aside, orjson.dumps(self._data))
-        except OSError:
-            return None
-        self.saved_aside = aside
-        return aside
+        name = f"{self.path.name}.unsaved-{stamp}"
+        payload = orjson.dumps(self._data)
+        places = [self.saved_aside] if self.saved_aside else []
+        places += [self.path.with_name(name), Path(tempfile.gettempdir()) / name]
+        for aside in places:
+            try:
+                atomic_write(aside, payload)
+            except OSError:
+                continue
+            self.saved_aside = aside
+            return aside
+        return None

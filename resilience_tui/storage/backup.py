@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import shutil
+import glob
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from .atomic import read_database
-from .errors import DatabaseInvalid
+from .errors import DatabaseInvalid, DatabaseWriteError, StorageError
 from .files import atomic_write, private_folder
 
 KEEP = 14
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -56,8 +57,10 @@ def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
         return []
     prefix = f"{db_path.stem}-"
     found = []
-    for path in folder.glob(f"{prefix}*"):
+    for path in folder.glob(f"{glob.escape(prefix)}*"):
         day = path.name[len(prefix):].split(".")[0]
+        if not DAY.fullmatch(day):  # e.g. "work-2026-03-01": another database's backup
+            continue
         problem = None
         if check:
             try:
@@ -68,27 +71,48 @@ def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.day, reverse=True)
 
 
+def find_backup(db_path: Path, name: str) -> Path:
+    """``--from``: a path, or just a backup's file name as ``doctor`` lists it."""
+    given = Path(name).expanduser()
+    if given.exists() or given.is_absolute() or len(given.parts) > 1:
+        return given
+    in_folder = backup_folder(db_path) / name
+    return in_folder if in_folder.exists() else given
+
+
 def restore(db_path: Path, source: Path | None = None) -> tuple[Path, Path | None]:
     """Put a good backup in place; the current file is kept aside first.
 
-    Returns (the backup used, where the old file was kept or None).
-    Raises DatabaseInvalid when no good backup exists or ``source`` is not good.
+    Returns (the backup used, where the old file was kept or None). Raises
+    StorageError when there is no good backup yet, and DatabaseInvalid when
+    ``source`` is not a good database. Nothing changes unless it succeeds.
     """
     if source is None:
         good = [b for b in list_backups(db_path, check=True) if b.valid]
         if not good:
-            raise DatabaseInvalid(db_path, "has no good backup to restore from")
+            raise StorageError(db_path, f"There is no good backup of {db_path} to restore yet "
+                               f"(one is taken each day before the first change). Nothing "
+                               f"was changed.")
         source = good[0].path
     else:
         if not source.is_file():
-            raise DatabaseInvalid(source, "does not exist")
-        read_database(source)  # raises when it is not a good database
+            raise StorageError(source, f"{source} is not a file. 'resilience doctor' lists "
+                               f"the backups there are. Nothing was changed.")
+        if source.resolve() == db_path.resolve():
+            raise StorageError(source, f"{source} is the database itself; pick a backup.")
+        read_database(source)  # raises DatabaseInvalid when it is not a good database
+    payload = source.read_bytes()
     kept = None
-    if db_path.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
-        shutil.copy2(db_path, kept)
-        os.chmod(kept, 0o600)
-    private_folder(db_path.parent)
-    atomic_write(db_path, source.read_bytes())
+    try:
+        if db_path.exists():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
+            atomic_write(kept, db_path.read_bytes())
+        private_folder(db_path.parent)
+        atomic_write(db_path, payload)
+    except OSError as exc:
+        if kept is not None:
+            kept.unlink(missing_ok=True)  # nothing was replaced, so there is nothing to keep
+        raise DatabaseWriteError(db_path, f"Couldn't write {db_path} ({exc.strerror or exc}); "
+                                 f"it was left as it was, and nothing was restored.") from None
     return source, kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -16,16 +17,29 @@ def private_folder(folder: Path) -> Path:
     A folder that already exists is left as it is: the user may have pointed
     ``--db`` into a shared folder, which is not ours to change.
     """
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=FOLDER_MODE)
-        os.chmod(folder, FOLDER_MODE)
+    missing = []
+    step = folder
+    while not step.exists() and step != step.parent:
+        missing.append(step)
+        step = step.parent
+    # Parents we create are private too: with umask 000 they would be world-writable,
+    # and anyone could then move our folder aside.
+    for new in reversed(missing):
+        new.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        os.chmod(new, FOLDER_MODE)
     return folder
 
 
 def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
+    """Make a rename durable. Some filesystems refuse fsync on a folder; the rename stands."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
 
@@ -61,6 +75,18 @@ def atomic_write(path: Path, payload: bytes) -> os.stat_result:
 
 
 def write_private(path: Path, payload: bytes) -> None:
-    """Atomically write a private (0600) file, creating its folder as needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Atomically write a private (0600) file, creating its folder (0700) as needed."""
+    private_folder(path.parent)
     atomic_write(path, payload)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files a killed writer left beside ``path``.
+
+    Call only while holding the writer lock: then no write of ours is in flight.
+    """
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass

@@ -7,12 +7,14 @@ import os
 from pathlib import Path
 
 from .errors import DatabaseLocked
+from .files import remove_stale_temps
 
 
 class WriterLock:
     """Held while a process may write the database; released on close or exit."""
 
     def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
         self.path = db_path.with_name(db_path.name + ".lock")
         self._fd: int | None = None
 
@@ -23,10 +25,12 @@ class WriterLock:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
             os.close(fd)
-            raise DatabaseLocked(self.path.with_name(self.path.name[:-5]), holder) from None
+            raise DatabaseLocked(self.db_path, holder) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._fd = fd
+        # Only the lock holder writes, so a temp file still here was left by a killed writer.
+        remove_stale_temps(self.db_path)
 
     def is_held_elsewhere(self) -> bool:
         """True when another process holds the lock (we don't keep it)."""

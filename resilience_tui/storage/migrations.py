@@ -25,32 +25,48 @@ MIGRATIONS[0] = _to_v1
 
 
 def check_shape(data: object) -> str | None:
-    """Why ``data`` is not one of our files, or None when it looks like one."""
+    """Why ``data`` is not one of our files, or None when it looks like one.
+
+    Call :func:`newer_than_supported` first: a newer schema may have tables this
+    version does not know, and deserves the "please update" message instead.
+    """
     if not isinstance(data, dict):
-        return f"holds a JSON {type(data).__name__}, not a resilience-tui database"
+        return f"holds a JSON {_json_kind(data)}, not a resilience-tui database"
     foreign = sorted(k for k in data if k not in TABLES)
     if foreign:
         return f"doesn't look like a resilience-tui database (it has {', '.join(foreign[:3])})"
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+        if not isinstance(table, dict) or not all(
+            isinstance(v, dict) and k.isdecimal() for k, v in table.items()
+        ):
             return f"its '{name}' table is damaged"
     if data and schema_of(data) is None:
         return "has no schema version, so it is not a resilience-tui database"
     return None
 
 
-def schema_of(data: Data) -> int | None:
-    """The schema version in the meta table; 0 for an empty file."""
+def _json_kind(value: object) -> str:
+    names = {list: "list", str: "string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+def schema_of(data: object) -> int | None:
+    """The schema version in the meta table; 0 for an empty file; None when there is none."""
+    if not isinstance(data, dict):
+        return None
     if not data:
         return 0
-    for row in data.get("meta", {}).values():
-        version = row.get("schema")
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        return None
+    for row in meta.values():
+        version = row.get("schema") if isinstance(row, dict) else None
         if isinstance(version, int) and not isinstance(version, bool):
             return version
     return None
 
 
-def newer_than_supported(data: Data) -> bool:
+def newer_than_supported(data: object) -> bool:
     version = schema_of(data)
     return version is not None and version > CURRENT_SCHEMA
 
@@ -62,8 +78,15 @@ def migrate(data: Data) -> tuple[Data, bool]:
     while version < CURRENT_SCHEMA:
         data = MIGRATIONS[version](data)
         version += 1
-        data["meta"]["1"] = {"schema": version}
+        _set_schema(data, version)
         changed = True
     for name in TABLES:
         data.setdefault(name, {})
     return data, changed
+
+
+def _set_schema(data: Data, version: int) -> None:
+    """Record ``version`` in the meta row that holds the schema (row 1 when none does)."""
+    meta = data.setdefault("meta", {})
+    key = next((k for k, row in meta.items() if "schema" in row), "1")
+    meta[key] = {**meta.get(key, {}), "schema": version}

@@ -1,15 +1,24 @@
 """Export and import of the whole database as one JSON object (schema 1).
 
-Import validates everything first and then applies all of it in one write,
-or nothing: records merge by ``id``; a known id is replaced only when the
-incoming ``updated_at`` is newer, so importing the same file twice changes
-nothing.
+Import reads the file (refusing anything too large before reading it),
+checks every record (see ``import_check``) and then applies all of it in
+one write, or nothing. Records merge by ``id``: a new id is added; a known
+id is replaced only when the incoming ``updated_at`` is a later moment, so
+importing the same file twice changes nothing. Settings are taken from the
+file only when this journal has none of its own yet. The format is
+documented field by field in ``docs/data-format.md``.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+import orjson
 
 from ..domain.models import (
     Action,
@@ -21,11 +30,16 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
-from ..domain.validate import ValidationError
+from .import_check import ImportProblem, check_record, parse_stamp, show
 from .store import Repo, Store
+
+__all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export",
+           "parse_export", "parse_records", "plan_import", "apply_import"]
 
 APP = "resilience-tui"
 SCHEMA = 1
+# Ten years of heavy use export to about 10 MB; anything far beyond is not an export of ours.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 RECORD_TABLES: dict[str, type[Record]] = {
     "checkins": CheckIn,
     "rejections": Rejection,
@@ -33,10 +47,15 @@ RECORD_TABLES: dict[str, type[Record]] = {
     "contacts": Contact,
     "actions": Action,
 }
+LABELS = {"checkins": "check-ins", "rejections": "rejections", "selfcare": "self-care entries",
+          "contacts": "contacts", "actions": "redirect actions", "rest_days": "rest days"}
+_OLDEST = datetime.min.replace(tzinfo=UTC)
 
 
 def repos(store: Store) -> dict[str, Repo[Any]]:
-    return {name: getattr(store, name) for name in RECORD_TABLES}
+    """Every table that holds records, rest days included, by export name."""
+    return {**{name: getattr(store, name) for name in RECORD_TABLES},
+            "rest_days": store.rest_days}
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -47,14 +66,35 @@ def export_data(store: Store) -> dict[str, Any]:
         "exported_at": store.clock.stamp(),
         "settings": store.settings.to_dict(),
     }
-    for name, repo in repos(store).items():
-        out[name] = [r.to_dict() for r in repo.all()]
+    for name in RECORD_TABLES:
+        out[name] = [r.to_dict() for r in getattr(store, name).all()]
     out["rest_days"] = sorted(r.day for r in store.rest_days.all())
     return out
 
 
-class ImportProblem(ValueError):
-    """The first thing wrong with an import file: where and what."""
+def load_export(path: Path, limit: int = MAX_IMPORT_BYTES) -> object:
+    """Read and parse an export file; a file over ``limit`` bytes is refused unread."""
+    try:
+        st = os.stat(path)  # before opening: a named pipe would block open() itself
+        if stat.S_ISDIR(st.st_mode):
+            raise ImportProblem("it is a folder, not an export file")
+        if not stat.S_ISREG(st.st_mode):
+            raise ImportProblem("it is not a regular file")
+        if st.st_size > limit:
+            raise ImportProblem(f"it is {st.st_size:,} bytes, far larger than any export "
+                                f"(the limit is {limit:,})")
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise ImportProblem("there is no such file") from None
+    except OSError as exc:
+        raise ImportProblem(f"it can't be read ({exc.strerror or exc})") from None
+    if len(raw) > limit:
+        raise ImportProblem("it grew past the size limit while being read")
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ImportProblem(f"it is not valid JSON ({exc})") from None
 
 
 @dataclass
@@ -64,103 +104,160 @@ class ImportPlan:
     added: dict[str, int] = field(default_factory=dict)
     replaced: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    kept_newer: dict[str, int] = field(default_factory=dict)  # ours was edited later
     records: dict[str, list[Record]] = field(default_factory=dict)
-    settings: Settings | None = None
+    settings: Settings | None = None  # taken from the file (this journal had none)
+    exported_at: str = ""
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a reason to refuse
 
     @property
     def changes(self) -> int:
-        return sum(self.added.values()) + sum(self.replaced.values())
+        return (sum(self.added.values()) + sum(self.replaced.values())
+                + (self.settings is not None))
 
     def summary(self) -> str:
-        parts = [f"{name}: {self.added.get(name, 0)} new, {self.replaced.get(name, 0)} updated"
-                 for name in self.records if self.added.get(name) or self.replaced.get(name)]
-        return "; ".join(parts) if parts else "nothing new"
+        """One line: what is new and what is updated."""
+        parts = [f"{self.added.get(n, 0)} new and {self.replaced.get(n, 0)} updated {LABELS[n]}"
+                 if self.replaced.get(n) else f"{self.added[n]} new {LABELS[n]}"
+                 for n in LABELS if self.added.get(n) or self.replaced.get(n)]
+        if self.settings is not None:
+            parts.append("your settings")
+        return ", ".join(parts) if parts else "nothing new"
+
+    def report(self) -> list[str]:
+        """A line per table, for ``--dry-run`` and the in-app confirmation."""
+        lines = []
+        for name, label in LABELS.items():
+            new, upd = self.added.get(name, 0), self.replaced.get(name, 0)
+            same, ours = self.unchanged.get(name, 0), self.kept_newer.get(name, 0)
+            if not (new or upd or same or ours):
+                continue
+            bits = [f"{new} new", f"{upd} updated", f"{same} already here"]
+            if ours:
+                bits.append(f"{ours} kept as you have them (edited here later)")
+            lines.append(f"{label + ':':<19}{', '.join(bits)}")
+        if self.settings is not None:
+            lines.append("settings:          taken from the file (this journal has none yet)")
+        return (lines or ["The file holds no records."]) + self.notes
+
+
+@dataclass
+class Parsed:
+    """An export that passed every check: its records and settings, ready to plan."""
+
+    records: dict[str, list[Record]]
+    settings: Settings | None
+    exported_at: str = ""
+
+
+def parse_export(path: Path) -> Parsed:
+    """Read and check an export file completely (ImportProblem names the first fault)."""
+    data = load_export(path)
+    records, settings = parse_records(data)
+    exported_at = data.get("exported_at") if isinstance(data, dict) else ""
+    return Parsed(records, settings, exported_at if isinstance(exported_at, str) else "")
 
 
 def parse_records(data: object) -> tuple[dict[str, list[Record]], Settings | None]:
     """Check an export object completely; raise ImportProblem naming the first fault."""
     if not isinstance(data, dict):
-        raise ImportProblem("the file should hold one JSON object")
+        raise ImportProblem(f"the file should hold one JSON object, not {show(data)}")
+    if "meta" in data and "app" not in data:
+        raise ImportProblem("this is a database file, not an export; to bring it back use "
+                            "'resilience restore --from FILE'")
     if data.get("app") != APP:
-        raise ImportProblem(f"this is not a resilience-tui export (app is {data.get('app')!r})")
+        raise ImportProblem(f"this is not a resilience-tui export (app is {show(data.get('app'))})")
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise ImportProblem(f"schema should be a whole number, not {schema!r}")
+        raise ImportProblem(f"schema should be a whole number, not {show(schema)}")
     if schema > SCHEMA:
-        raise ImportProblem(f"schema {schema} is from a newer version; please update the app")
-    records: dict[str, list[Record]] = {}
-    for name, cls in RECORD_TABLES.items():
-        records[name] = _parse_table(name, cls, data.get(name, []))
+        raise ImportProblem(f"it was made by a newer version of resilience-tui (schema "
+                            f"{schema}); please update the app first")
+    records = {name: _parse_table(name, cls, data.get(name, []))
+               for name, cls in RECORD_TABLES.items()}
     rest = data.get("rest_days", [])
     if not isinstance(rest, list):
-        raise ImportProblem("rest_days should be a list of days")
+        raise ImportProblem(f"rest_days should be a list of days, not {show(rest)}")
+    for i, day in enumerate(rest):
+        if not isinstance(day, str | dict):
+            raise ImportProblem(f"rest_days #{i + 1} should be a day like 2026-03-14, "
+                                f"not {show(day)}")
     records["rest_days"] = _parse_table(
-        "rest_days", RestDay, [{"day": d} if isinstance(d, str) else d for d in rest])
+        "rest_days", RestDay, [{"day": d, "id": d} if isinstance(d, str) else d for d in rest])
     settings = None
     if "settings" in data:
-        try:
-            settings = Settings.from_dict(data["settings"]).validate()
-        except (ValidationError, TypeError) as exc:
-            raise ImportProblem(f"settings: {exc}") from None
+        settings = check_record(Settings, data["settings"], "settings",
+                                with_id=False)  # type: ignore[assignment]
     return records, settings
 
 
 def _parse_table(name: str, cls: type[Record], rows: object) -> list[Record]:
     if not isinstance(rows, list):
-        raise ImportProblem(f"{name} should be a list")
+        raise ImportProblem(f"{name} should be a list, not {show(rows)}")
     parsed: list[Record] = []
     seen: set[str] = set()
     for i, row in enumerate(rows):
-        where = f"{name}[{i}]"
-        if not isinstance(row, dict):
-            raise ImportProblem(f"{where} should be an object, not {type(row).__name__}")
-        try:
-            record = cls.from_dict(row)
-            record.validate()  # type: ignore[attr-defined]
-        except ValidationError as exc:
-            raise ImportProblem(f"{where} ({row.get('id', '?')}): {exc}") from None
-        except (TypeError, AttributeError, ValueError) as exc:
-            raise ImportProblem(f"{where} ({row.get('id', '?')}): a field has the wrong "
-                                f"type ({exc})") from None
-        rid = getattr(record, "id", None)
-        if not isinstance(rid, str) or not rid:
-            raise ImportProblem(f"{where}: id should be a non-empty string")
+        record = check_record(cls, row, f"{name} #{i + 1}")
+        rid: str = record.id  # type: ignore[attr-defined]
         if rid in seen:
-            raise ImportProblem(f"{where}: id {rid!r} appears twice")
+            raise ImportProblem(f"{name} #{i + 1}: id {rid!r} appears twice")
         seen.add(rid)
         parsed.append(record)
     return parsed
 
 
-def plan_import(store: Store, data: object) -> ImportPlan:
-    """Work out what importing ``data`` would change, without changing anything."""
-    records, settings = parse_records(data)
-    plan = ImportPlan(settings=settings)
-    current = {**repos(store), "rest_days": store.rest_days}
-    for name, incoming in records.items():
+def _moment(record: Record) -> datetime:
+    return parse_stamp(getattr(record, "updated_at", "")) or _OLDEST
+
+
+def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
+    """Work out what importing ``data`` (an export object, or parsed) would change."""
+    if not isinstance(data, Parsed):
+        records, settings = parse_records(data)
+        exported_at = data.get("exported_at") if isinstance(data, dict) else ""
+        data = Parsed(records, settings, exported_at if isinstance(exported_at, str) else "")
+    plan = ImportPlan(settings=None if store.has_settings else data.settings,
+                      exported_at=data.exported_at)
+    current = repos(store)
+    for name, incoming in data.records.items():
         repo = current[name]
         keep: list[Record] = []
-        added = replaced = same = 0
+        added = replaced = same = ours = 0
         for record in incoming:
             old = repo.get_shared(record.id)  # type: ignore[attr-defined]
             if old is None:
                 added += 1
                 keep.append(record)
-            elif getattr(record, "updated_at", "") > getattr(old, "updated_at", ""):
+            elif _moment(record) > _moment(old):
                 replaced += 1
                 keep.append(record)
+            elif _moment(record) < _moment(old):
+                ours += 1
             else:
                 same += 1
-        plan.added[name], plan.replaced[name], plan.unchanged[name] = added, replaced, same
+        plan.added[name], plan.replaced[name] = added, replaced
+        plan.unchanged[name], plan.kept_newer[name] = same, ours
         plan.records[name] = keep
+    _note_double_days(store, plan)
     return plan
+
+
+def _note_double_days(store: Store, plan: ImportPlan) -> None:
+    """Two devices may each hold a check-in for the same day; both are kept, so say so."""
+    ours = {c.day: c.id for c in store.checkins.all()}
+    doubles = sorted({c.day for c in plan.records.get("checkins", [])  # type: ignore[attr-defined]
+                      if ours.get(c.day, c.id) != c.id})  # type: ignore[attr-defined]
+    if doubles:
+        plan.notes.append(f"Note: {len(doubles)} day(s) will have two check-ins ({doubles[0]}"
+                          f"{'…' if len(doubles) > 1 else ''}); both are kept, and each day "
+                          f"still counts once.")
 
 
 def apply_import(store: Store, plan: ImportPlan) -> bool:
     """Apply a plan in one write. True when it reached the disk."""
-    current = {**repos(store), "rest_days": store.rest_days}
+    current = repos(store)
     with store.batch():
-        if plan.settings is not None and not store.has_settings:
+        if plan.settings is not None:
             store.save_settings(plan.settings)
         for name, records in plan.records.items():
             if records:

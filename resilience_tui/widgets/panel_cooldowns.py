@@ -1,15 +1,80 @@
-"""Today's cool-downs panel."""
+"""Today's cool-downs panel: each open cool-down, its day and what comes next.
+
+Also lists finished cool-downs whose feedback request still awaits an
+answer, so there is a way back to note it. ``c`` on Today continues the most
+urgent cool-down; enter or a click on a row opens that one.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
+from ..domain import cooldown
+from ..screens.cooldown_words import day_text, next_text
 from .panel import TodayPanel
+
+EMPTY = "No cool-down running. If a no arrives, press r."
 
 
 class CooldownPanel(TodayPanel):
     PANEL_TITLE = "Cool-downs"
 
+    DEFAULT_CSS = """
+    CooldownPanel OptionList { height: auto; background: transparent; }
+    CooldownPanel OptionList:focus { background-tint: transparent; }
+    CooldownPanel OptionList > .option-list--option-highlighted {
+        background: transparent; color: $foreground; text-style: none;
+    }
+    CooldownPanel OptionList:focus > .option-list--option-highlighted {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
     def compose(self) -> ComposeResult:
-        yield Static("No cool-down running. If a no arrives, press r.", classes="muted")
+        yield Static(EMPTY, id="cooldowns-empty", classes="muted")
+        yield OptionList(id="cooldowns", compact=True)
+        yield Static("", id="cooldowns-hint", classes="muted")
+
+    def refresh_panel(self) -> None:
+        today = self.clock.today()
+        days = self.store.settings.cooldown_days
+        rejections = self.store.rejections.all()
+        options: list[Option] = []
+        for st in cooldown.statuses(rejections, today, days):
+            text = Text(f"{st.company} · {st.role} · {day_text(st.day, days)}", style="bold")
+            text.append(f"\n  {next_text(st, today)}", style="")
+            options.append(Option(text, id=st.rejection_id))
+        waiting = [r for r in rejections
+                   if cooldown.is_done(r) and r.feedback.status == "requested"]
+        for r in waiting:
+            text = Text(f"{r.company} · {r.role} · done")
+            text.append("\n  feedback asked for; note the answer here", style="italic")
+            options.append(Option(text, id=r.id))
+        listing = self.query_one("#cooldowns", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options(options)
+        if options:
+            listing.highlighted = min(highlighted or 0, len(options) - 1)
+        listing.display = bool(options)
+        self.query_one("#cooldowns-empty").display = not options
+        urgent = cooldown.most_urgent(rejections, today, days)
+        hint = self.query_one("#cooldowns-hint", Static)
+        if urgent and len(options) == 1:
+            hint.update("press c to continue")
+        elif urgent:
+            hint.update(f"c continues {urgent.company} · tab to pick another")
+        else:
+            hint.update("tab to it and press enter to open it" if len(options) == 1
+                        else "tab to the list and press enter to open one")
+        hint.display = bool(options)
+
+    @on(OptionList.OptionSelected, "#cooldowns")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.action_open("cooldown", rejection_id=event.option.id)  # type: ignore

@@ -1,15 +1,76 @@
-"""Today's momentum panel."""
+"""Today's momentum panel: both streaks and routine strength at a glance, with gentle notes.
+
+The "at risk" note appears when the check-in streak is alive only until
+tonight. The care note appears when mood was low on most checked-in days of
+the last two weeks: it suggests talking to someone, and never diagnoses.
+Figures come from :func:`resilience_tui.status.momentum`, as ``status`` does.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from ..domain.streaks import Streak
+from ..status import Momentum, momentum
+from .charts import meter
 from .panel import TodayPanel
+
+EMPTY = "Your streaks will show here after your first check-in."
+CARE_NOTE = ("Your mood has been low on most days these past two weeks. Talking it over with "
+             "someone you trust, or with a doctor or counsellor, can make it lighter to carry.")
+
+
+def streak_words(streak: Streak) -> str:
+    if streak.current:
+        return f"{streak.current} day{'' if streak.current == 1 else 's'}"
+    return "fresh start" if streak.longest else "not yet"
+
+
+def at_risk_note(m: Momentum) -> str:
+    days = m.checkin.current
+    return f"◷ Your {days}-day streak is still going; a check-in today (m) keeps it."
+
+
+def rest_note(m: Momentum) -> str:
+    """A word about today's rest (nothing on an ordinary day or once checked in)."""
+    if not m.rest_today or m.checked_in_today or not m.has_history:
+        return ""
+    if m.checkin.current:
+        return f"○ A rest day. Your {m.checkin.current}-day streak will keep until tomorrow."
+    return "○ A rest day. Enjoy it."
+
+
+def summary_lines(m: Momentum) -> str:
+    return "\n".join((
+        f"Check-ins  {streak_words(m.checkin)}",
+        f"Self-care  {streak_words(m.selfcare)}",
+        f"Strength   {round(m.strength * 100):>3}% {meter(m.strength, 10)}",
+    ))
 
 
 class StreaksPanel(TodayPanel):
+    """Streaks, strength, and a kind word when it helps."""
+
     PANEL_TITLE = "Momentum"
 
+    DEFAULT_CSS = """
+    StreaksPanel #streaks-risk { color: $text-accent; }
+    StreaksPanel #streaks-care { border-left: thick $accent; padding-left: 1; margin-top: 1; }
+    """
+
     def compose(self) -> ComposeResult:
-        yield Static("Your streaks will show here after your first check-in.", classes="muted")
+        yield Static(EMPTY, id="streaks-summary", classes="muted", markup=False)
+        yield Static(id="streaks-risk", markup=False)
+        yield Static(CARE_NOTE, id="streaks-care", markup=False)
+
+    def refresh_panel(self) -> None:
+        m = momentum(self.store)
+        summary = self.query_one("#streaks-summary", Static)
+        summary.update(summary_lines(m) if m.has_history else EMPTY)
+        summary.set_class(not m.has_history, "muted")
+        note = at_risk_note(m) if m.at_risk else rest_note(m)
+        risk = self.query_one("#streaks-risk", Static)
+        risk.update(note)
+        risk.display = bool(note)
+        self.query_one("#streaks-care", Static).display = m.gentle_note

@@ -8,6 +8,9 @@ from textual.widgets import Checkbox
 class TickBox(Checkbox):
     """Use instead of Checkbox so the state reads without colour."""
 
+    def on_mount(self) -> None:
+        self.watch_value()  # the reactive does not run its watcher for the starting value
+
     def watch_value(self) -> None:
         self.BUTTON_INNER = "✓" if self.value else " "
         self.refresh()

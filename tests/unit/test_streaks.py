@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -209,16 +208,6 @@ def test_strength_series_today_does_not_decay_before_checking_in() -> None:
     series = strength_series(run(5, 1), TODAY, span=3)
     assert series[-1][1] == pytest.approx(series[-2][1])
     assert series[-1][1] == pytest.approx(routine_strength(run(5, 1), TODAY))
-
-
-def test_ten_years_is_fast() -> None:
-    days = [d for d in (TODAY - timedelta(days=n) for n in range(3650)) if d.day != 13]
-    rest = [d for d in days if d.day == 1]
-    start = time.perf_counter()
-    for _ in range(10):
-        checkin_streak(days, TODAY, [SUN], rest)
-        routine_strength(days, TODAY, [SUN], rest)
-    assert (time.perf_counter() - start) / 10 < 0.005
 
 
 # --- weeks ----------------------------------------------------------------------------

@@ -1,0 +1,365 @@
+"""The performance harness: 1, 5 and 10 years of heavy use, against the issue's goals.
+
+    uv run python benchmarks/bench.py            # the full run (a few minutes)
+    uv run python benchmarks/bench.py --quick    # fewer repetitions
+
+For each history it builds a database from ``synth.py`` (through the real
+import), then measures: whole-process time to the first painted Today
+(``first_paint.py``) beside a bare Textual app (``bare_app.py``) in the same
+run, alternating, with their ratio; save latency of a check-in edit, a new
+self-care entry and a plan tick through the Store (atomic write and fsync
+included); Today's and Review's figures from loaded tables; ``resilience
+status`` as a whole process; peak memory (max RSS) of the first-paint process
+against the bare app. Times are medians; the ratios are the figures to quote.
+The table is printed and written to ``benchmarks/out/latest.md``.
+
+Children run as a user's would: the real clock (the synthetic history ends
+today), and Python's bytecode cache on (kept in ``benchmarks/out/pycache``, so
+nothing is written next to the sources), whatever ``PYTHONDONTWRITEBYTECODE``
+says in this shell. One extra pair of rows repeats first paint with no
+bytecode cache at all, which is what a shell with that variable set sees.
+Wall times suffer when other work shares the machine; the CPU times (user +
+system) of the same runs do not, so both are shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+import synth  # noqa: E402
+
+from resilience_tui import status as status_mod  # noqa: E402
+from resilience_tui.clock import Clock  # noqa: E402
+from resilience_tui.domain import patterns, selfcare, streaks, suggestions  # noqa: E402
+from resilience_tui.domain.checkin import checkin_for_day  # noqa: E402
+from resilience_tui.domain.models import SelfCare  # noqa: E402
+from resilience_tui.storage.store import Store  # noqa: E402
+
+BASE_ENV = {k: v for k, v in os.environ.items()
+            if k not in ("RESILIENCE_NOW", "RESILIENCE_DB", "PYTHONDONTWRITEBYTECODE")}
+ENV = {**BASE_ENV, "PYTHONPYCACHEPREFIX": str(OUT / "pycache")}
+NO_BYTECODE_ENV = {**BASE_ENV, "PYTHONDONTWRITEBYTECODE": "1",
+                   "PYTHONPYCACHEPREFIX": str(OUT / "run" / "no-pycache")}
+GOALS = {"paint": 1.25, "save": 30.0, "figures": 20.0, "status": 0.25, "memory": 2.0}
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def run_child(args: list[str], env: dict[str, str] = ENV) -> tuple[float, float, float]:
+    """Run a Python child to completion: (wall s from start to exit, CPU s, peak RSS MB).
+
+    The peak is what the child reports (``BENCH_PEAK_FILE``; 0 if it doesn't).
+    """
+    errors, peak = OUT / "child-stderr.txt", OUT / "child-peak.txt"
+    peak.unlink(missing_ok=True)
+    with open(errors, "wb") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, *args], cwd=ROOT,
+                                env={**env, "BENCH_PEAK_FILE": str(peak)},
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        took = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{errors.read_text()[-2000:]}")
+    rss = int(peak.read_text()) / 1024 if peak.exists() else 0.0
+    return took, usage.ru_utime + usage.ru_stime, rss
+
+
+def timed(fn: Callable[[], object], reps: int) -> list[float]:
+    """Milliseconds of each of ``reps`` calls."""
+    out = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+# --- what the screens compute --------------------------------------------------------------
+
+
+def today_figures(store: Store, today: date) -> object:
+    """What Today's panels compute on every refresh."""
+    settings = store.settings
+    checkins, entries = store.checkins.all(), store.selfcare.all()
+    rejections, contacts = store.rejections.all(), store.contacts.all()
+    ctx = suggestions.SuggestionContext(today, checkins, rejections, store.actions.all(),
+                                        contacts, settings)
+    return (
+        checkin_for_day(checkins, today.isoformat()),
+        status_mod.momentum(store, today),
+        status_mod.open_cooldowns(store, today),
+        suggestions.suggest(ctx),
+        suggestions.overdue_contacts(contacts, today, settings.nudge_days),
+        selfcare.selfcare_day(entries, checkins, today.isoformat()),
+        selfcare.energy_lift(entries, today),
+    )
+
+
+def review_figures(store: Store, today: date) -> object:
+    """What Review computes when it opens."""
+    settings = store.settings
+    checkins, rejections = store.checkins.all(), store.rejections.all()
+    days = status_mod.parse_days(c.day for c in checkins)
+    rest = status_mod.parse_days(r.day for r in store.rest_days.all())
+    monday = streaks.week_start(today)
+    entries = store.selfcare.all()
+    return (
+        status_mod.momentum(store, today),
+        streaks.heatmap_days(checkins, today),
+        streaks.strength_series(days, today, settings.rest_weekdays, rest),
+        streaks.week_figures(checkins, entries, rejections, monday),
+        streaks.week_figures(checkins, entries, rejections, monday - timedelta(days=7)),
+        patterns.patterns(rejections, store.actions.all()),
+        patterns.bounce_back(rejections),
+    )
+
+
+def load_all(store: Store) -> None:
+    for name in ("checkins", "rejections", "selfcare", "contacts", "actions", "rest_days"):
+        getattr(store, name).all()
+
+
+# --- one history ----------------------------------------------------------------------------
+
+
+def as_the_app_opens(path: Path, clock: Clock, writer: bool) -> Store:
+    """A store set up as ``resilience`` sets it up: every table built, the history frozen."""
+    store = Store(path, clock, writer=writer)
+    store.preload()
+    gc.freeze()
+    return store
+
+
+def let_go() -> None:
+    """Undo ``as_the_app_opens``'s freeze so the next history starts from a clean heap."""
+    gc.unfreeze()
+    gc.collect()
+
+
+def figures(db: Path, reps: int) -> dict[str, Any]:
+    """Opening the file and building every record; Today's and Review's figures."""
+    clock = Clock()
+    today = clock.today()
+    opened = []
+    for _ in range(3):
+        started = time.perf_counter()
+        store = Store(db, clock, writer=False)
+        store.preload()
+        opened.append((time.perf_counter() - started) * 1000)
+    store = as_the_app_opens(db, clock, writer=False)
+    r = {"open": median(opened),
+         "today": median(timed(lambda: today_figures(store, today), reps)),
+         "review": median(timed(lambda: review_figures(store, today), reps))}
+    let_go()
+    return r
+
+
+def saves(db: Path, reps: int) -> dict[str, Any]:
+    """Save latency through the Store, atomic write and fsync included, on a copy of ``db``."""
+    clock = Clock()
+    today = clock.today()
+    copy = OUT / "run" / "save" / "db.json"
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    copy.parent.mkdir(parents=True)
+    shutil.copy2(db, copy)
+    store = as_the_app_opens(copy, clock, writer=True)
+    found = checkin_for_day(store.checkins.all(), today.isoformat())
+    assert found is not None, "the synthetic history has today's check-in"
+    store.save_settings(store.settings)  # the day's first write also takes the daily backup
+
+    def edit_checkin() -> None:
+        c = store.checkins.get(found.id)
+        c.intention = f"Edited at {time.perf_counter()}"
+        store.checkins.put(c.validate())
+
+    def add_selfcare() -> None:
+        store.selfcare.put(SelfCare(day=today.isoformat(), activity="walk", minutes=20,
+                                    energy_before=2, energy_after=4, at=clock.stamp()).validate())
+
+    def tick() -> None:
+        c = store.checkins.get(found.id)
+        c.plan[0].done = not c.plan[0].done
+        store.checkins.put(c)
+
+    r: dict[str, Any] = {}
+    for name, fn in (("checkin", edit_checkin), ("selfcare", add_selfcare), ("tick", tick)):
+        times = timed(fn, reps * 2)
+        r[f"save_{name}"] = (median(times), p95(times))
+    assert not store.problems, store.problems
+    store.close()
+    let_go()
+    return r
+
+
+def processes(db: Path, runs: int) -> dict[str, Any]:
+    """First paint against the bare app (alternating, with and without bytecode), and status."""
+    today_cmd = [str(HERE / "first_paint.py"), "--db", str(db)]
+    bare_cmd = [str(HERE / "bare_app.py"), "--exit-after-paint"]
+    status_cmd = ["-m", "resilience_tui.cli", "status", "--db", str(db)]
+    for cmd in (today_cmd, bare_cmd, status_cmd):
+        run_child(cmd)  # warm the file cache and the bytecode cache
+    found: dict[str, list[tuple[float, float, float]]] = {}
+    plan = [("paint", today_cmd, ENV), ("bare", bare_cmd, ENV),
+            ("paint_nb", today_cmd, NO_BYTECODE_ENV), ("bare_nb", bare_cmd, NO_BYTECODE_ENV)]
+    for i in range(runs):
+        for name, cmd, env in plan if i % 2 == 0 else plan[::-1]:
+            found.setdefault(name, []).append(run_child(cmd, env))
+        found.setdefault("status", []).append(run_child(status_cmd))
+    r: dict[str, Any] = {}
+    for name, samples in found.items():
+        r[name] = median([s[0] for s in samples])
+        r[f"{name}_cpu"] = median([s[1] for s in samples])
+        r[f"{name}_mem"] = max(s[2] for s in samples)
+    return r
+
+
+def status_imports_textual(db: Path) -> bool:
+    cmd = [sys.executable, "-X", "importtime", "-m", "resilience_tui.cli", "status", "--db",
+           str(db)]  # importtime lists every module imported, cached bytecode or not
+    done = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
+    return any(line.rstrip().split("|")[-1].strip().startswith("textual")
+               for line in done.stderr.splitlines())
+
+
+def measure(years: int, quick: bool) -> dict[str, Any]:
+    folder = OUT / "run" / f"{years}y"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    export = synth.make_export(years, today=Clock().today())
+    started = time.perf_counter()
+    db = synth.write_database(export, folder / "resilience.json", Clock().today())
+    r: dict[str, Any] = {"years": years, "records": synth.record_count(export),
+                         "db_mb": db.stat().st_size / 1e6,
+                         "import": time.perf_counter() - started}
+    del export
+    gc.collect()
+    r.update(figures(db, 5 if quick else 15))
+    r.update(saves(db, 5 if quick else 15))
+    r.update(processes(db, 3 if quick else 9))
+    r["status_textual"] = status_imports_textual(db)
+    return r
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores, {model}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; Textual {version('textual')}, "
+            f"TinyDB {version('tinydb')}, orjson {version('orjson')}")
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    def row(label: str, fmt: Callable[[dict[str, Any]], str], goal: str = "",
+            ok: Callable[[dict[str, Any]], bool] | None = None) -> str:
+        cells = " | ".join(fmt(r) for r in results)
+        met = ("yes" if ok(results[-1]) else "**no**") if ok else ""
+        return f"| {label} | {cells} | {goal} | {met} |"
+
+    def save(key: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: f"{r[key][0]:.1f} / {r[key][1]:.1f}"
+
+    head = " | ".join(f"{r['years']} y" for r in results)
+    last = results[-1]["years"]
+    lines = [
+        f"| | {head} | goal ({last} y) | met |",
+        "|---|" + "---:|" * len(results) + "---|---|",
+        row("records", lambda r: f"{r['records']:,}"),
+        row("database, MB", lambda r: f"{r['db_mb']:.1f}"),
+        row("import of the export, s", lambda r: f"{r['import']:.2f}"),
+        row("first paint of Today, s", lambda r: f"{r['paint']:.3f}"),
+        row("first paint of a bare Textual app, s", lambda r: f"{r['bare']:.3f}"),
+        row("**first paint, Today ÷ bare app**", lambda r: f"**{r['paint'] / r['bare']:.2f}**",
+            f"≤ {GOALS['paint']}", lambda r: r["paint"] / r["bare"] <= GOALS["paint"]),
+        row("first paint CPU, Today / bare app, s",
+            lambda r: f"{r['paint_cpu']:.3f} / {r['bare_cpu']:.3f}"),
+        row("first paint CPU, Today ÷ bare app",
+            lambda r: f"{r['paint_cpu'] / r['bare_cpu']:.2f}"),
+        row("without a bytecode cache: Today / bare app, s",
+            lambda r: f"{r['paint_nb']:.3f} / {r['bare_nb']:.3f}"),
+        row("without a bytecode cache: Today ÷ bare app",
+            lambda r: f"{r['paint_nb'] / r['bare_nb']:.2f}"),
+        row("save a check-in edit, ms (median / p95)", save("save_checkin"),
+            f"≤ {GOALS['save']:.0f} median", lambda r: r["save_checkin"][0] <= GOALS["save"]),
+        row("save a self-care entry, ms", save("save_selfcare"),
+            f"≤ {GOALS['save']:.0f} median", lambda r: r["save_selfcare"][0] <= GOALS["save"]),
+        row("save a plan tick, ms", save("save_tick"),
+            f"≤ {GOALS['save']:.0f} median", lambda r: r["save_tick"][0] <= GOALS["save"]),
+        row("Today's figures, ms", lambda r: f"{r['today']:.1f}",
+            f"≤ {GOALS['figures']:.0f}", lambda r: r["today"] <= GOALS["figures"]),
+        row("Review's figures, ms", lambda r: f"{r['review']:.1f}",
+            f"≤ {GOALS['figures']:.0f}", lambda r: r["review"] <= GOALS["figures"]),
+        row("open the file and build every record, ms", lambda r: f"{r['open']:.0f}"),
+        row("`resilience status`, s", lambda r: f"{r['status']:.3f}",
+            f"≤ {GOALS['status']}", lambda r: r["status"] <= GOALS["status"]),
+        row("`resilience status` CPU, s", lambda r: f"{r['status_cpu']:.3f}"),
+        row("`status` imports Textual", lambda r: "yes" if r["status_textual"] else "no",
+            "no", lambda r: not r["status_textual"]),
+        row("peak memory, Today / bare app, MB",
+            lambda r: f"{r['paint_mem']:.0f} / {r['bare_mem']:.0f}"),
+        row("**peak memory, Today ÷ bare app**",
+            lambda r: f"**{r['paint_mem'] / r['bare_mem']:.2f}**", f"≤ {GOALS['memory']}",
+            lambda r: r["paint_mem"] / r["bare_mem"] <= GOALS["memory"]),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 5, 10])
+    args = parser.parse_args(argv)
+    OUT.mkdir(exist_ok=True)
+    results = []
+    for years in args.years:
+        print(f"measuring {years} year{'s' if years != 1 else ''}…", file=sys.stderr)
+        results.append(measure(years, args.quick))
+    runs = "quick run" if args.quick else "full run"
+    text = (f"Machine: {machine()}.\n\n{table(results)}\n\n"
+            f"{runs}, {time.strftime('%Y-%m-%d')}; times are medians.\n")
+    print(text)
+    (OUT / "latest.md").write_text(text)
+    shutil.rmtree(OUT / "run", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""The morning check-in rules: which check-in is today's, building one from the form,
+ticking plan items, and the feeling words offered in the picker.
+
+Pure Python: the screen and Today's panel call these and then talk to the store.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .models import Action, CheckIn, Contact, PlanItem
+
+# Feeling words, grouped by how pleasant and how energised they feel. Our own short lists.
+FEELING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pleasant, high", ("hopeful", "eager", "proud", "curious", "determined")),
+    ("pleasant, low", ("calm", "content", "grateful", "relieved", "rested")),
+    ("unpleasant, high", ("anxious", "frustrated", "restless", "tense", "overwhelmed")),
+    ("unpleasant, low", ("tired", "flat", "discouraged", "lonely", "sad")),
+)
+
+SOURCE_LABELS = {
+    "yesterday": "from yesterday",
+    "redirect": "redirect",
+    "feedback": "feedback due",
+    "contact": "overdue hello",
+}
+
+
+def checkin_for_day(checkins: Iterable[CheckIn], day: str) -> CheckIn | None:
+    """The check-in of ``day`` (the latest written, should an import have left two)."""
+    found = [c for c in checkins if c.day == day]
+    return max(found, key=lambda c: c.updated_at or c.at) if found else None
+
+
+def build_checkin(
+    existing: CheckIn | None,
+    *,
+    day: str,
+    at: str,
+    mood: int | None,
+    energy: int | None,
+    intention: str,
+    feelings: Sequence[str],
+    plan: Sequence[PlanItem],
+    selfcare_intention: str,
+) -> CheckIn:
+    """A validated check-in from the form: today's one edited in place, or a new one.
+
+    Editing keeps the record's id and first-written time, so a day never gets two.
+    Raises ValidationError with a message for the user.
+    """
+    checkin = copy.deepcopy(existing) if existing else CheckIn(day=day, at=at)
+    checkin.mood = mood  # type: ignore[assignment]  # None → "mood is needed"
+    checkin.energy = energy  # type: ignore[assignment]
+    checkin.intention = intention
+    checkin.feelings = list(dict.fromkeys(feelings))
+    checkin.plan = [copy.deepcopy(p) for p in plan]
+    checkin.selfcare_intention = selfcare_intention
+    return checkin.validate()
+
+
+def linked_ids(plan: Iterable[PlanItem]) -> set[str]:
+    """Ids of the records (redirect actions, rejections) that plan items came from."""
+    return {p.source_id for p in plan if p.source_id}
+
+
+@dataclass
+class ActionChanges:
+    """Redirect actions to mark planned (newly in the plan) or reopen (taken out of it)."""
+
+    planned: list[Action]
+    reopened: list[Action]
+
+
+def action_changes(
+    actions: Iterable[Action], before: Iterable[PlanItem], after: Iterable[PlanItem]
+) -> ActionChanges:
+    """What saving a plan does to redirect actions: copies of the ones to store."""
+    old, new = linked_ids(before), linked_ids(after)
+    planned, reopened = [], []
+    for a in actions:
+        if a.id in new and a.id not in old and a.status == "open":
+            planned.append(copy.deepcopy(a))
+            planned[-1].status = "planned"
+        elif a.id in old and a.id not in new and a.status == "planned":
+            reopened.append(copy.deepcopy(a))
+            reopened[-1].status = "open"
+    return ActionChanges(planned, reopened)
+
+
+def set_done(checkin: CheckIn, item_id: str, done: bool) -> PlanItem | None:
+    """Tick (or untick) one plan item in ``checkin``; the item, or None if it is gone."""
+    for item in checkin.plan:
+        if item.id == item_id:
+            item.done = done
+            return item
+    return None
+
+
+def action_after_tick(action: Action, done: bool, today: str) -> Action:
+    """A redirect action once its plan item is ticked (done) or unticked (planned again)."""
+    out = copy.deepcopy(action)
+    if done:
+        out.status, out.done_on = "done", today
+    elif out.status == "done":
+        out.status, out.done_on = "planned", None
+    return out
+
+
+def contact_after_hello(contact: Contact, today: str) -> Contact:
+    """A contact once an outreach item naming them is done."""
+    out = copy.deepcopy(contact)
+    out.last_contacted = today
+    return out
+
+
+def plan_summary(plan: Sequence[PlanItem]) -> str:
+    """How far along the plan is, e.g. "2 of 5 done"."""
+    if not plan:
+        return "nothing planned yet"
+    return f"{sum(p.done for p in plan)} of {len(plan)} done"

@@ -1,0 +1,212 @@
+"""The morning check-in: mood, energy, an intention, feelings and today's plan.
+
+One check-in per day: opening it again the same day edits it. The fast path is
+mood (1–5), tab, energy (1–5), tab, the intention, ctrl+s.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from ..domain.checkin import action_changes, build_checkin, checkin_for_day
+from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
+from ..domain.suggestions import Suggestion, SuggestionContext, suggest
+from ..domain.validate import ValidationError
+from ..widgets.checklist import PlanRow, SuggestionList
+from ..widgets.feelings import FeelingPicker
+from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
+from .form import FormScreen
+
+# Where the cursor goes when a field's message is shown.
+FIELD_WIDGETS = {"mood": "#mood", "energy": "#energy", "intention": "#intention",
+                 "self-care intention": "#selfcare"}
+
+
+def row(label: str, widget: object) -> Horizontal:
+    return Horizontal(Label(label, classes="ci-label"), widget,  # type: ignore[arg-type]
+                      classes="ci-row")
+
+
+class CheckInScreen(FormScreen):
+    """Today's check-in, new or being edited; dismisses with the saved CheckIn."""
+
+    AUTO_FOCUS = "#mood"
+
+    DEFAULT_CSS = """
+    CheckInScreen #checkin { padding: 0 1; border: round $primary 50%;
+                             border-title-color: $text; }
+    CheckInScreen .ci-row { height: 1; }
+    CheckInScreen .ci-label { width: 12; color: $text-muted; }
+    CheckInScreen Input { width: 1fr; }
+    CheckInScreen .section { margin-top: 1; text-style: bold; }
+    CheckInScreen .hint { color: $text-muted; }
+    CheckInScreen #form-error { color: $text-error; display: none; text-style: bold; }
+    CheckInScreen #plan-empty { color: $text-muted; }
+    CheckInScreen #plan-full { color: $text-error; display: none; }
+    CheckInScreen #add-item { margin-top: 0; }
+    """
+
+    BINDINGS = [Binding("ctrl+n", "add_item", "Add plan item")]
+
+    _failed_field: str | None = None  # the field a failed save complained about
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day = ""
+        self.existing: CheckIn | None = None
+
+    def compose(self) -> ComposeResult:
+        self.day = self.clock.today_str()
+        self.existing = checkin_for_day(self.store.checkins.all(), self.day)
+        c = self.existing or CheckIn(day=self.day)
+        with VerticalScroll(id="checkin") as box:
+            verb = "Edit this morning's" if self.existing else "Morning"
+            box.border_title = f"{verb} check-in · {self.clock.today():%A %-d %B}"
+            yield Static(id="form-error")
+            yield row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
+            yield row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
+            yield row("Intention", Input(c.intention, id="intention", compact=True,
+                                         max_length=MAX_LINE,
+                                         placeholder="one thing that would make today count"))
+            yield row("Self-care", Input(c.selfcare_intention, id="selfcare", compact=True,
+                                         max_length=MAX_LINE,
+                                         placeholder="a walk, a call, an early night…"))
+            yield Static("Feelings [dim](optional · arrows move, space picks)[/]",
+                         classes="section")
+            yield FeelingPicker(c.feelings, id="feelings")
+            yield Static("Suggestions [dim](enter or a adds · d drops)[/]",
+                         id="suggestions-title", classes="section")
+            yield SuggestionList(self._suggestions(), id="suggestions")
+            yield Static("Today's plan [dim](ctrl+n adds · ctrl+r removes)[/]",
+                         classes="section")
+            yield Static("Nothing planned yet.", id="plan-empty")
+            for item in c.plan:
+                yield PlanRow(copy.deepcopy(item))
+            yield Button("+ Add an item", id="add-item", compact=True)
+            yield Static(id="plan-full")
+            yield Static("ctrl+s saves · escape goes back", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._sync()
+
+    def _suggestions(self) -> list[Suggestion]:
+        store = self.store
+        ctx = SuggestionContext(
+            today=self.clock.today(), checkins=store.checkins.all(),
+            rejections=store.rejections.all(), actions=store.actions.all(),
+            contacts=store.contacts.all(), settings=store.settings)
+        return suggest(ctx)
+
+    def _rows(self) -> list[PlanRow]:
+        return list(self.query(PlanRow))
+
+    def _sync(self) -> None:
+        """Show or hide the empty-plan line and the suggestions heading."""
+        self.query_one("#plan-empty").display = not self._rows()
+        self.query_one("#suggestions-title").display = bool(
+            self.query_one(SuggestionList).suggestions)
+
+    # Plan editing ----------------------------------------------------------
+    def add_item(self, item: PlanItem, *, focus: bool = True) -> bool:
+        """Add a row to the plan; False (with a message) when the plan is full."""
+        if len(self._rows()) >= MAX_PLAN_ITEMS:
+            full = self.query_one("#plan-full", Static)
+            full.update(f"The plan is full: {MAX_PLAN_ITEMS} items at most. "
+                        "Remove one to make room.")
+            full.display = True
+            return False
+        self.query_one("#checkin").mount(PlanRow(item, focus=focus), before="#add-item")
+        self.mark_dirty()
+        self.call_after_refresh(self._sync)
+        return True
+
+    def action_add_item(self) -> None:
+        self.add_item(PlanItem(kind="apply"))
+
+    @on(Button.Pressed, "#add-item")
+    def _add_pressed(self) -> None:
+        self.action_add_item()
+
+    @on(Input.Submitted, "#intention, #selfcare")
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Input.Submitted, "PlanRow Input")
+    def _next_item(self, event: Input.Submitted) -> None:
+        if event.value.strip() and event.input.parent is self._rows()[-1]:
+            self.action_add_item()
+        else:
+            self.focus_next()
+
+    @on(PlanRow.Remove)
+    async def _remove_row(self, event: PlanRow.Remove) -> None:
+        rows = self._rows()
+        index = rows.index(event.row)
+        await event.row.remove()
+        self.query_one("#plan-full").display = False
+        self.mark_dirty()
+        self._sync()
+        rows = self._rows()
+        if rows:
+            rows[min(index, len(rows) - 1)].focus_text()
+        else:
+            self.query_one("#add-item").focus()
+
+    @on(SuggestionList.Accepted)
+    def _accept(self, event: SuggestionList.Accepted) -> None:
+        if not self.add_item(event.suggestion.to_plan_item(), focus=False):
+            event.suggestions.put_back(event.suggestion)
+        self._after_suggestion()
+
+    @on(SuggestionList.Dropped)
+    def _drop(self) -> None:
+        self.mark_dirty()
+        self._after_suggestion()
+
+    def _after_suggestion(self) -> None:
+        self._sync()
+        if not self.query_one(SuggestionList).suggestions:
+            self.query_one("#add-item").focus()
+
+    @on(FeelingPicker.Changed)
+    def _feelings_changed(self) -> None:
+        self.mark_dirty()
+
+    # Saving ----------------------------------------------------------------
+    def action_save(self) -> None:
+        self._failed_field = None
+        super().action_save()
+        if self._failed_field is None:
+            return  # saved and closed
+        self.query_one("#checkin", VerticalScroll).scroll_home(animate=False)  # the message
+        if self._failed_field in FIELD_WIDGETS:
+            self.query_one(FIELD_WIDGETS[self._failed_field]).focus()
+
+    def save(self) -> CheckIn:
+        plan = [r.value() for r in self._rows()]
+        plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
+        try:
+            checkin = build_checkin(
+                self.existing, day=self.day, at=self.clock.stamp(),
+                mood=self.query_one("#mood", ScalePicker).value,
+                energy=self.query_one("#energy", ScalePicker).value,
+                intention=self.query_one("#intention", Input).value,
+                selfcare_intention=self.query_one("#selfcare", Input).value,
+                feelings=self.query_one(FeelingPicker).selected, plan=plan)
+        except ValidationError as exc:
+            self._failed_field = exc.field
+            raise
+        before = self.existing.plan if self.existing else []
+        changes = action_changes(self.store.actions.all(), before, checkin.plan)
+        with self.store.batch():
+            self.store.checkins.put(checkin)
+            self.store.actions.put_many(changes.planned + changes.reopened)
+        return checkin

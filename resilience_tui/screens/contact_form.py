@@ -1,0 +1,70 @@
+"""Add or edit one person or community in the support network."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Select, Static, TextArea
+
+from ..domain.models import CONTACT_KINDS, Contact
+from ..domain.selfcare import check_last_contacted, check_unique_name
+from .form import FormScreen
+from .settings import row
+
+LABEL_WIDTH = 18
+
+
+class ContactFormScreen(FormScreen):
+    """A new contact (``contact_id`` None) or an existing one; dismisses with the saved Contact."""
+
+    AUTO_FOCUS = "#name"
+
+    DEFAULT_CSS = f"""
+    ContactFormScreen #contact-form {{ padding: 0 2; border: round $primary 50%; }}
+    ContactFormScreen .field-label {{ width: {LABEL_WIDTH}; }}
+    ContactFormScreen Input {{ width: 1fr; max-width: 44; }}
+    ContactFormScreen Select {{ width: 1fr; max-width: 44; }}
+    ContactFormScreen TextArea {{ width: 1fr; height: 4; }}
+    ContactFormScreen #form-error {{ color: $text-error; display: none; margin: 1 0; }}
+    """
+
+    def __init__(self, contact_id: str | None = None) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+    def _contact(self) -> Contact:
+        found = self.store.contacts.get(self.contact_id) if self.contact_id else None
+        return found or Contact(created_on=self.clock.today_str())
+
+    def compose(self) -> ComposeResult:
+        c = self._contact()
+        with VerticalScroll(id="contact-form") as box:
+            box.border_title = ("Edit a contact" if self.contact_id
+                                else "Add someone to your network")
+            yield Static(id="form-error", markup=False)
+            yield row("Name", Input(c.name, id="name", compact=True,
+                                    placeholder="a person, a group, a forum"))
+            yield row("Kind", Select([(k, k) for k in CONTACT_KINDS], id="kind", compact=True,
+                                     value=c.kind if c.kind in CONTACT_KINDS else "friend",
+                                     allow_blank=False))
+            yield row("How to reach", Input(c.reach, id="reach", compact=True,
+                                            placeholder="phone, email, where they meet"))
+            yield row("Last contacted", Input(c.last_contacted or "", id="last", compact=True,
+                                             placeholder="today, yesterday, 2026-03-01 or blank"))
+            yield row("Notes", TextArea(c.notes, id="notes", compact=True, tab_behavior="focus"))
+            yield Static("ctrl+s saves · escape goes back", classes="muted")
+        yield Footer()
+
+    def save(self) -> Contact:
+        contact = self._contact()
+        contact.name = self.query_one("#name", Input).value
+        contact.kind = str(self.query_one("#kind", Select).value)
+        contact.reach = self.query_one("#reach", Input).value
+        contact.notes = self.query_one("#notes", TextArea).text
+        contact.validate()
+        contact.last_contacted = check_last_contacted(self.query_one("#last", Input).value,
+                                                      self.clock.today())
+        check_unique_name(self.store.contacts.all(), contact.name, contact.kind, contact.id)
+        self.store.contacts.put(contact)
+        self.notify(f"Saved {contact.name}.", timeout=3, markup=False)
+        return contact

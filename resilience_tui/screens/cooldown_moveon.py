@@ -1,0 +1,134 @@
+"""Step 3 of the cool-down, and what it looks like once done.
+
+:class:`MoveOnStep` re-rates the feelings named on day 1 (before → after,
+side by side) and turns the redirect actions the user ticks into ``Action``
+records, which the morning check-in offers as plan suggestions. Then the
+cool-down is closed. :class:`DoneView` sums it up and keeps the feedback
+request reachable, since an answer can arrive long after.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Collapsible, Static
+
+from ..domain import cooldown
+from ..domain.dates import describe_day
+from ..domain.models import REDIRECT_KINDS, Action, Rejection
+from ..widgets.feelings_rater import FeelingsRater
+from ..widgets.reasons import TaggedNotes
+from .cooldown_feedback import FeedbackSection, status_text
+from .cooldown_step import StepForm, heading, note
+
+
+def redirect_defaults(r: Rejection) -> dict[str, str]:
+    """What each redirect means for this rejection, used when the user ticks without typing."""
+    return {
+        "similar roles": f"Look for two more roles like {r.role}",
+        "a skill to learn": "Spend 30 minutes on a skill that came up",
+        "adjacent industry": "Look at one neighbouring industry for roles like this",
+        "broaden the search": "Widen the search: location, remote, title or seniority",
+        "reach out": "Message someone who could help or introduce me",
+    }
+
+
+def feedback_block(step: StepForm, *, open_: bool) -> Collapsible:
+    """The feedback request, folded away unless it needs attention."""
+    r = step.host.rejection
+    title = f"Feedback · {status_text(r, step.host.today()).split('.')[0].lower()}"
+    return Collapsible(FeedbackSection(step.host, step.fields.get("feedback")), title=title,
+                       collapsed=not open_, id="feedback-box")
+
+
+class MoveOnStep(StepForm):
+    """Re-rate the feelings, choose where to go next, close the cool-down."""
+
+    STEP = "move_on"
+
+    def compose(self) -> ComposeResult:
+        r = self.host.rejection
+        f = self.fields
+        yield note("You felt it and you looked at it. Now see where you are, and choose "
+                   "what comes next.").add_class("intro")
+        yield heading("How do these feel now? (before → now, 0–100)")
+        before = {feeling.name: feeling.before for feeling in r.cooldown.feelings}
+        yield FeelingsRater(f.get("after") or {}, before=before, id="after")
+        yield heading("Where next? · tick any; they'll be offered in your morning plan")
+        yield note("A tick keeps the suggestion as written, or type your own words.")
+        redirects = f.get("redirects") or {}
+        yield TaggedNotes(REDIRECT_KINDS, ticked=redirects.get("ticked", ()),
+                          notes=redirects.get("notes"), placeholders=redirect_defaults(r),
+                          tick_width=24, id="redirects")
+        yield feedback_block(self, open_=False)
+        yield note("ctrl+s closes this cool-down · escape keeps what you typed for later"
+                   ).add_class("hint")
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "after": self.query_one("#after", FeelingsRater).values(),
+            "redirects": self.query_one("#redirects", TaggedNotes).draft(),
+            "feedback": self.query_one(FeedbackSection).draft(),
+        }
+
+    def save(self) -> str:
+        host = self.host
+        today = host.today()
+        after = self.query_one("#after", FeelingsRater).ratings()
+        r = self.query_one(FeedbackSection).pending(host.rejection)
+        r = cooldown.move_on(r, today, after)
+        defaults = redirect_defaults(r)
+        actions = [
+            Action(kind=kind, text=text or defaults[kind], rejection_id=r.id,
+                   created_on=today.isoformat(), status="open").validate()
+            for kind, text in self.query_one("#redirects", TaggedNotes).chosen().items()
+        ]
+        host.commit(r, *actions)
+        if actions:
+            return "Cool-down closed. Your next steps will be offered in your morning plan."
+        return "Cool-down closed. On to the next thing, at your own pace."
+
+
+class DoneView(StepForm):
+    """The finished cool-down at a glance, with the feedback request still to hand."""
+
+    STEP = "done"
+
+    def compose(self) -> ComposeResult:
+        r = self.host.rejection
+        c = r.cooldown
+        today = self.host.today()
+        moved_on = date.fromisoformat(c.moved_on_on) if c.moved_on_on else today
+        moved = describe_day(moved_on, today)
+        day = cooldown.day_number(r, moved_on)
+        yield Static(f"✓ Done. You moved on {moved}, on day {day}.", classes="heading")
+        changes = [f"{x.name} {x.before} → {x.after if x.after is not None else '–'}"
+                   for x in c.feelings]
+        yield heading("Feelings, then and now")
+        yield Static(" · ".join(changes) or "none named")
+        lessons = [("Went well", c.went_well), ("Next time", c.do_differently),
+                   ("A kinder thought", c.balanced_thought)]
+        for label, text in lessons:
+            if text:
+                yield heading(label)
+                yield Static(text)
+        actions = [a for a in self.host.store.actions.all() if a.rejection_id == r.id]
+        if actions:
+            yield heading("Next steps you chose")
+            yield Static("\n".join(f"{'✓' if a.status == 'done' else '·'} {a.text}"
+                                   for a in actions))
+        yield feedback_block(self, open_=r.feedback.status == "requested")
+        yield note("escape goes back").add_class("hint")
+
+    def draft(self) -> dict[str, Any]:
+        return {"feedback": self.query_one(FeedbackSection).draft()}
+
+    def save(self) -> str:
+        r = self.query_one(FeedbackSection).pending(self.host.rejection)
+        if r is not self.host.rejection:
+            self.host.commit(r)
+            return "Draft saved."
+        return ""
+

@@ -1,0 +1,172 @@
+"""Step 2 of the cool-down: reflect, once a little time has passed.
+
+Before its day, :class:`ReflectWaiting` says when reflecting opens, offers
+"I'm ready now" (after a confirmation, recorded) and lets the user log the
+thing they picked to process it. Once open, :class:`ReflectStep` asks for
+reasons as data points, a thinking-trap check with a balanced thought, what
+went well and what to do differently, and holds the feedback request.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Input, Static
+
+from ..domain import cooldown
+from ..domain.dates import describe_day, nice_day
+from ..domain.models import REASON_TAGS, THINKING_TRAPS
+from ..domain.validate import ValidationError
+from ..widgets.reasons import TaggedNotes
+from .cooldown_acknowledge import DEFAULT_MINUTES, log_selfcare, minutes_row
+from .cooldown_feedback import FeedbackSection
+from .cooldown_step import StepForm, area, heading, note
+
+REASON_HINTS = {
+    "skill gap": "which skill? e.g. SQL",
+    "experience level": "more, less, or different experience?",
+    "culture/team fit": "what made it feel like a mismatch?",
+    "interview performance": "a moment you'd replay differently",
+    "competition or internal candidate": "anything you heard about who got it",
+    "timing or budget": "a freeze, a reorganisation, a pause…",
+    "unknown": "fine to leave it here",
+}
+
+TRAP_EXPLANATIONS = {
+    "all-or-nothing": "It wasn't perfect, so it was a failure.",
+    "mind reading": "Deciding what they thought of you, unsaid.",
+    "labelling yourself": "One outcome becomes a word for who you are.",
+    "fortune telling": "A guess about the future, treated as fact.",
+    "catastrophising": "Jumping straight to the worst ending.",
+    "overgeneralising": "One no turns into \"this always happens\".",
+}
+
+
+def feelings_summary(feelings: list[Any]) -> str:
+    return " · ".join(f"{f.name} {f.before}" for f in feelings) or "nothing named"
+
+
+class ReflectWaiting(StepForm):
+    """Reflecting is not open yet: when it opens, "I'm ready now", and the self-care to log."""
+
+    STEP = "reflect"
+
+    DEFAULT_CSS = """
+    ReflectWaiting #ready-now { margin-top: 1; }
+    ReflectWaiting .minutes-row { height: 1; margin-top: 1; }
+    ReflectWaiting .minutes-row Button { margin-right: 2; }
+    ReflectWaiting .minutes-label { width: auto; margin-right: 1; }
+    ReflectWaiting #process-minutes { width: 6; }
+    """
+
+    def compose(self) -> ComposeResult:
+        r = self.host.rejection
+        today = self.host.today()
+        opens = cooldown.reflect_opens_on(r, self.host.settings.cooldown_days)
+        yield Static(f"Reflecting opens {describe_day(opens, today)} ({nice_day(opens)}).",
+                     classes="heading")
+        yield note("Nothing needs working out today. Rest, do the thing you picked, and let "
+                   "it settle. The questions will keep, and they're easier with a night's "
+                   "sleep between you and the news.")
+        c = r.cooldown
+        yield heading("What you named")
+        yield Static(feelings_summary(c.feelings))
+        if c.process_with and not c.process_done:
+            yield heading(f"You picked: {c.process_with}")
+            yield minutes_row(str(self.fields.get("minutes", DEFAULT_MINUTES)),
+                              Button("I did it · log it as self-care", id="log-process",
+                                     compact=True))
+        yield heading("Feeling steady already?")
+        yield Button("I'm ready now", id="ready-now", compact=True)
+        yield note("It asks first, and notes that you started early.").add_class("hint")
+
+    def draft(self) -> dict[str, Any]:
+        found = list(self.query("#process-minutes").results(Input))
+        return {"minutes": found[0].value} if found else {}
+
+    @on(Button.Pressed, "#ready-now")
+    def _ready(self) -> None:
+        self.host.ask_ready_now()
+
+    @on(Button.Pressed, "#log-process")
+    def _log(self, event: Button.Pressed) -> None:
+        host = self.host
+        try:
+            entry = log_selfcare(host, host.rejection.cooldown.process_with,
+                                 self.query_one("#process-minutes", Input).value)
+        except ValidationError as exc:
+            self.app.notify(f"{exc.field.capitalize()} {exc.message}.", severity="error")
+            return
+        r = host.rejection
+        updated = copy.deepcopy(r)
+        updated.cooldown.process_done = True
+        host.commit(updated, entry)
+        event.button.label = f"Logged: {entry.activity}, {entry.minutes} minutes ✓"
+        event.button.disabled = True
+        self.app.notify("Logged as self-care.", timeout=3)
+
+    def save(self) -> str:
+        # Not open yet: the domain says so kindly (and how to open it early).
+        cooldown.reflect(self.host.rejection, self.host.today(),
+                         cooldown_days=self.host.settings.cooldown_days)
+        return ""
+
+
+class ReflectStep(StepForm):
+    """Reasons, thinking traps, a balanced thought, lessons, and the feedback request."""
+
+    STEP = "reflect"
+    FIELD_WIDGETS = {"balanced thought": "balanced", "went well": "went-well",
+                     "do differently": "differently"}
+
+    def compose(self) -> ComposeResult:
+        f = self.fields
+        reasons = f.get("reasons") or {}
+        traps = f.get("traps") or {}
+        yield note("A no is information, not a verdict on you. Tick what may have played a "
+                   "part (unknown is a fair answer) and note anything useful.").add_class("intro")
+        yield heading("What may have played a part")
+        yield TaggedNotes(REASON_TAGS, ticked=reasons.get("ticked", ()),
+                          notes=reasons.get("notes"), placeholders=REASON_HINTS,
+                          tick_width=38, id="reasons")
+        yield heading("Thinking traps · tick any that crept in")
+        yield TaggedNotes(THINKING_TRAPS, ticked=traps.get("ticked", ()),
+                          explanations=TRAP_EXPLANATIONS, tick_width=24, id="traps")
+        yield note("If one sounds familiar, try saying it in a way that is kinder and truer:")
+        yield area(f.get("balanced", ""), "balanced", "one no from one team isn't the whole story…")
+        yield heading("What went well")
+        yield area(f.get("went_well", ""), "went-well", "something you did well, even small")
+        yield heading("What you'd do differently")
+        yield area(f.get("differently", ""), "differently", "one thing to try next time")
+        yield heading("Ask for feedback (optional)")
+        yield FeedbackSection(self.host, f.get("feedback"))
+        yield note("ctrl+s saves this step · escape keeps what you typed for later").add_class(
+            "hint")
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "reasons": self.query_one("#reasons", TaggedNotes).draft(),
+            "traps": self.query_one("#traps", TaggedNotes).draft(),
+            "balanced": self.text("balanced"),
+            "went_well": self.text("went-well"),
+            "differently": self.text("differently"),
+            "feedback": self.query_one(FeedbackSection).draft(),
+        }
+
+    def save(self) -> str:
+        host = self.host
+        r = self.query_one(FeedbackSection).pending(host.rejection)
+        r = cooldown.reflect(
+            r, host.today(),
+            reasons=self.query_one("#reasons", TaggedNotes).chosen(),
+            traps=list(self.query_one("#traps", TaggedNotes).chosen()),
+            balanced_thought=self.text("balanced"),
+            went_well=self.text("went-well"),
+            do_differently=self.text("differently"),
+            cooldown_days=host.settings.cooldown_days,
+        )
+        host.commit(r)
+        return "Reflection saved. One step left, whenever you're ready."

@@ -1,0 +1,55 @@
+"""How a cool-down is described to the user: day counts, step names, when the next step opens.
+
+Shared by the cool-down screen and Today's cool-down panel so both say the
+same thing the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.cooldown import STEPS, CooldownStatus
+from ..domain.dates import describe_day
+from ..domain.models import Rejection
+
+STEP_NAMES = {"acknowledge": "acknowledge", "reflect": "reflect", "move_on": "move on"}
+
+DONE_MARK = "✓"
+OPEN_MARK = "▶"
+WAITING_MARK = "◷"
+LATER_MARK = "○"
+
+
+def day_text(day: int, days: int) -> str:
+    """"day 1 of 2"; past the planned length just "day 5" (a cool-down waits as long as needed)."""
+    return f"day {day} of {days}" if day <= days else f"day {day}"
+
+
+def next_text(st: CooldownStatus, today: date) -> str:
+    """"reflect is ready" or "reflect opens tomorrow"."""
+    name = STEP_NAMES[st.step]
+    if st.is_open:
+        return f"{name} is ready"
+    return f"{name} opens {describe_day(st.step_opens_on, today)}"
+
+
+def step_line(st: CooldownStatus | None) -> str:
+    """The step indicator, "✓ acknowledge ─ ◷ reflect ─ ○ move on" (None: all done).
+
+    Marks are glyphs, so the state reads without colour.
+    """
+    parts = []
+    current = st.step if st is not None else None
+    for step in STEPS:
+        if current is None or STEPS.index(step) < STEPS.index(current):
+            mark = DONE_MARK
+        elif step == current:
+            mark = OPEN_MARK if st is not None and st.is_open else WAITING_MARK
+        else:
+            mark = LATER_MARK
+        parts.append(f"{mark} {STEP_NAMES[step]}")
+    return " ─ ".join(parts)
+
+
+def title_text(r: Rejection) -> str:
+    return f"{r.company} · {r.role}"

@@ -1,0 +1,140 @@
+"""Log a rejection: the few facts, then a gentle cool-down starts that day.
+
+Fast path: the company field has focus; type it, ``tab``, type the role,
+``ctrl+s``. Everything else keeps its default (stage applied, received
+today, mattered 3 of 5).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from ..domain.cooldown import reflect_opens_on
+from ..domain.dates import describe_day, parse_day
+from ..domain.models import STAGES, Rejection
+from ..domain.validate import ValidationError
+from ..widgets.scale import MATTERED_WORDS, ScalePicker
+from .form import FormScreen
+
+STAGE_LABELS = {
+    "applied": "after applying",
+    "screen": "after a screening call",
+    "interview": "after an interview",
+    "final": "after the final round",
+    "offer": "at the offer stage",
+}
+
+# Which widget to put the cursor in when a field is refused.
+FIELD_WIDGETS = {"company": "company", "role": "role", "date received": "received",
+                 "contact name": "contact-name", "contact email": "contact-email",
+                 "message": "message"}
+
+
+class LogRejectionScreen(FormScreen):
+    """Company, role, stage, when it arrived, how much it mattered, who sent it."""
+
+    DEFAULT_CSS = """
+    LogRejectionScreen #log { padding: 0 2; }
+    LogRejectionScreen #log-title { text-style: bold; }
+    LogRejectionScreen .intro { color: $text-muted; margin-bottom: 1; }
+    LogRejectionScreen .log-row { height: auto; margin-bottom: 1; }
+    LogRejectionScreen .log-label { width: 22; color: $text-muted; }
+    LogRejectionScreen Input { width: 1fr; max-width: 50; }
+    LogRejectionScreen Select { width: 1fr; max-width: 50; }
+    LogRejectionScreen #received { max-width: 24; }
+    LogRejectionScreen #email-label { width: auto; padding: 0 1 0 2; color: $text-muted; }
+    LogRejectionScreen #received-note { width: 1fr; padding-left: 2; color: $text-muted; }
+    LogRejectionScreen #received-note.error { color: $text-error; }
+    LogRejectionScreen TextArea { height: 4; }
+    LogRejectionScreen Label.log-label.wide { width: 1fr; }
+    LogRejectionScreen #form-error { color: $text-error; display: none; margin-bottom: 1; }
+    LogRejectionScreen .hint { color: $text-muted; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="log", can_focus=False):
+            yield Static("Log a rejection", id="log-title")
+            yield Static("Sorry this one didn't work out. Note the facts; "
+                         "the cool-down will take it from there.", classes="intro")
+            yield Static(id="form-error")
+            yield self._row("Company", Input(id="company", max_length=120, compact=True,
+                                             placeholder="e.g. Acme Corp"))
+            yield self._row("Role", Input(id="role", max_length=120, compact=True,
+                                          placeholder="e.g. QA Lead"))
+            yield self._row("How far it got", Select(
+                [(label, stage) for stage, label in STAGE_LABELS.items() if stage in STAGES],
+                value="applied", allow_blank=False, compact=True, id="stage"))
+            yield self._row("When it arrived",
+                            Input(id="received", compact=True, max_length=40,
+                                  placeholder="e.g. yesterday"),
+                            Static("→ today", id="received-note"))
+            yield self._row("How much it mattered", ScalePicker(MATTERED_WORDS, 3, id="mattered"))
+            yield self._row("Who sent it", Input(id="contact-name", max_length=120, compact=True,
+                                                 placeholder="name (optional)"),
+                            Label("email", id="email-label"),
+                            Input(id="contact-email", max_length=254, compact=True,
+                                  placeholder="optional"))
+            yield Label("The message, if you want to keep it (optional)",
+                        classes="log-label wide")
+            yield TextArea(id="message", compact=True, placeholder="paste it here")
+            yield Static("ctrl+s logs it · escape goes back", classes="hint")
+        yield Footer()
+
+    @staticmethod
+    def _row(label: str, *widgets: object) -> Horizontal:
+        return Horizontal(Label(label, classes="log-label"), *widgets,  # type: ignore[arg-type]
+                          classes="log-row")
+
+    def on_mount(self) -> None:
+        self.query_one("#company", Input).focus()
+
+    @on(Input.Changed, "#received")
+    def _preview_day(self, event: Input.Changed) -> None:
+        """Say which day the words mean, as they are typed."""
+        note = self.query_one("#received-note", Static)
+        today = self.clock.today()
+        try:
+            day = parse_day(event.value, today)
+        except ValidationError:
+            note.update("→ not a day yet" if event.value.strip() else "→ today")
+            note.add_class("error")
+            return
+        note.remove_class("error")
+        words = describe_day(day, today)
+        note.update(f"→ {words}" if words in ("today", "yesterday")
+                    else f"→ {words} · {day.isoformat()}")
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def save(self) -> Rejection:
+        today = self.clock.today()
+        try:
+            received = parse_day(self._value("received"), today)
+            stage = self.query_one("#stage", Select).value
+            rejection = Rejection(
+                company=self._value("company"),
+                role=self._value("role"),
+                stage=str(stage) if stage is not Select.NULL else "applied",
+                received_on=received.isoformat(),
+                logged_on=today.isoformat(),
+                mattered=self.query_one("#mattered", ScalePicker).value or 3,
+                contact_name=self._value("contact-name"),
+                contact_email=self._value("contact-email"),
+                message=self.query_one("#message", TextArea).text,
+                at=self.clock.stamp(),
+            ).validate()
+        except ValidationError as exc:
+            widget_id = FIELD_WIDGETS.get(exc.field)
+            if widget_id:
+                self.query_one(f"#{widget_id}").focus()
+            raise
+        self.store.rejections.put(rejection)
+        opens = reflect_opens_on(rejection, self.store.settings.cooldown_days)
+        when = describe_day(opens, today)
+        self.notify(f"Logged. Press c when you're ready to say how it feels; "
+                    f"reflecting opens {when}.", timeout=6)
+        return rejection

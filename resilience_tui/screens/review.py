@@ -1,0 +1,287 @@
+"""Review: streaks, routine strength, the calendar, trends, this week and last, bounce-back.
+
+Proof of progress in weeks without offers (idea I9). Every figure comes from
+:mod:`resilience_tui.status` and the domain rules, so Review and
+``resilience status`` always agree. Keys: ←/→ pick a day on the calendar,
+``x`` marks it as a rest day (or unmarks it), ``m`` switches the calendar
+between mood and plan completion, ``t`` switches the trends between 30 and
+90 days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Static
+
+from ..domain.models import CheckIn, RestDay, SelfCare
+from ..domain.patterns import bounce_back
+from ..domain.streaks import WeekFigures, week_figures, week_start
+from ..status import Momentum, momentum, parse_day, readable
+from ..storage.store import Store
+from ..widgets.bounce import BounceBack
+from ..widgets.charts import TrendChart, hbar, meter
+from ..widgets.heatmap import Heatmap
+from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
+from .base import AppScreen
+
+if TYPE_CHECKING:
+    from ..app import ResilienceApp
+
+SPANS = (30, 90)
+STRENGTH_HINT = "Strength grows with each check-in and eases off slowly on missed days."
+FIRST_HINT = ("Nothing to count yet. Your first morning check-in (m on Today) starts the "
+              "streak, the calendar and the trends.")
+SELFCARE_WEEKS = 8
+
+
+def nice_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def toggle_rest(store: Store, day: date) -> str:
+    """Mark ``day`` as a rest day, or unmark it; returns what to tell the user."""
+    key = day.isoformat()
+    marked = [r.id for r in store.rest_days.all() if r.day == key]
+    if marked:
+        for rid in marked:
+            store.rest_days.delete(rid)
+        return f"{nice_day(day)} is an ordinary day again."
+    if any(c.day == key for c in store.checkins.all()):
+        return f"You checked in on {nice_day(day)}, so that day already counts."
+    if day.weekday() in store.settings.rest_weekdays:
+        return f"{day:%A}s are already rest days in your settings."
+    store.rest_days.put(RestDay(day=key).validate())
+    return f"{nice_day(day)} is a rest day: it keeps your streak going without adding to it."
+
+
+def streak_text(current: int, longest: int, alive_until_tonight: bool = False) -> str:
+    if not longest:
+        return "not started yet"
+    if not current:
+        return f"ready for a fresh start · longest {longest}"
+    days = f"{current} day{'' if current == 1 else 's'} in a row"
+    note = " (a check-in today keeps it going)" if alive_until_tonight else ""
+    return f"{days}{note} · longest {longest}"
+
+
+def summary_text(m: Momentum) -> str:
+    pct = round(m.strength * 100)
+    return "\n".join((
+        f"Check-ins   {streak_text(m.checkin.current, m.checkin.longest, m.at_risk)}",
+        f"Self-care   {streak_text(m.selfcare.current, m.selfcare.longest)}",
+        f"Strength    {pct:>3}% {meter(m.strength, 20)}",
+    ))
+
+
+def day_text(day: date, checkin: CheckIn | None, rest: bool) -> str:
+    """What the calendar's selected day holds, in words."""
+    parts = [nice_day(day)]
+    if checkin is not None:
+        mood = MOOD_WORDS[min(5, max(1, checkin.mood)) - 1]
+        energy = ENERGY_WORDS[min(5, max(1, checkin.energy)) - 1]
+        parts.append(f"mood {checkin.mood} {mood}")
+        parts.append(f"energy {checkin.energy} {energy}")
+        done = sum(1 for p in checkin.plan if p.done)
+        parts.append(f"plan {done} of {len(checkin.plan)} done" if checkin.plan
+                     else "no plan that day")
+    else:
+        parts.append("no check-in")
+        if rest:
+            parts.append("rest day")
+    return " · ".join(parts)
+
+
+def selfcare_weeks(selfcare: Sequence[SelfCare], today: date, weeks: int) -> str:
+    """Minutes of self-care in each of the last ``weeks`` weeks, as bars with numbers."""
+    this_monday = week_start(today)
+    mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    minutes = dict.fromkeys(mondays, 0)
+    for s in selfcare:
+        day = parse_day(s.day)
+        if day is not None and mondays[0] <= day <= today:
+            minutes[week_start(day)] += max(0, int(s.minutes or 0))
+    if not any(minutes.values()):
+        return ("No self-care logged in these weeks yet. A walk, a call with a friend, "
+                "half an hour of something you enjoy: press s on Today to note one.")
+    top = max(minutes.values())
+    lines = []
+    for monday, total in minutes.items():
+        label = "this week" if monday == this_monday else f"w/c {monday.day} {monday:%b}"
+        lines.append(f"{label:<11} {hbar(total, top, 30)} {total:>4} min")
+    return "\n".join(lines)
+
+
+WEEK_ROWS = (
+    ("Applications", "applications"),
+    ("Outreach", "outreach"),
+    ("Interview practice", "practice"),
+    ("Learning", "learning"),
+    ("Self-care days", "selfcare_days"),
+    ("Rejections logged", "rejections_logged"),
+    ("Cool-downs completed", "cooldowns_completed"),
+)
+
+
+def week_table(this: WeekFigures, last: WeekFigures) -> str:
+    """This week beside last week, one figure a line."""
+    lines = [f"{'':<22}{'this week':>10}{'last week':>11}"]
+    for label, name in WEEK_ROWS:
+        lines.append(f"{label:<22}{getattr(this, name):>10}{getattr(last, name):>11}")
+
+    def mood(w: WeekFigures) -> str:
+        return f"{w.average_mood:.1f}" if w.average_mood is not None else "–"
+
+    lines.append(f"{'Average mood':<22}{mood(this):>10}{mood(last):>11}")
+    lines.append("Plan items count once ticked done.")
+    return "\n".join(lines)
+
+
+class ReviewScreen(AppScreen[None]):
+    """Everything that shows the routine is working, even when it doesn't feel like it."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-top { height: auto; padding: 0 1; background: $boost;
+                               text-style: bold; }
+    ReviewScreen #review { padding: 0 1; }
+    ReviewScreen .heading { text-style: bold; margin-top: 1; color: $text-primary; }
+    ReviewScreen #day-detail { margin-top: 1; }
+    ReviewScreen .hint { color: $text-muted; }
+    ReviewScreen #pair { height: auto; layout: vertical; }
+    ReviewScreen #pair > Vertical { height: auto; }
+    ReviewScreen.wide #pair { layout: horizontal; }
+    ReviewScreen.wide #pair > Vertical { width: 1fr; }
+    ReviewScreen.wide #weeks-box { padding-left: 2; }
+    """
+
+    WIDE = 110  # from this many columns, self-care and the week sit side by side
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Back"),
+        Binding("left", "move(-1)", "Day", key_display="←→"),
+        Binding("right", "move(1)", "Day", show=False),
+        Binding("shift+left", "move(-7)", "Week earlier", show=False),
+        Binding("shift+right", "move(7)", "Week later", show=False),
+        Binding("x", "rest", "Rest day"),
+        Binding("m", "mode", "Mood/plan"),
+        Binding("t", "span", "30/90 days"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.span = SPANS[0]
+        self.by_day: dict[str, CheckIn] = {}
+        self.figures: Momentum | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Review", id="review-top")
+        with VerticalScroll(id="review"):
+            yield Static(id="summary", markup=False)
+            yield Static(STRENGTH_HINT, id="strength-hint", classes="hint")
+            yield Static("Your calendar", classes="heading")
+            yield Heatmap(id="heatmap")
+            yield Static(id="day-detail", markup=False)
+            yield Static("←/→ pick a day (shift for a week) · x rest day · m mood or plan",
+                         classes="hint")
+            yield Static(id="trend-heading", classes="heading")
+            yield TrendChart(id="trends")
+            with Horizontal(id="pair"):
+                with Vertical(id="selfcare-box"):
+                    yield Static("Self-care minutes per week", classes="heading")
+                    yield Static(id="selfcare-weeks", markup=False)
+                with Vertical(id="weeks-box"):
+                    yield Static("This week and last", classes="heading")
+                    yield Static(id="weeks", markup=False)
+            yield Static("Bounce-back after a rejection", classes="heading")
+            yield BounceBack(limit=5, id="bounce")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= self.WIDE, "wide")
+
+    def refresh_data(self) -> None:
+        """Read everything again from the store (after marking a rest day, or on open)."""
+        store = self.store
+        m = self.figures = momentum(store)
+        today = m.today
+        checkins = store.checkins.all()
+        self.by_day = {c.day: c for c in checkins}
+        self.query_one("#review-top", Static).update(f"Review · {nice_day(today)}")
+        self.query_one("#summary", Static).update(summary_text(m))
+        self.query_one("#strength-hint", Static).update(
+            STRENGTH_HINT if m.has_history else FIRST_HINT)
+        self.query_one(Heatmap).set_data(checkins, today, m.rest_days, m.rest_weekdays)
+        self._show_trends()
+        selfcare = store.selfcare.all()
+        self.query_one("#selfcare-weeks", Static).update(
+            selfcare_weeks(selfcare, today, SELFCARE_WEEKS))
+        rejections = store.rejections.all()
+        monday = week_start(today)
+        this = week_figures(checkins, selfcare, rejections, monday)
+        last = week_figures(checkins, selfcare, rejections, monday - timedelta(weeks=1))
+        self.query_one("#weeks", Static).update(week_table(this, last))
+        self.query_one(BounceBack).set_points(bounce_back(readable(rejections)))
+        self._show_day(self.query_one(Heatmap).selected)
+
+    def _show_trends(self) -> None:
+        today = self.figures.today if self.figures else self.clock.today()
+        first = today - timedelta(days=self.span - 1)
+        days = [(first + timedelta(days=n)).isoformat() for n in range(self.span)]
+        found = [self.by_day.get(d) for d in days]
+        heading = f"Mood and energy, last {self.span} days (t for {SPANS[self.span == 30]})"
+        self.query_one("#trend-heading", Static).update(heading)
+        self.query_one(TrendChart).set_data([
+            ("Mood", [c.mood if c else None for c in found]),
+            ("Energy", [c.energy if c else None for c in found]),
+        ], first, today)
+
+    def _show_day(self, day: date) -> None:
+        if day == date.min or self.figures is None:
+            return
+        heatmap = self.query_one(Heatmap)
+        text = day_text(day, self.by_day.get(day.isoformat()), heatmap.is_rest(day))
+        self.query_one("#day-detail", Static).update(text)
+
+    def on_heatmap_selected(self, event: Heatmap.Selected) -> None:
+        self._show_day(event.day)
+
+    # Actions ------------------------------------------------------------------
+    def action_move(self, days: int) -> None:
+        self.query_one(Heatmap).move(days)
+
+    def action_mode(self) -> None:
+        heatmap = self.query_one(Heatmap)
+        heatmap.mode = "completion" if heatmap.mode == "mood" else "mood"
+
+    def action_span(self) -> None:
+        self.span = SPANS[self.span == SPANS[0]]
+        self._show_trends()
+
+    def action_rest(self) -> None:
+        day = self.query_one(Heatmap).selected
+        self.notify(toggle_rest(self.store, day), timeout=5)
+        self.refresh_data()
+
+
+def rest_today_command(app: ResilienceApp) -> tuple[str, str, Callable[[], None]]:
+    """The palette command that marks today as a rest day (or unmarks it)."""
+    today = app.clock.today()
+    marked = any(r.day == today.isoformat() for r in app.store.rest_days.all())
+
+    def run() -> None:
+        app.notify(toggle_rest(app.store, app.clock.today()), timeout=5)
+        app.refresh_today()
+
+    if marked:
+        return ("Unmark today as a rest day", "Make today an ordinary day again", run)
+    return ("Mark today as a rest day",
+            "A day off: it keeps your check-in streak without adding to it", run)

@@ -1,0 +1,119 @@
+"""The self-care check-in: what you did, for how long, and how it left you.
+
+Fast path: the activity has focus, ``tab`` goes to minutes, ``ctrl+s`` saves
+and returns to Today. Everything below minutes is optional. Choosing someone
+from the support network notes that you were in touch with them today.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
+from ..domain.selfcare import mark_contacted, parse_minutes, selfcare_day, sorted_contacts
+from ..widgets.scale import ENERGY_WORDS, OPTIMISM_WORDS, ScalePicker
+from .form import FormScreen
+
+LABEL_WIDTH = 18
+
+
+def row(label: str, *widgets: Widget, classes: str = "") -> Horizontal:
+    """A labelled row without the usual gap below: this form has to fit in 24 lines."""
+    return Horizontal(Label(label, classes="field-label"), *widgets,
+                      classes=f"selfcare-row {classes}".strip())
+
+
+class SelfCareScreen(FormScreen):
+    """Log one self-care activity; dismisses with the saved :class:`SelfCare`."""
+
+    AUTO_FOCUS = "#activity"
+
+    DEFAULT_CSS = f"""
+    SelfCareScreen #selfcare {{ padding: 0 2; border: round $primary 50%; }}
+    SelfCareScreen .selfcare-row {{ height: auto; }}
+    SelfCareScreen .field-label {{ width: {LABEL_WIDTH}; }}
+    SelfCareScreen .gap {{ margin-top: 1; }}
+    SelfCareScreen #activity {{ width: 1fr; max-width: 40; }}
+    SelfCareScreen #minutes {{ width: 10; }}
+    SelfCareScreen Select {{ width: 1fr; max-width: 40; }}
+    SelfCareScreen TextArea {{ width: 1fr; height: 3; }}
+    SelfCareScreen .hint {{ color: $text-muted; padding-left: {LABEL_WIDTH}; }}
+    SelfCareScreen #so-far {{ color: $text-muted; margin-bottom: 1; }}
+    SelfCareScreen #form-error {{ color: $text-error; display: none; margin-bottom: 1; }}
+    """
+
+    def __init__(self, activity: str = "", rejection_id: str | None = None) -> None:
+        """``activity`` pre-fills the field (e.g. a cool-down's way to process a rejection)."""
+        super().__init__()
+        self.initial_activity = activity
+        self.rejection_id = rejection_id
+
+    def compose(self) -> ComposeResult:
+        contacts = sorted_contacts(self.store.contacts.all())
+        with VerticalScroll(id="selfcare") as box:
+            box.border_title = "Self-care check-in"
+            yield Static(self._so_far(), id="so-far", markup=False)
+            yield Static(id="form-error", markup=False)
+            yield row("What did you do?", Input(
+                self.initial_activity, id="activity", compact=True,
+                placeholder="walk, gym, a call with a friend…",
+                suggester=SuggestFromList(SELFCARE_ACTIVITIES, case_sensitive=False)))
+            yield Static("Your own words are fine; → takes a suggestion.", classes="hint")
+            yield row("Minutes", Input(id="minutes", compact=True, placeholder="e.g. 30"))
+            yield row("Energy before", ScalePicker(ENERGY_WORDS, id="energy-before"),
+                      classes="gap")
+            yield row("Energy after", ScalePicker(ENERGY_WORDS, id="energy-after"))
+            yield row("Optimism now", ScalePicker(OPTIMISM_WORDS, id="optimism"))
+            if contacts:
+                yield row("With someone?", Select(
+                    [(Text(f"{c.name} ({c.kind})"), c.id) for c in contacts], id="contact",
+                    prompt="no one in particular", compact=True), classes="gap")
+            else:
+                yield row("With someone?", Static(
+                    "Add people on the support network (n on Today).", classes="muted"),
+                    classes="gap")
+            yield row("Note", TextArea(id="note", compact=True, tab_behavior="focus"),
+                      classes="gap")
+            yield Static("ctrl+s saves · escape goes back · only the first two are needed",
+                         classes="muted gap")
+        yield Footer()
+
+    def _so_far(self) -> str:
+        today = selfcare_day(self.store.selfcare.all(), self.store.checkins.all(),
+                             self.clock.today_str())
+        done = ", ".join(f"{e.activity} {e.minutes} min" for e in today.entries)
+        planned = f"You planned: {today.intention}. " if today.intention else ""
+        return f"{planned}Today so far: {done or 'nothing yet'}."
+
+    def save(self) -> SelfCare:
+        entry = SelfCare(
+            day=self.clock.today_str(),
+            activity=self.query_one("#activity", Input).value,
+            minutes=1,  # checked below, so a missing activity is reported first
+            energy_before=self.query_one("#energy-before", ScalePicker).value,
+            energy_after=self.query_one("#energy-after", ScalePicker).value,
+            optimism=self.query_one("#optimism", ScalePicker).value,
+            note=self.query_one("#note", TextArea).text,
+            rejection_id=self.rejection_id,
+            at=self.clock.stamp(),
+        )
+        entry.validate()
+        entry.minutes = parse_minutes(self.query_one("#minutes", Input).value)
+        contact = None
+        for select in self.query("#contact").results(Select):
+            if select.value is not Select.NULL:
+                contact = self.store.contacts.get(str(select.value))
+        if contact is not None:
+            entry.contact_id, entry.contact_name = contact.id, contact.name
+            mark_contacted(contact, entry.day)
+        with self.store.batch():
+            self.store.selfcare.put(entry)
+            if contact is not None:
+                self.store.contacts.put(contact)
+        self.notify(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3, markup=False)
+        return entry

@@ -1,0 +1,205 @@
+"""Plan widgets: Today's checklist, an editable plan row, and the suggestion list.
+
+Each item is marked with a glyph ([✓] done, [ ] to do, + suggested), never colour only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, Select
+from textual.widgets.option_list import Option
+
+from ..domain.checkin import SOURCE_LABELS
+from ..domain.models import MAX_LINE, PLAN_KINDS, PlanItem
+from ..domain.suggestions import Suggestion
+
+
+def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str = "") -> Table:
+    """One item: the mark in its own column (wrapped words stay indented under the text),
+    then the kind and the words; done items are struck through."""
+    body = Text()
+    body.append(f"{kind} · ", style="dim")
+    body.append(text, style="strike dim" if done else "")
+    if note:
+        body.append(f"  ({note})", style="dim italic")
+    grid = Table.grid()
+    grid.add_column(width=len(mark) + 1, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    return grid
+
+
+class PlanChecklist(OptionList):
+    """Today's plan: up/down move, space or enter ticks; posts ``Toggled``."""
+
+    DEFAULT_CSS = """
+    PlanChecklist { border: none; padding: 0; background: transparent; height: auto; }
+    PlanChecklist:focus { border: none; background-tint: $foreground 0%; }
+    PlanChecklist > .option-list--option-highlighted { background: transparent; }
+    PlanChecklist:focus > .option-list--option-highlighted {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
+    """
+
+    BINDINGS = [
+        Binding("space,enter", "select", "Tick", key_display="space"),
+    ]
+
+    @dataclass
+    class Toggled(Message):
+        """The user ticked (``done`` True) or unticked an item."""
+
+        checklist: PlanChecklist
+        item_id: str
+        done: bool
+
+        @property
+        def control(self) -> PlanChecklist:
+            return self.checklist
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[PlanItem] = []
+
+    def set_items(self, items: Sequence[PlanItem]) -> None:
+        """Show ``items``, keeping the cursor where it was."""
+        keep = self.highlighted
+        self.items = list(items)
+        self.set_options(Option(item_line(p.kind, p.text, "[✓]" if p.done else "[ ]",
+                                          done=p.done), id=p.id) for p in self.items)
+        if self.items:
+            self.highlighted = min(keep or 0, len(self.items) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.items[event.option_index]
+        self.post_message(self.Toggled(self, item.id, not item.done))
+
+
+class PlanRow(Horizontal):
+    """One plan item in the check-in form: its kind, its words, and a remove button."""
+
+    DEFAULT_CSS = """
+    PlanRow { height: 1; margin-bottom: 0; }
+    PlanRow Select { width: 14; }
+    PlanRow Input { width: 1fr; margin-left: 1; }
+    PlanRow Button { width: 3; min-width: 3; margin-left: 1; }
+    """
+
+    BINDINGS = [Binding("ctrl+r", "remove", "Remove item")]
+
+    @dataclass
+    class Remove(Message):
+        """The user asked to take this row out of the plan."""
+
+        row: PlanRow
+
+    def __init__(self, item: PlanItem, *, focus: bool = False) -> None:
+        super().__init__(classes="plan-row")
+        self.item = item
+        self._focus_on_mount = focus
+
+    def compose(self) -> ComposeResult:
+        yield Select([(k, k) for k in PLAN_KINDS], value=self.item.kind, allow_blank=False,
+                     compact=True, classes="kind")
+        yield Input(self.item.text, placeholder="what, with whom, where", max_length=MAX_LINE,
+                    compact=True, classes="text")
+        remove = Button("✕", compact=True, tooltip="Remove this item (ctrl+r)")
+        remove.can_focus = False
+        yield remove
+
+    def on_mount(self) -> None:
+        if self._focus_on_mount:
+            self.focus_text()
+
+    def value(self) -> PlanItem:
+        """The item as edited; its id, tick and origin are kept."""
+        kind = self.query_one(Select).value
+        self.item.kind = str(kind) if kind is not Select.NULL else self.item.kind
+        self.item.text = self.query_one(Input).value
+        return self.item
+
+    def focus_text(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_remove(self) -> None:
+        self.post_message(self.Remove(self))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Remove(self))
+
+
+class SuggestionList(OptionList):
+    """Suggested plan items: enter or a adds one to the plan, d drops it for now."""
+
+    DEFAULT_CSS = """
+    SuggestionList { border: none; padding: 0; background: transparent; height: auto; }
+    SuggestionList:focus { border: none; }
+    SuggestionList > .option-list--option-highlighted { background: transparent; }
+    SuggestionList:focus > .option-list--option-highlighted {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
+    """
+
+    BINDINGS = [
+        Binding("enter,a", "select", "Add to plan"),
+        Binding("d,x", "drop", "Drop"),
+    ]
+
+    @dataclass
+    class Accepted(Message):
+        suggestions: SuggestionList
+        suggestion: Suggestion
+
+    @dataclass
+    class Dropped(Message):
+        suggestions: SuggestionList
+        suggestion: Suggestion
+
+    def __init__(self, suggestions: Sequence[Suggestion], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.suggestions = list(suggestions)
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        keep = self.highlighted
+        self.set_options(Option(item_line(s.kind, s.text, "+",
+                                          note=SOURCE_LABELS.get(s.source, s.source)))
+                         for s in self.suggestions)
+        if self.suggestions:
+            self.highlighted = min(keep or 0, len(self.suggestions) - 1)
+        self.display = bool(self.suggestions)
+
+    def _take(self) -> Suggestion | None:
+        if self.highlighted is None or not self.suggestions:
+            return None
+        taken = self.suggestions.pop(self.highlighted)
+        self._show()
+        return taken
+
+    def put_back(self, suggestion: Suggestion) -> None:
+        """Offer a suggestion again (the plan had no room for it)."""
+        self.suggestions.insert(0, suggestion)
+        self._show()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        taken = self._take()
+        if taken:
+            self.post_message(self.Accepted(self, taken))
+
+    def action_drop(self) -> None:
+        taken = self._take()
+        if taken:
+            self.post_message(self.Dropped(self, taken))

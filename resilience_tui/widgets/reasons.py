@@ -1,0 +1,112 @@
+"""Rows of tick-boxes, each with a note to type or a line explaining it.
+
+Used by the cool-down for reason tags (tick + note), thinking traps (tick +
+a plain explanation) and redirect actions (tick + what exactly to do).
+Typing a note ticks its row, so nothing written is silently left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from .tickbox import TickBox
+
+
+class TagRow(Horizontal):
+    """One tag: its tick-box, and either a note field or an explanation."""
+
+    DEFAULT_CSS = """
+    TagRow { height: auto; min-height: 1; }
+    TagRow TickBox { width: auto; padding: 0; }
+    TagRow .tag-note { width: 1fr; }
+    TagRow .tag-explain { width: 1fr; color: $text-muted; }
+    """
+
+    def __init__(self, tag: str, ticked: bool, note: str = "", *, placeholder: str = "",
+                 explanation: str | None = None, tick_width: int = 30) -> None:
+        super().__init__()
+        self.tag = tag
+        self.ticked = ticked
+        self.note = note
+        self.placeholder = placeholder
+        self.explanation = explanation
+        self.tick_width = tick_width
+
+    def compose(self) -> ComposeResult:
+        box = TickBox(self.tag, self.ticked, compact=True)
+        box.styles.width = self.tick_width
+        yield box
+        if self.explanation is not None:
+            yield Static(self.explanation, classes="tag-explain")
+        else:
+            yield Input(self.note, placeholder=self.placeholder, compact=True,
+                        max_length=1000, classes="tag-note")
+
+    @property
+    def box(self) -> TickBox:
+        return self.query_one(TickBox)
+
+    @on(Input.Changed, ".tag-note")
+    def _tick_when_typed(self, event: Input.Changed) -> None:
+        if event.value.strip() and not self.box.value:
+            self.box.value = True
+
+
+class TaggedNotes(Vertical):
+    """Tick any tags; each may carry a note (or shows a fixed explanation)."""
+
+    DEFAULT_CSS = """
+    TaggedNotes { height: auto; }
+    """
+
+    def __init__(
+        self,
+        tags: Iterable[str],
+        *,
+        ticked: Iterable[str] = (),
+        notes: Mapping[str, str] | None = None,
+        placeholders: Mapping[str, str] | None = None,
+        explanations: Mapping[str, str] | None = None,
+        tick_width: int = 30,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.tags = list(tags)
+        self.initial_ticked = set(ticked)
+        self.initial_notes = dict(notes or {})
+        self.placeholders = dict(placeholders or {})
+        self.explanations = explanations
+        self.tick_width = tick_width
+
+    def compose(self) -> ComposeResult:
+        for tag in self.tags:
+            yield TagRow(
+                tag, tag in self.initial_ticked, self.initial_notes.get(tag, ""),
+                placeholder=self.placeholders.get(tag, ""),
+                explanation=self.explanations.get(tag, "") if self.explanations else None,
+                tick_width=self.tick_width,
+            )
+
+    @property
+    def rows(self) -> list[TagRow]:
+        return list(self.query(TagRow))
+
+    def _note(self, row: TagRow) -> str:
+        found = row.query(".tag-note").results(Input)
+        return next((i.value for i in found), "")
+
+    def chosen(self) -> dict[str, str]:
+        """The ticked tags with their notes, in the order shown."""
+        return {row.tag: self._note(row).strip() for row in self.rows if row.box.value}
+
+    def draft(self) -> dict[str, Any]:
+        """Everything as typed, ticked or not (for a half-done step)."""
+        notes = {row.tag: self._note(row) for row in self.rows if self._note(row)}
+        return {"ticked": [row.tag for row in self.rows if row.box.value], "notes": notes}
+

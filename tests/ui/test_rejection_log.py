@@ -1,0 +1,141 @@
+"""Pilot tests of logging a rejection: the keyboard fast path, defaults, and refused input."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static, TextArea
+
+from resilience_tui.screens.rejection import LogRejectionScreen
+from resilience_tui.screens.today import TodayScreen
+from resilience_tui.widgets.scale import ScalePicker
+
+
+def panel_text(app) -> str:
+    """Everything Today's cool-down panel shows, as plain text."""
+    panel = app.screen.query_one("#panel-cooldowns")
+    parts = [str(s.content) for s in panel.query(Static) if s.display]
+    listing = panel.query_one("#cooldowns")
+    parts += [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    return "\n".join(parts)
+
+
+def error_text(app) -> str:
+    return str(app.screen.query_one("#form-error", Static).content)
+
+
+async def open_log(pilot) -> LogRejectionScreen:
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LogRejectionScreen)
+    return screen
+
+
+async def test_fast_path_logs_with_defaults_and_today_shows_day_one(make_app, store,
+                                                                    clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(pilot)
+        assert screen.focused is screen.query_one("#company", Input)
+        await pilot.press(*"Acme Corp", "tab", *"QA Lead", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        shown = panel_text(app)
+        assert "Acme Corp · QA Lead · day 1 of 2" in shown
+        assert "acknowledge is ready" in shown
+    [r] = store.rejections.all()
+    assert (r.company, r.role, r.stage, r.mattered) == ("Acme Corp", "QA Lead", "applied", 3)
+    assert r.logged_on == r.received_on == "2026-03-11"
+    assert r.at == clock.stamp()
+    assert r.cooldown.acknowledged_on is None
+
+
+async def test_every_field_is_kept(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(pilot)
+        screen.query_one("#company", Input).value = "Globex"
+        screen.query_one("#role", Input).value = "Data Analyst"
+        screen.query_one("#stage", Select).value = "final"
+        received = screen.query_one("#received", Input)
+        received.focus()
+        await pilot.press(*"last friday")
+        await pilot.pause()
+        assert "Friday 6 March" in str(screen.query_one("#received-note", Static).content)
+        picker = screen.query_one("#mattered", ScalePicker)
+        picker.focus()
+        await pilot.press("5")
+        screen.query_one("#contact-name", Input).value = "Dana"
+        screen.query_one("#contact-email", Input).value = "dana@globex.example"
+        screen.query_one("#message", TextArea).text = "Thank you for your time…\nRegards"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    [r] = store.rejections.all()
+    assert (r.stage, r.received_on, r.logged_on, r.mattered) == (
+        "final", "2026-03-06", "2026-03-11", 5)
+    assert (r.contact_name, r.contact_email) == ("Dana", "dana@globex.example")
+    assert r.message == "Thank you for your time…\nRegards"
+
+
+async def test_company_and_role_are_needed(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press("tab", *"QA Lead", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert error_text(app) == "Company is needed."
+        assert screen.focused is screen.query_one("#company", Input)
+        await pilot.press(*"   ", "ctrl+s")
+        await pilot.pause()
+        assert error_text(app) == "Company is needed."
+        assert screen.query_one("#role", Input).value == "QA Lead"  # nothing typed is lost
+    assert store.rejections.all() == []
+
+
+async def test_a_future_day_is_refused_and_the_form_stays(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press(*"Acme", "tab", *"Tester")
+        screen.query_one("#received", Input).value = "tomorrow"
+        await pilot.pause()
+        assert "not a day yet" in str(screen.query_one("#received-note", Static).content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Thursday 12 March is in the future" in error_text(app)
+        assert screen.focused is screen.query_one("#received", Input)
+        screen.query_one("#received", Input).value = "soonish"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "isn't a day we can read" in error_text(app)
+        assert screen.query_one("#company", Input).value == "Acme"
+    assert store.rejections.all() == []
+
+
+async def test_email_shape_is_checked(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press(*"Acme", "tab", *"Tester")
+        screen.query_one("#contact-email", Input).value = "dana at acme"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "doesn't look like an email address" in error_text(app)
+        assert screen.focused is screen.query_one("#contact-email", Input)
+    assert store.rejections.all() == []
+
+
+async def test_escape_with_words_typed_asks_first(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press(*"Acme", "escape")
+        await pilot.pause()
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#company", Input).value == "Acme"
+    assert store.rejections.all() == []

@@ -1,0 +1,80 @@
+"""Helpers for the storage and command-line tests: running the CLI, and broken files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+FIXED_NOW = "2026-03-11T09:00"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60,
+        **kwargs: object) -> Result:
+    """Run ``resilience ARGS`` in a fresh Python, as a user's shell would (no terminal)."""
+    full = {k: v for k, v in os.environ.items() if not k.startswith("RESILIENCE_")}
+    full.update({"RESILIENCE_NOW": FIXED_NOW, "TZ": "Europe/London"})
+    full.update(env or {})
+    done = subprocess.run(
+        [sys.executable, "-m", "resilience_tui.cli", *args], env=full, capture_output=True,
+        text=True, stdin=subprocess.DEVNULL, timeout=timeout, **kwargs,  # type: ignore[arg-type]
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def good_database(path: Path, checkins: int = 0, text: str = "a plan") -> bytes:
+    """Write a healthy schema-1 database with ``checkins`` check-ins; returns its bytes."""
+    rows = {
+        str(i + 1): {"id": f"c{i:05d}", "day": f"2026-02-{(i % 28) + 1:02d}", "mood": 3,
+                     "energy": 3, "intention": text, "plan": [], "feelings": []}
+        for i in range(checkins)
+    }
+    data = {"meta": {"1": {"schema": 1}}, "settings": {}, "checkins": rows}
+    raw = json.dumps(data).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    os.chmod(path, 0o600)
+    return raw
+
+
+def _write(raw: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(raw)
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+    (path / "something.txt").write_text("not ours\n")
+
+
+# Every kind of file we must refuse without touching it: name -> how to make it.
+BAD_FILES: dict[str, Callable[[Path], None]] = {
+    "truncated JSON": _write(b'{"meta": {"1": {"schema": 1}}, "checkins": {"1": {"day": "20'),
+    "random bytes": _write(bytes(range(256)) * 4),
+    "a JSON list": _write(b'[{"day": "2026-03-01", "mood": 3}]'),
+    "a TinyDB file of another program": _write(b'{"_default": {"1": {"title": "groceries"}}}'),
+    "a JSON object of another program": _write(b'{"foo": 1}'),
+    "an empty file": _write(b""),
+    "a newer schema": _write(b'{"meta": {"1": {"schema": 99}}, "goals": {}}'),
+    "damaged settings": _write(b'{"meta": {"1": {"schema": 1}}, '
+                               b'"settings": {"1": {"day_start_hour": "dawn"}}}'),
+    "a folder": _folder,
+}
+
+
+def snapshot(path: Path) -> object:
+    """Everything about ``path`` a test needs to prove it was left exactly as it was."""
+    if path.is_dir():
+        return ("folder", sorted((p.name, p.read_bytes()) for p in path.iterdir()))
+    st = path.stat()
+    return ("file", path.read_bytes(), st.st_mode, st.st_mtime_ns, st.st_ino)

@@ -1,0 +1,115 @@
+"""Support-network rules: unique names per kind, marking a hello, who is overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from resilience_tui.domain.models import Contact, Settings
+from resilience_tui.domain.selfcare import (
+    check_last_contacted,
+    check_unique_name,
+    days_since_words,
+    mark_contacted,
+    sorted_contacts,
+)
+from resilience_tui.domain.suggestions import SuggestionContext, overdue_contacts, suggest
+from resilience_tui.domain.validate import ValidationError
+
+TODAY = date(2026, 3, 11)
+
+
+def contact(name: str, kind: str = "friend", last: str | None = None,
+            created: str = "2026-01-01") -> Contact:
+    return Contact(name=name, kind=kind, last_contacted=last, created_on=created)
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def test_same_name_and_kind_is_refused_ignoring_case_and_spacing() -> None:
+    people = [contact("Ana Silva")]
+    with pytest.raises(ValidationError) as err:
+        check_unique_name(people, "  ana   SILVA ", "friend")
+    assert err.value.field == "name"
+    assert "already in your network as a friend" in err.value.message
+
+
+def test_same_name_of_another_kind_is_fine() -> None:
+    check_unique_name([contact("Ana", "friend")], "Ana", "mentor")
+
+
+def test_editing_a_contact_does_not_clash_with_itself() -> None:
+    ana = contact("Ana")
+    check_unique_name([ana], "Ana", "friend", exclude_id=ana.id)
+
+
+def test_network_is_listed_by_name() -> None:
+    people = [contact("zoe"), contact("Ana", "mentor"), contact("ana", "friend")]
+    assert [(c.name, c.kind) for c in sorted_contacts(people)] == [
+        ("ana", "friend"), ("Ana", "mentor"), ("zoe", "friend")]
+
+
+# --- marking a hello ----------------------------------------------------------------
+
+
+def test_marking_contacted_sets_the_day() -> None:
+    assert mark_contacted(contact("Ana"), "2026-03-11").last_contacted == "2026-03-11"
+
+
+def test_marking_an_earlier_day_keeps_the_later_one() -> None:
+    ana = contact("Ana", last="2026-03-11")
+    assert mark_contacted(ana, "2026-03-01").last_contacted == "2026-03-11"
+
+
+def test_marking_refuses_a_non_day() -> None:
+    with pytest.raises(ValidationError):
+        mark_contacted(contact("Ana"), "soon")
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("", None), ("  ", None), ("today", "2026-03-11"), ("Yesterday", "2026-03-10"),
+    ("2026-02-01", "2026-02-01"),
+])
+def test_last_contacted_as_typed(typed: str, day: str | None) -> None:
+    assert check_last_contacted(typed, TODAY) == day
+
+
+@pytest.mark.parametrize("typed", ["2026-03-12", "last week", "2026-02-30"])
+def test_last_contacted_refuses_the_future_and_non_dates(typed: str) -> None:
+    with pytest.raises(ValidationError):
+        check_last_contacted(typed, TODAY)
+
+
+@pytest.mark.parametrize(("day", "words"), [
+    (None, "not yet"), ("2026-03-11", "today"), ("2026-03-10", "yesterday"),
+    ("2026-02-25", "14 days ago"),
+])
+def test_days_since_in_words(day: str | None, words: str) -> None:
+    assert days_since_words(day, TODAY) == words
+
+
+# --- overdue (the rule lives in suggestions; these pin it for the network) -------------
+
+
+def test_overdue_after_nudge_days_without_contact() -> None:
+    people = [contact("Due", last="2026-02-25"),      # 14 days: due
+              contact("Fresh", last="2026-02-26"),    # 13 days: not yet
+              contact("New", created="2026-03-01"),   # never contacted, added 10 days ago
+              contact("Old", created="2026-02-01")]   # never contacted, added 38 days ago
+    assert [c.name for c in overdue_contacts(people, TODAY, 14)] == ["Old", "Due"]
+
+
+def test_a_new_contact_becomes_a_morning_suggestion_after_nudge_days() -> None:
+    ana = contact("Ana", created="2026-03-11")
+
+    def suggestions(today: date) -> list[str]:
+        ctx = SuggestionContext(today=today, checkins=[], rejections=[], actions=[],
+                                contacts=[ana], settings=Settings())
+        return [s.text for s in suggest(ctx)]
+
+    assert suggestions(date(2026, 3, 24)) == []
+    assert suggestions(date(2026, 3, 26)) == ["Say hello to Ana"]
+    mark_contacted(ana, "2026-03-26")
+    assert suggestions(date(2026, 3, 26)) == []
