@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from first_paint import exit_when_painted, report_peak_memory
+from first_paint import exit_when_painted, report_at_exit
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
 
@@ -35,6 +35,6 @@ class BareApp(App[None]):
 
 if __name__ == "__main__":
     quick = "--exit-after-paint" in sys.argv
-    report_peak_memory()
+    report_at_exit()
     app = BareApp(exit_after_paint=quick, show="--show" in sys.argv)
     app.run(headless=quick, size=(80, 24) if quick else None)

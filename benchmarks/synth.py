@@ -210,7 +210,9 @@ def make_export(years: float, seed: int = 1, today: date = TODAY) -> dict[str, A
     first = today - timedelta(days=days - 1)
     contacts = s.contacts(first)
     reject_on = {first + timedelta(days=s.rng.randrange(days))
-                 for _ in range(round(years * REJECTIONS_PER_YEAR))}
+                 for _ in range(round(years * REJECTIONS_PER_YEAR) - 1)}
+    if days > 1:
+        reject_on.add(today - timedelta(days=1))  # one cool-down still open, as is usual
     checkins, selfcare, rejections, actions, rest_days = [], [], [], [], []
     open_actions: list[m.Action] = []
     for offset in range(days):
@@ -226,7 +228,7 @@ def make_export(years: float, seed: int = 1, today: date = TODAY) -> dict[str, A
         if day.weekday() == 5 and s.rng.random() < 0.1:
             rest_days.append(day.isoformat())
     for c in contacts:
-        c.last_contacted = (today - timedelta(days=s.rng.randint(0, 40))).isoformat()
+        c.last_contacted = (today - timedelta(days=s.rng.randint(0, 20))).isoformat()
     return {
         "app": "resilience-tui",
         "schema": 1,

@@ -93,19 +93,15 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def doctor(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .doctor import diagnose
+    from .doctor import examine
 
-    findings, problems = diagnose(path, clock)
-    for line in findings:
+    found = examine(path, clock)
+    for line in found.findings:
         print(f"      {line}" if line.startswith("  ") else f"  ok  {line}")
-    for line in problems:
+    for line in found.problems:
         print(f"  !!  {line}")
-    if problems:
-        print("Some things need a look. 'resilience restore' brings back the newest good "
-              "backup and keeps the current file aside.")
-        return 1
-    print("All good.")
-    return 0
+    print(found.advice(path))
+    return ERROR if found.problems else 0
 
 
 def restore(args: argparse.Namespace, path: Path, clock: Clock) -> int:

@@ -10,7 +10,9 @@ simply what is there.
 from __future__ import annotations
 
 import stat
+import textwrap
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,13 +25,40 @@ from .storage.lock import WriterLock
 from .storage.store import Store
 from .storage.transfer import LABELS, repos
 
-ASIDE_KINDS = {"before-restore": "kept by a restore", "unsaved": "entries a save couldn't write"}
+ASIDE_KINDS = {"before-restore": "by a restore", "unsaved": "after a failed save"}
+
+
+@dataclass
+class Diagnosis:
+    """What is fine, what needs the user's attention, and the backup restore would use."""
+
+    findings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    restorable: Path | None = None
+
+    def advice(self, path: Path) -> str:
+        """The closing line: the way out, when there is one."""
+        if not self.problems:
+            return "All good."
+        if self.restorable:
+            return (f"Some things need a look. 'resilience restore' brings back "
+                    f"{self.restorable.name} and keeps the current file aside.")
+        if not path.exists():
+            return "Nothing to mend: run 'resilience' to start your journal."
+        return ("Some things need a look. There is no good backup to restore from yet, so "
+                "the file is left exactly as it is.")
 
 
 def diagnose(path: Path, clock: Clock) -> tuple[list[str], list[str]]:
     """(findings, problems): what is fine, and what needs the user's attention."""
-    findings: list[str] = []
-    problems: list[str] = []
+    found = examine(path, clock)
+    return found.findings, found.problems
+
+
+def examine(path: Path, clock: Clock) -> Diagnosis:
+    """Look at the file, its records, its backups and anything kept aside; change nothing."""
+    result = Diagnosis()
+    findings, problems = result.findings, result.problems
     if not path.exists():
         problems.append(f"{path} does not exist yet; it is created when you first open the app.")
     else:
@@ -46,17 +75,18 @@ def diagnose(path: Path, clock: Clock) -> tuple[list[str], list[str]]:
                             f"run: chmod 600 {path}")
         if WriterLock(path).is_held_elsewhere():
             findings.append("The app has it open right now; restore waits until it is closed.")
-    findings += _backups(path)
+    findings += _backups(path, result)
     findings += _kept_aside(path)
-    return findings, problems
+    return result
 
 
-def _backups(path: Path) -> list[str]:
+def _backups(path: Path, result: Diagnosis) -> list[str]:
     backups = list_backups(path, check=True)
     if not backups:
         return ["No backups yet (one is taken each day, before the first change)."]
     lines = [f"Backups in {backups[0].path.parent}, newest first:"]
     chosen = next((b for b in backups if b.valid), None)
+    result.restorable = chosen.path if chosen else None
     for b in backups:
         state = "good" if b.valid else f"NOT usable: {b.problem}"
         mark = "  <- restore picks this one" if b is chosen else ""
@@ -84,8 +114,9 @@ def _kept_aside(path: Path) -> list[str]:
     lines = []
     for kind, what in ASIDE_KINDS.items():
         for kept in sorted(path.parent.glob(f"{path.name}.{kind}-*")):
-            lines.append(f"Kept aside ({what}): {kept.name}, {kept.stat().st_size:,} bytes. "
-                         f"Delete it once you no longer need it.")
+            lines.append(f"Kept aside {what}: {kept.name} ({_size(kept.stat().st_size)})")
+    if lines:
+        lines.append("  'restore --from NAME' brings one back; delete them when you're sure.")
     return lines
 
 
@@ -102,7 +133,8 @@ def _check_records(path: Path, clock: Clock, findings: list[str]) -> list[str]:
                 record.validate()
             except (ValidationError, TypeError, ValueError, AttributeError) as exc:
                 problems.append(f"{name} {getattr(record, 'id', '?')}: {exc}")
-    findings.append("It holds " + ", ".join(counts) + ".")
+    first, *rest = textwrap.wrap("It holds " + ", ".join(counts) + ".", 72)
+    findings += [first] + [f"  {line}" for line in rest]
     days = [c.day for c in store.checkins.all()]
     future = sorted(d for d in days if d > today)
     if future:

@@ -72,10 +72,10 @@ class CheckInScreen(FormScreen):
             yield row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
             yield row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
             yield row("Intention", Input(c.intention, id="intention", compact=True,
-                                         max_length=MAX_LINE,
+                                         max_length=MAX_LINE, select_on_focus=False,
                                          placeholder="one thing that would make today count"))
             yield row("Self-care", Input(c.selfcare_intention, id="selfcare", compact=True,
-                                         max_length=MAX_LINE,
+                                         max_length=MAX_LINE, select_on_focus=False,
                                          placeholder="a walk, a call, an early night…"))
             yield Static("Feelings [dim](optional · arrows move, space picks)[/]",
                          classes="section")
@@ -181,16 +181,15 @@ class CheckInScreen(FormScreen):
         self.mark_dirty()
 
     # Saving ----------------------------------------------------------------
-    def action_save(self) -> None:
-        self._failed_field = None
-        super().action_save()
-        if self._failed_field is None:
-            return  # saved and closed
-        self.query_one("#checkin", VerticalScroll).scroll_home(animate=False)  # the message
+    def show_error(self, message: str) -> None:
+        """Show a failed save's message at the top, with the cursor on the field it names."""
+        super().show_error(message)
+        self.query_one("#checkin", VerticalScroll).scroll_home(animate=False)
         if self._failed_field in FIELD_WIDGETS:
             self.query_one(FIELD_WIDGETS[self._failed_field]).focus()
 
     def save(self) -> CheckIn:
+        self._failed_field = None
         plan = [r.value() for r in self._rows()]
         plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
         try:

@@ -169,7 +169,8 @@ class CooldownScreen(FormScreen):
             self._pristine.pop("feedback", None)
 
     # Keys ------------------------------------------------------------------------
-    async def action_save(self) -> None:
+    def _save_now(self) -> None:
+        """Save the open step (FormScreen calls this once typed keys have landed)."""
         step = self.step
         if step is None:
             return
@@ -186,7 +187,7 @@ class CooldownScreen(FormScreen):
         self.show_error("")
         if message:
             self.notify(message, timeout=5)
-        await self.show_step(None, carry)
+        self.call_later(self.show_step, None, carry)
 
     def action_cancel(self) -> None:
         self.keep_draft()

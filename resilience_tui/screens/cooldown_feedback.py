@@ -150,9 +150,7 @@ class FeedbackSection(Vertical):
         subject, body = self.subject_body()
         if (subject, body) == self.original:
             return r
-        out = feedback.save_draft(r, subject, body)
-        self.original = (subject, body)
-        return out
+        return feedback.save_draft(r, subject, body)
 
     # Buttons ---------------------------------------------------------------
     @on(Button.Pressed, "#fb-copy")
@@ -211,6 +209,7 @@ class FeedbackSection(Vertical):
             return False
         if r is not self.host.rejection:
             self.host.commit(r)
+            self.original = self.subject_body()
         return True
 
     def _commit(self, r: Rejection, message: str) -> None:

@@ -98,8 +98,10 @@ class ReflectWaiting(StepForm):
             entry = log_selfcare(host, host.rejection.cooldown.process_with,
                                  self.query_one("#process-minutes", Input).value)
         except ValidationError as exc:
-            self.app.notify(f"{exc.field.capitalize()} {exc.message}.", severity="error")
+            host.show_error(f"{exc.field.capitalize()} {exc.message}.")
+            self.query_one("#process-minutes", Input).focus()
             return
+        host.show_error("")
         r = host.rejection
         updated = copy.deepcopy(r)
         updated.cooldown.process_done = True

@@ -39,6 +39,8 @@ class CooldownHost(Protocol):
 
     def ask_ready_now(self) -> None: ...
 
+    def show_error(self, message: str) -> None: ...
+
 
 class StepForm(Vertical):
     """One step's fields. Subclasses compose from ``self.fields`` and implement ``save``."""

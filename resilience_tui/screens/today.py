@@ -70,4 +70,4 @@ class TodayScreen(AppScreen[None]):
         """Re-read everything; called after any screen closes and at a new day."""
         self._refresh_header()
         for panel in self.query(TodayPanel):
-            panel.refresh_panel()
+            panel.safe_refresh()

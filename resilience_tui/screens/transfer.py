@@ -138,6 +138,8 @@ class ImportDialog(AppModal[ImportPlan | None]):
             return
         plan = self.plan
         saved = apply_import(self.store, plan)
+        if plan.settings is not None and plan.settings.theme in self.app.available_themes:
+            self.app.theme = plan.settings.theme  # the imported settings, seen at once
         if saved:
             self.app.notify(f"Imported {plan.summary()}.", title="Import done", timeout=8)
         # When the write failed the store has already said so; the records are in memory

@@ -72,12 +72,15 @@ def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
 
 
 def find_backup(db_path: Path, name: str) -> Path:
-    """``--from``: a path, or just a backup's file name as ``doctor`` lists it."""
+    """``--from``: a path, or just a file name as ``doctor`` lists it (a backup, or a copy
+    kept beside the database by an earlier restore, so a restore can be undone)."""
     given = Path(name).expanduser()
     if given.exists() or given.is_absolute() or len(given.parts) > 1:
         return given
-    in_folder = backup_folder(db_path) / name
-    return in_folder if in_folder.exists() else given
+    for folder in (backup_folder(db_path), db_path.parent):
+        if (folder / name).exists():
+            return folder / name
+    return given
 
 
 def restore(db_path: Path, source: Path | None = None) -> tuple[Path, Path | None]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -166,7 +167,8 @@ def write_out(payload: bytes, output: str | None) -> None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     except BrokenPipeError:  # `resilience export | head`: the reader has all it wanted
-        sys.stdout = None  # type: ignore[assignment]
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit has nowhere to fail
 
 
 def export_other(store: Store, args: argparse.Namespace) -> int:

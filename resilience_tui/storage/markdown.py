@@ -46,8 +46,11 @@ def one_line(text: str) -> str:
 
 
 def quote(text: str) -> list[str]:
-    """A multi-line text as a block quote, blank lines kept."""
-    return [f"> {line}".rstrip() for line in md(text).split("\n")] + [""]
+    """A multi-line text as a block quote, its line breaks and blank lines kept."""
+    lines = [line.rstrip() for line in md(text).split("\n")]
+    out = [f"> {line}" + ("  " if line and nxt else "") if line else ">"  # "  ": a line break
+           for line, nxt in zip(lines, lines[1:] + [""], strict=True)]
+    return out + [""]
 
 
 def long_day(value: str | None) -> str:

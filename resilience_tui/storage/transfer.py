@@ -33,7 +33,7 @@ from ..domain.models import (
 from .import_check import ImportProblem, check_record, parse_stamp, show
 from .store import Repo, Store
 
-__all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export",
+__all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export", "parse",
            "parse_export", "parse_records", "plan_import", "apply_import"]
 
 APP = "resilience-tui"
@@ -49,6 +49,8 @@ RECORD_TABLES: dict[str, type[Record]] = {
 }
 LABELS = {"checkins": "check-ins", "rejections": "rejections", "selfcare": "self-care entries",
           "contacts": "contacts", "actions": "redirect actions", "rest_days": "rest days"}
+ONE = {"checkins": "check-in", "rejections": "rejection", "selfcare": "self-care entry",
+       "contacts": "contact", "actions": "redirect action", "rest_days": "rest day"}
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 
 
@@ -117,9 +119,13 @@ class ImportPlan:
 
     def summary(self) -> str:
         """One line: what is new and what is updated."""
-        parts = [f"{self.added.get(n, 0)} new and {self.replaced.get(n, 0)} updated {LABELS[n]}"
-                 if self.replaced.get(n) else f"{self.added[n]} new {LABELS[n]}"
-                 for n in LABELS if self.added.get(n) or self.replaced.get(n)]
+        parts = []
+        for name in LABELS:
+            new, upd = self.added.get(name, 0), self.replaced.get(name, 0)
+            if new or upd:
+                what = LABELS[name] if new + upd != 1 else ONE[name]
+                parts.append(f"{new} new and {upd} updated {LABELS[name]}" if new and upd
+                             else f"{new or upd} {'new' if new else 'updated'} {what}")
         if self.settings is not None:
             parts.append("your settings")
         return ", ".join(parts) if parts else "nothing new"
@@ -137,7 +143,7 @@ class ImportPlan:
                 bits.append(f"{ours} kept as you have them (edited here later)")
             lines.append(f"{label + ':':<19}{', '.join(bits)}")
         if self.settings is not None:
-            lines.append("settings:          taken from the file (this journal has none yet)")
+            lines.append("settings:          taken from the file (none saved here yet)")
         return (lines or ["The file holds no records."]) + self.notes
 
 
@@ -152,7 +158,11 @@ class Parsed:
 
 def parse_export(path: Path) -> Parsed:
     """Read and check an export file completely (ImportProblem names the first fault)."""
-    data = load_export(path)
+    return parse(load_export(path))
+
+
+def parse(data: object) -> Parsed:
+    """Check an export object completely (ImportProblem names the first fault)."""
     records, settings = parse_records(data)
     exported_at = data.get("exported_at") if isinstance(data, dict) else ""
     return Parsed(records, settings, exported_at if isinstance(exported_at, str) else "")
@@ -213,11 +223,10 @@ def _moment(record: Record) -> datetime:
 def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
     """Work out what importing ``data`` (an export object, or parsed) would change."""
     if not isinstance(data, Parsed):
-        records, settings = parse_records(data)
-        exported_at = data.get("exported_at") if isinstance(data, dict) else ""
-        data = Parsed(records, settings, exported_at if isinstance(exported_at, str) else "")
-    plan = ImportPlan(settings=None if store.has_settings else data.settings,
-                      exported_at=data.exported_at)
+        data = parse(data)
+    take = (data.settings is not None and not store.has_settings
+            and data.settings != store.settings)
+    plan = ImportPlan(settings=data.settings if take else None, exported_at=data.exported_at)
     current = repos(store)
     for name, incoming in data.records.items():
         repo = current[name]

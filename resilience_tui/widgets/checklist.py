@@ -111,7 +111,7 @@ class PlanRow(Horizontal):
         yield Select([(k, k) for k in PLAN_KINDS], value=self.item.kind, allow_blank=False,
                      compact=True, classes="kind")
         yield Input(self.item.text, placeholder="what, with whom, where", max_length=MAX_LINE,
-                    compact=True, classes="text")
+                    compact=True, select_on_focus=False, classes="text")
         remove = Button("✕", compact=True, tooltip="Remove this item (ctrl+r)")
         remove.can_focus = False
         yield remove

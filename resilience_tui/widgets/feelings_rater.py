@@ -291,15 +291,21 @@ class FeelingsRater(Vertical):
 
     def values(self) -> dict[str, str]:
         """What is typed, as it is (for drafts): feeling name → the level text."""
-        return {row.feeling: row.value for row in self.rows}
+        typed = {row.feeling: row.value for row in self.rows}
+        if self.before is not None:
+            return typed
+        # The picker is the truth about which feelings are named: a word ticked a moment
+        # ago may not have its row yet, and counts at the starting level.
+        chosen = self.query_one(WordPicker).chosen
+        return {name: typed.get(name, str(DEFAULT_INTENSITY)) for name in chosen}
 
     def ratings(self) -> dict[str, int]:
         """Validated levels; an empty row is left out when re-rating."""
         out: dict[str, int] = {}
-        for row in self.rows:
-            if self.before is not None and not row.value.strip():
+        for name, value in self.values().items():
+            if self.before is not None and not value.strip():
                 continue
-            out[row.feeling] = check_int(row.value, f"{row.feeling} intensity", 0, 100)  # type: ignore
+            out[name] = check_int(value, f"{name} intensity", 0, 100)  # type: ignore[assignment]
         return out
 
     def focus_row(self, name: str) -> None:

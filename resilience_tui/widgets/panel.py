@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.widgets import Static
 
 from ..screens.base import StoreAccess
 
@@ -26,7 +27,18 @@ class TodayPanel(StoreAccess, Vertical):
 
     def on_mount(self) -> None:
         self.border_title = self.PANEL_TITLE
-        self.refresh_panel()
+        self.safe_refresh()
 
     def refresh_panel(self) -> None:
         """Re-read what this panel shows; called on mount and after every change."""
+
+    def safe_refresh(self) -> None:
+        """Refresh; a damaged record (say, a hand-edited file) must not take Today down."""
+        try:
+            self.refresh_panel()
+        except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
+            self.log.error(f"{type(self).__name__} could not refresh: {exc!r}")
+            self.remove_children()
+            self.mount(Static("Part of your journal couldn't be shown here. Your entries are "
+                              "safe; 'resilience doctor' can say what looks wrong.",
+                              classes="note"))

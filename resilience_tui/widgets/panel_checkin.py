@@ -25,7 +25,7 @@ from .checklist import PlanChecklist
 from .panel import TodayPanel
 from .scale import ENERGY_WORDS, MOOD_WORDS
 
-NO_CHECKIN = "No check-in yet today. Press m when you're ready; it takes about a minute."
+NO_CHECKIN = "No check-in yet today. Press m to start one."
 
 
 def summary(c: CheckIn) -> Text:

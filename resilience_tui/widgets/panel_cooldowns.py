@@ -70,8 +70,8 @@ class CooldownPanel(TodayPanel):
         elif urgent:
             hint.update(f"c continues {urgent.company} · tab to pick another")
         else:
-            hint.update("tab to it and press enter to open it" if len(options) == 1
-                        else "tab to the list and press enter to open one")
+            hint.update("click it, or tab to it and press enter" if len(options) == 1
+                        else "click one, or tab to the list and press enter")
         hint.display = bool(options)
 
     @on(OptionList.OptionSelected, "#cooldowns")

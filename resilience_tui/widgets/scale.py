@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -77,6 +78,14 @@ class ScalePicker(Widget, can_focus=True):
     def action_pick(self, level: int) -> None:
         if 1 <= level <= len(self.words):
             self.value = level
+
+    def on_key(self, event: events.Key) -> None:
+        # A digit sent to this scale belongs to it even when focus has moved on by the time
+        # it is handled (keys typed ahead of a priority tab); bindings would see the new focus.
+        if event.key.isdigit() and 1 <= int(event.key) <= len(self.words):
+            event.stop()
+            event.prevent_default()
+            self.action_pick(int(event.key))
 
     def action_step(self, delta: int) -> None:
         start = self.value or (1 if delta > 0 else len(self.words) + 1) - delta

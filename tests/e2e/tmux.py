@@ -3,7 +3,8 @@
 Each :class:`Terminal` owns one tmux server on its own socket (``tmux -L <unique>``), so a
 test never sees or touches anyone else's sessions, and one 80×24 pane in it. The pane's
 process is whatever :meth:`Terminal.run` starts (the app, a subcommand, a shell line); when
-it ends the pane stays (``remain-on-exit``) so its last words and exit status can be read.
+it ends the pane stays (``remain-on-exit``) so its last words can be read, and
+:meth:`Terminal.wait_exit` gives the exit status the shell saw.
 
 Keys go in with :meth:`Terminal.send_keys` (tmux key names: ``"q"``, ``"Escape"``,
 ``"Enter"``, ``"C-s"``, ``"Tab"``) and :meth:`Terminal.type` (literal text). Screens come
@@ -86,8 +87,10 @@ def app_env(home: Path, **extra: str) -> dict[str, str]:
         "XDG_CACHE_HOME": str(home / "cache"),
         "RESILIENCE_NOW": NOW,
         "TZ": ZONE,
-        "LANG": env.get("LANG") or "C.UTF-8",
+        "LANG": "C.UTF-8",
     })
+    for name in ("LC_ALL", "LC_CTYPE"):  # one UTF-8 locale, whatever the outer shell uses
+        env.pop(name, None)
     env.update(extra)
     return env
 
@@ -117,10 +120,13 @@ class Terminal:
         self.config = workdir / "tmux.conf"
         self.config.write_text(TMUX_CONFIG)
         self._started = False
+        self._runs = 0
+        self._status: Path | None = None
 
     # Running ----------------------------------------------------------------
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([self.tmux, "-L", self.socket, "-f", str(self.config), *args],
+        return subprocess.run([self.tmux, "-u", "-L", self.socket, "-f", str(self.config),
+                               *args],
                               env=self.env, stdin=subprocess.DEVNULL, capture_output=True,
                               text=True, timeout=30, check=check)
 
@@ -128,12 +134,19 @@ class Terminal:
         """Start ``argv`` (a list, or a shell line) in the pane, replacing what ran there.
 
         ``env`` adds or overrides variables for this run only (e.g. a later
-        ``RESILIENCE_NOW``). The pane starts blank at the fixed size.
+        ``RESILIENCE_NOW``). The pane starts blank at the fixed size. The shell writes
+        the exit status to a file afterwards (tmux's own ``pane_dead_status`` is not
+        reliable under load: its server can miss the child's exit).
         """
         line = argv if isinstance(argv, str) else shlex.join(argv)
         if env:
             line = f"env {shlex.join(f'{k}={v}' for k, v in env.items())} {line}"
-        line = f"cd {shlex.quote(str(self.workdir))} && {line}"
+        self._runs += 1
+        self._status = self.workdir / f"tmux-run-{self._runs}.status"
+        self._status.unlink(missing_ok=True)
+        status = shlex.quote(str(self._status))
+        line = (f"cd {shlex.quote(str(self.workdir))} && {line}; "
+                f"echo $? > {status}.tmp && mv {status}.tmp {status}")
         width, height = self.size
         if not self._started:
             self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
@@ -169,28 +182,20 @@ class Terminal:
         return "\n".join(line.rstrip() for line in out.splitlines()).strip("\n")
 
     def exit_status(self) -> int | None:
-        """The pane process's exit status (128 + signal if killed), or None while it runs."""
-        out = self._tmux("display-message", "-p", "-t", "main",
-                         "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").stdout
-        dead, status, signal = (out.strip().split(":") + ["", ""])[:3]
-        # The pty can close a moment before tmux has collected the status: keep waiting.
-        if dead != "1" or not (status or signal):
+        """The exit status of what :meth:`run` started last, or None while it runs."""
+        if self._status is None or not self._status.exists():
             return None
-        return int(status) if status else 128 + int(signal)
+        return int(self._status.read_text().strip())
 
     def _describe(self) -> str:
-        """The pane's process and state, for failure messages."""
+        """The pane's process, for failure messages."""
         info = self._tmux("display-message", "-p", "-t", "main",
-                          "pid #{pane_pid}, running #{pane_current_command}, dead #{pane_dead}"
-                          " #{pane_dead_status}", check=False).stdout.strip()
-        pid = info.split(",")[0].removeprefix("pid ")
-        spid = self._tmux("display-message", "-p", "#{pid}", check=False).stdout.strip()
-        import pathlib as _pl
-        dbg = _pl.Path(f"/proc/{spid}/status").read_text().split("SigQ")[1][:120]
-        dbg += " PS " + subprocess.run(["ps", "-o", "pid,ppid,stat,wchan:30,args", "-p", f"{pid},{spid}"], capture_output=True, text=True).stdout
-        ps = dbg + subprocess.run(["ps", "-o", "pid=,stat=,args=", "--ppid", pid, "-p", pid],
-                            capture_output=True, text=True, check=False).stdout.strip()
-        return f"pane {info}\n{ps}"
+                          "#{pane_pid} #{pane_current_command}", check=False).stdout.split()
+        if not info:
+            return "no pane"
+        ps = subprocess.run(["ps", "-o", "pid=,stat=,args=", "--ppid", info[0], "-p", info[0]],
+                            capture_output=True, text=True, check=False).stdout.rstrip()
+        return f"pane processes:\n{ps}"
 
     # Waiting ----------------------------------------------------------------
     def wait_until(self, ready: Callable[[], object], what: str,
@@ -202,7 +207,7 @@ class Terminal:
             if value:
                 return value
             if time.monotonic() > deadline:
-                pytest.fail(f"waited {timeout:.0f}s for {what}; {self._describe()}; "
+                pytest.fail(f"waited {timeout:.0f}s for {what}; {self._describe()}\n"
                             f"the terminal shows:\n{self.transcript()}", pytrace=False)
             time.sleep(POLL)
 

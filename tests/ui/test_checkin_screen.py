@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from test_checkin_today import shown  # tests/ui is on the path (rootdir imports)
+from textual import events
 from textual.widgets import Input, Static
 
 from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Rejection
@@ -357,3 +358,28 @@ async def test_an_over_long_intention_is_refused_inline(make_app, store) -> None
         assert app.focused is screen.query_one("#intention", Input)
         assert screen.query_one("#intention", Input).value == "w" * 201
     assert store.checkins.all() == []
+
+
+async def test_keys_typed_faster_than_the_screen_draws_are_not_lost(make_app, store) -> None:
+    """A paste or a scripted terminal sends the whole fast path in one burst."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        for key in ["4", "tab", "3", "tab", *"Quick", "ctrl+s"]:
+            char = key if len(key) == 1 else ("\t" if key == "tab" else None)
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    [c] = store.checkins.all()
+    assert (c.mood, c.energy, c.intention) == (4, 3, "Quick")
+
+
+async def test_typing_into_a_saved_intention_adds_to_it(make_app, store) -> None:
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="Apply to Beta"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("tab", "tab", *" and Gamma", "ctrl+s")
+        await pilot.pause()
+    assert store.checkins.all()[0].intention == "Apply to Beta and Gamma"

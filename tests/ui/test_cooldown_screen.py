@@ -245,6 +245,32 @@ async def test_the_picked_way_to_process_can_be_logged_later(make_app, store) ->
     assert store.rejections.get(r.id).cooldown.process_done
 
 
+async def test_selfcare_minutes_and_activity_are_checked(make_app, store) -> None:
+    seed(store, "reflect")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        screen.step.query_one("#process-minutes", Input).value = "0"
+        await pilot.click("#log-process")
+        await pilot.pause()
+        assert error_text(screen) == "Minutes should be 1–1440, not 0."
+    assert store.selfcare.all() == []
+
+
+async def test_done_needs_something_to_log(make_app, store) -> None:
+    seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        await pilot.press("space")
+        screen.step.query_one("#process-done", TickBox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(screen).startswith("Self-care needs something to log")
+        assert screen.focused is screen.step.query_one("#process")
+    assert store.selfcare.all() == []
+
+
 async def test_reflect_saves_reasons_traps_and_lessons(make_app, store, clock) -> None:
     r = seed(store, "reflect")
     clock.advance(days=1)

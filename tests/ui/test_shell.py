@@ -70,3 +70,18 @@ async def test_new_day_is_noticed(make_app, clock) -> None:
         await pilot.pause()
         line = str(app.screen.query_one("#date-line", Static).content)
         assert "Thursday 12 March" in line
+
+
+async def test_a_damaged_record_does_not_take_today_down(make_app, store) -> None:
+    from resilience_tui.domain.models import Rejection
+
+    # As if the file had been edited by hand: a day that is not a date.
+    store.rejections.put(Rejection(company="Acme", role="QA", received_on="soon",
+                                   logged_on="soon"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        texts = " ".join(str(s.content) for s in app.screen.query(Static))
+        assert "couldn't be shown" in texts
+        assert "resilience doctor" in texts

@@ -95,7 +95,10 @@ def _run_headless(seen: list[str], keys: tuple[str, ...] = ("q",)) -> object:
     def run(app: object) -> None:
         async def go() -> None:
             async with app.run_test(size=(80, 24), notifications=True) as pilot:  # type: ignore
-                await pilot.pause()
+                for _ in range(20):  # Today is pushed on mount; give a busy machine a moment
+                    await pilot.pause()
+                    if type(app.screen).__name__ == "TodayScreen":  # type: ignore[attr-defined]
+                        break
                 seen.append(type(app.screen).__name__)  # type: ignore[attr-defined]
                 for key in keys:
                     await pilot.press(key)

@@ -105,7 +105,8 @@ def test_copies_kept_aside_are_listed(used: Path, capsys: pytest.CaptureFixture[
     assert cli.main(["--db", str(used), "restore"]) == 0
     code, out = doctor(used, capsys)
     assert code == 0
-    assert f"Kept aside (kept by a restore): {used.name}.before-restore-" in out
+    assert f"Kept aside by a restore: {used.name}.before-restore-" in out
+    assert "restore --from NAME" in out
 
 
 def test_no_journal_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

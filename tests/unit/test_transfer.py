@@ -175,3 +175,19 @@ def test_two_check_ins_for_one_day_are_kept_and_mentioned(tmp_path: Path,
     path.write_bytes(orjson.dumps(export))
     assert run("--db", str(db), "import", str(path), "--dry-run") == 0
     assert "1 day(s) will have two check-ins (2026-03-10)" in capsys.readouterr().out
+
+
+def test_the_format_document_describes_every_field() -> None:
+    from dataclasses import fields
+
+    from resilience_tui.domain import models as m
+
+    doc = (Path(__file__).parents[2] / "docs" / "data-format.md").read_text()
+    for cls in (m.Settings, m.CheckIn, m.PlanItem, m.Rejection, m.Cooldown, m.Feeling,
+                m.Reason, m.Feedback, m.SelfCare, m.Contact, m.Action):
+        for f in fields(cls):
+            assert f"`{f.name}`" in doc or f'"{f.name}"' in doc, f"{cls.__name__}.{f.name}"
+    for enum in (m.PLAN_KINDS, m.STAGES, m.REASON_TAGS, m.THINKING_TRAPS, m.FEEDBACK_STATUSES,
+                 m.REDIRECT_KINDS, m.ACTION_STATUSES, m.CONTACT_KINDS):
+        for value in enum:
+            assert f"`{value}`" in doc, value

@@ -1,0 +1,136 @@
+"""Export and import from the command palette, through the app's own store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+from textual.widgets import Input, Static
+
+from resilience_tui.clock import FixedClock
+from resilience_tui.domain.models import CheckIn, PlanItem, SelfCare
+from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.transfer import ImportDialog
+from resilience_tui.storage.store import Store
+from resilience_tui.storage.transfer import export_data
+from resilience_tui.widgets.confirm import ConfirmDialog
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def run_command(pilot, words: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def other_export(tmp_path: Path) -> Path:
+    """An export made on another computer: yesterday's check-in and a walk."""
+    other = Store(tmp_path / "laptop" / "db.json", FixedClock("2026-03-11T08:00"))
+    other.checkins.put(CheckIn(day="2026-03-10", mood=4, energy=3, intention="From the laptop",
+                               plan=[PlanItem(kind="apply", text="Send the CV", done=True)]))
+    other.selfcare.put(SelfCare(day="2026-03-10", activity="walk", minutes=25))
+    path = tmp_path / "from-laptop.json"
+    path.write_bytes(orjson.dumps(export_data(other)))
+    other.close()
+    return path
+
+
+async def test_export_writes_both_files_and_names_them(make_app, store, db_path) -> None:
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="Keep going"))
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await run_command(pilot, "Export journal")
+        folder = db_path.parent / "exports"
+        assert sorted(p.name for p in folder.iterdir()) == ["resilience-2026-03-11.json",
+                                                            "resilience-2026-03-11.md"]
+        assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
+        data = orjson.loads((folder / "resilience-2026-03-11.json").read_bytes())
+        assert [c["intention"] for c in data["checkins"]] == ["Keep going"]
+        assert "Intention: Keep going" in (folder / "resilience-2026-03-11.md").read_text()
+        assert any("resilience-2026-03-11.json" in m and str(folder) in m
+                   for m in messages(app))
+
+
+async def test_import_shows_what_would_change_and_applies_after_yes(make_app, store,
+                                                                    tmp_path) -> None:
+    source = other_export(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await run_command(pilot, "Import a JSON")
+        assert isinstance(app.screen, ImportDialog)
+        await pilot.press(*str(source), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one(Static).content)
+        assert "check-ins:" in question and "1 new" in question
+        assert store.checkins.all() == [], "nothing changes before the yes"
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert [c.intention for c in store.checkins.all()] == ["From the laptop"]
+        assert [s.minutes for s in store.selfcare.all()] == [25]
+        assert any("Imported 1 new check-in, 1 new self-care entry" in m for m in messages(app))
+    reopened = Store(store.path, FixedClock("2026-03-11T09:00"), writer=False)
+    assert [c.intention for c in reopened.checkins.all()] == ["From the laptop"]
+
+
+async def test_saying_not_now_imports_nothing(make_app, store, tmp_path) -> None:
+    source = other_export(tmp_path)
+    before = store.path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(pilot, "Import a JSON")
+        await pilot.press(*str(source), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        assert "Nothing was imported" in str(app.screen.query_one("#import-result",
+                                                                  Static).content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert store.checkins.all() == [] and store.path.read_bytes() == before
+
+
+async def test_a_bad_file_is_explained_in_place_and_the_path_kept(make_app, store,
+                                                                  tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    data = orjson.loads(other_export(tmp_path).read_bytes())
+    data["checkins"][0]["mood"] = 9
+    bad.write_bytes(orjson.dumps(data))
+    before = store.path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(pilot, "Import a JSON")
+        await pilot.press(*str(bad), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        result = app.screen.query_one("#import-result", Static)
+        assert "mood should be 1–5, not 9" in str(result.content)
+        assert result.has_class("problem")
+        assert app.screen.query_one("#import-path", Input).value == str(bad)
+    assert store.checkins.all() == [] and store.path.read_bytes() == before
+
+
+async def test_a_file_with_nothing_new_says_so(make_app, store, tmp_path) -> None:
+    store.checkins.put(CheckIn(day="2026-03-10", mood=3, energy=3, intention="Mine"))
+    mine = tmp_path / "mine.json"
+    mine.write_bytes(orjson.dumps(export_data(store)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(pilot, "Import a JSON")
+        await pilot.press(*str(mine), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        assert "already here" in str(app.screen.query_one("#import-result", Static).content)
