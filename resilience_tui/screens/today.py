@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from ..domain.prompts import greeting, prompt_for
@@ -41,7 +41,7 @@ class TodayScreen(AppScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="top"):
+        with Vertical(id="top"):
             yield Static(id="date-line")
             yield Static(id="prompt")
         with Horizontal(id="columns"):

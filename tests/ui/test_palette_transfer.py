@@ -20,6 +20,15 @@ def messages(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+async def choose_file(pilot, path: Path) -> None:
+    """Fill in the path (typing it key by key only makes the test slow) and press enter."""
+    field = pilot.app.screen.query_one("#import-path", Input)
+    field.value = str(path)
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def run_command(pilot, words: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
@@ -64,9 +73,7 @@ async def test_import_shows_what_would_change_and_applies_after_yes(make_app, st
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await run_command(pilot, "Import a JSON")
         assert isinstance(app.screen, ImportDialog)
-        await pilot.press(*str(source), "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await choose_file(pilot, source)
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one(Static).content)
         assert "check-ins:" in question and "1 new" in question
@@ -87,9 +94,7 @@ async def test_saying_not_now_imports_nothing(make_app, store, tmp_path) -> None
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await run_command(pilot, "Import a JSON")
-        await pilot.press(*str(source), "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await choose_file(pilot, source)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ImportDialog)
@@ -111,9 +116,7 @@ async def test_a_bad_file_is_explained_in_place_and_the_path_kept(make_app, stor
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await run_command(pilot, "Import a JSON")
-        await pilot.press(*str(bad), "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await choose_file(pilot, bad)
         assert isinstance(app.screen, ImportDialog)
         result = app.screen.query_one("#import-result", Static)
         assert "mood should be 1–5, not 9" in str(result.content)
@@ -129,8 +132,6 @@ async def test_a_file_with_nothing_new_says_so(make_app, store, tmp_path) -> Non
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await run_command(pilot, "Import a JSON")
-        await pilot.press(*str(mine), "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await choose_file(pilot, mine)
         assert isinstance(app.screen, ImportDialog)
         assert "already here" in str(app.screen.query_one("#import-result", Static).content)
