@@ -2,7 +2,7 @@
 
 ``bench.py`` runs it headless beside the real app; with ``--exit-after-paint`` it
 quits after its first complete frame, by the same test ``first_paint.py``
-applies to Today, so the two whole-process times compare like with like.
+applies to Today (``painted.py``), so the two times compare like with like.
 Run it without flags to look at it (ctrl+q quits).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from first_paint import exit_when_painted, report_at_exit
+from painted import exit_when_painted, report_at_exit
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
 

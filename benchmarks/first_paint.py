@@ -7,7 +7,7 @@ start-up work the command does is measured; only the terminal (headless,
 complete down to the footer's keys (Textual fills the footer a frame after the
 rest), the same test for both apps. ``--show`` prints that frame's text, to
 check the run really showed the history. With ``BENCH_REPORT`` set, the moment
-of the paint and the peak memory are written there as JSON at exit.
+of the paint and the peak memory are written there as JSON at exit (``painted.py``).
 
     uv run python benchmarks/first_paint.py --db PATH [--show]
 """
@@ -15,55 +15,16 @@ of the paint and the peak memory are written there as JSON at exit.
 from __future__ import annotations
 
 import argparse
-import atexit
 import importlib.abc
 import importlib.machinery
-import json
-import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from painted import exit_when_painted, report_at_exit
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-REPORT: dict[str, float] = {}
-
-
-def report_at_exit() -> None:
-    """With ``BENCH_REPORT`` set, write ``REPORT`` and the peak RSS (VmHWM) there at exit.
-
-    The parent can't use its children's rusage for memory: on Linux a child's max
-    RSS starts from the parent's own when it is spawned, and the harness holds
-    years of data.
-    """
-    target = os.environ.get("BENCH_REPORT")
-
-    def write() -> None:
-        with open("/proc/self/status") as status:
-            peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-        Path(target).write_text(json.dumps({**REPORT, "peak_mb": int(peak) / 1024}))  # type: ignore[arg-type]
-
-    if target:
-        atexit.register(write)
-
-
-def exit_when_painted(screen: Any, show: bool = False) -> None:
-    """Quit the app after the first frame of ``screen`` whose last line (the footer) has text."""
-
-    def check() -> None:
-        lines = [strip.text for strip in screen._compositor.render_strips()]
-        if not lines or not lines[-1].strip():
-            screen.call_after_refresh(check)
-            return
-        REPORT["painted_at"] = time.time()
-        if show:
-            print("\n".join(line.rstrip() for line in lines), file=sys.stderr)
-        screen.app.exit()
-
-    screen.call_after_refresh(check)
 
 
 class PatchOnImport(importlib.abc.MetaPathFinder):

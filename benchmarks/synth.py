@@ -153,7 +153,7 @@ class Synth:
                        process_done=True, acknowledged_on=logged.isoformat())
         reflected = logged + timedelta(days=cooldown_days - 1 + self.rng.choice((0, 0, 1)))
         moved = reflected + timedelta(days=self.rng.choice((0, 1, 2)))
-        if reflected <= today:
+        if reflected < today:  # a cool-down logged yesterday is still open today
             c.reflected_on = reflected.isoformat()
             c.reasons = [m.Reason(tag=t, note=self.text(60, 300))
                          for t in self.rng.sample(m.REASON_TAGS, self.rng.randint(1, 3))]

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from .clock import Clock
+from .screens.form import FormScreen
 from .storage.store import Store
 
 
@@ -63,6 +65,7 @@ class ResilienceApp(App[None]):
         self.store = store
         self.clock = clock
         self.day: date = clock.today()
+        self._warned = False  # told the user about unsaved entries once already
         store.on_problem = self._storage_problem
 
     def on_mount(self) -> None:
@@ -107,8 +110,9 @@ class ResilienceApp(App[None]):
     def continue_cooldown(self) -> None:
         """Open the most urgent open cool-down, or say there is none."""
         from .domain.cooldown import most_urgent
+        from .status import readable
 
-        rejection = most_urgent(self.store.rejections.all(), self.clock.today(),
+        rejection = most_urgent(readable(self.store.rejections.all()), self.clock.today(),
                                 self.store.settings.cooldown_days)
         if rejection is None:
             self.notify("No cool-down is open. Press r if a rejection came in.", timeout=4)
@@ -154,9 +158,20 @@ class ResilienceApp(App[None]):
 
         yield from palette_commands(self)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste) and isinstance(self.screen, FormScreen):
+            self.screen.note_input(event)
+        await super().on_event(event)
+
     async def action_quit(self) -> None:
-        """Quit; if the last changes could not be saved, say where they went first."""
-        if self.store.unsaved and not self.store.retry() and not getattr(self, "_warned", False):
+        """Quit; never silently drop what a form holds or what could not be saved."""
+        if isinstance(self.screen, FormScreen):
+            self.screen.confirm_leave(self._quit_checked)
+            return
+        self._quit_checked()
+
+    def _quit_checked(self) -> None:
+        if self.store.unsaved and not self.store.retry() and not self._warned:
             aside = self.store.rescue()
             where = f"a copy is in {aside}" if aside else "they could not be copied anywhere"
             self.notify(f"Your latest entries are not in the file; {where}. "

@@ -54,8 +54,9 @@ class Shot:
 
 SHOTS = [
     Shot("today", expect="This morning"),
-    # Next, once the cool-down screens settle (c opens the seeded rejection's reflect step):
-    # Shot("cooldown", expect="What may have played a part", keys=("c",)),
+    # c opens the seeded rejection's reflect step (day 2); tick a reason and note it.
+    Shot("cooldown", expect="What may have played a part",
+         keys=("c", "space", "tab", *"SQL window functions, live")),
 ]
 
 

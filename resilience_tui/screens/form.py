@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Select, TextArea
 
@@ -12,6 +13,10 @@ from ..domain.validate import ValidationError
 from ..widgets.confirm import ConfirmDialog
 from ..widgets.scale import ScalePicker
 from .base import AppScreen
+
+# Keys that change a field without typing a character.
+EDIT_KEYS = frozenset({"backspace", "delete", "space", "enter", "left", "right",
+                       "ctrl+u", "ctrl+k", "ctrl+w", "ctrl+x", "ctrl+v"})
 
 
 class FormScreen(AppScreen[Any]):
@@ -95,17 +100,30 @@ class FormScreen(AppScreen[Any]):
             return
         self.dismiss(result)
 
-    def action_cancel(self) -> None:
+    def note_input(self, event: events.Key | events.Paste) -> None:
+        """Typing (or a paste) makes the form dirty, even before its fields have caught up.
+
+        Called by the app for every key it routes here, so keys sent in a burst
+        right after the form opens still count; moving around does not.
+        """
+        if isinstance(event, events.Paste) or event.is_printable or event.key in EDIT_KEYS:
+            self.dirty = True
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run ``then`` now if nothing was typed, else after the user agrees to drop it."""
         if not self.dirty:
-            self.dismiss(None)
+            then()
             return
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.dismiss(None)
+                then()
 
         self.app.push_screen(
             ConfirmDialog("Leave without saving? What you typed here will be lost.",
                           yes="Leave", no="Keep editing"),
             answered,
         )
+
+    def action_cancel(self) -> None:
+        self.confirm_leave(lambda: self.dismiss(None))

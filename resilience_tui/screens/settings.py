@@ -26,12 +26,14 @@ class SettingsScreen(FormScreen):
     DEFAULT_CSS = """
     SettingsScreen #settings { padding: 1 2; }
     SettingsScreen .form-row { height: auto; margin-bottom: 1; }
-    SettingsScreen .field-label { width: 26; }
+    SettingsScreen .field-label { width: 23; }
     SettingsScreen Input { width: 1fr; max-width: 40; }
     SettingsScreen Input.short { width: 8; }
-    SettingsScreen .hint { color: $text-muted; padding-left: 26; margin-top: -1;
+    SettingsScreen .hint { color: $text-muted; padding-left: 23; margin-top: -1;
                            margin-bottom: 1; }
-    SettingsScreen #weekdays Checkbox { width: auto; padding: 0; margin-right: 1; }
+    SettingsScreen TickBox { width: auto; padding: 0; margin-right: 1; }
+    SettingsScreen .wide { width: 1fr; }
+    SettingsScreen #title { text-style: bold; margin-bottom: 1; }
     SettingsScreen Select { width: 1fr; max-width: 40; }
     SettingsScreen #form-error { color: $text-error; display: none; margin-bottom: 1; }
     """
@@ -41,6 +43,7 @@ class SettingsScreen(FormScreen):
         themes = sorted(self.app.available_themes)
         with VerticalScroll(id="settings") as box:
             box.border_title = "Settings"
+            yield Static("Settings", id="title")
             yield Static(id="form-error")
             yield row("Your name", Input(s.name, id="name", placeholder="signs feedback requests",
                                          max_length=80, compact=True))
@@ -49,9 +52,10 @@ class SettingsScreen(FormScreen):
             yield Static("Before this hour it still counts as the day before.", classes="hint")
             yield row("Cool-down days (1–3)", Input(str(s.cooldown_days), id="cooldown-days",
                                                     classes="short", compact=True))
-            yield row("Rest weekdays", *(TickBox(name, i in s.rest_weekdays, id=f"rest-{i}",
-                                                  compact=True) for i, name in enumerate(WEEKDAYS)))
-            yield Static("Rest days neither break nor add to your streak.", classes="hint")
+            yield Label("Rest weekdays: they neither break nor add to your streak",
+                        classes="field-label wide")
+            yield Horizontal(*(TickBox(name, i in s.rest_weekdays, id=f"rest-{i}", compact=True)
+                               for i, name in enumerate(WEEKDAYS)), classes="form-row")
             yield row("Nudge after quiet days", Input(str(s.nudge_days), id="nudge-days",
                                                       classes="short", compact=True))
             yield row("Theme", Select([(t, t) for t in themes], id="theme", compact=True,

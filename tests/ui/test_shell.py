@@ -85,3 +85,32 @@ async def test_a_damaged_record_does_not_take_today_down(make_app, store) -> Non
         texts = " ".join(str(s.content) for s in app.screen.query(Static))
         assert "couldn't be shown" in texts
         assert "resilience doctor" in texts
+
+
+async def test_quitting_from_a_form_with_typed_words_asks_first(make_app, store) -> None:
+    from resilience_tui.widgets.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press(*"Sam", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # not gone, not lost
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#name", Input).value == "Sam"
+        assert app.is_running
+
+
+async def test_a_burst_of_keys_right_after_opening_counts_as_typing(make_app) -> None:
+    from resilience_tui.widgets.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # No pause between opening the form and typing: keys arrive as fast as a paste.
+        await pilot.press("comma", *"Sam", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)

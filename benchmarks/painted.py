@@ -1,0 +1,52 @@
+"""The two hooks both first-paint runners share: quit at the first complete frame, report.
+
+Kept apart, with only the standard library's lightest modules, so the bare app
+pays for nothing the Today runner needs (argparse, import hooks).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+import time
+from typing import Any
+
+REPORT: dict[str, float] = {}
+
+
+def report_at_exit() -> None:
+    """With ``BENCH_REPORT`` set, write ``REPORT`` and the peak RSS (VmHWM) there at exit.
+
+    The parent can't use its children's rusage for memory: on Linux a child's max
+    RSS starts from the parent's own when it is spawned, and the harness holds
+    years of data.
+    """
+    target = os.environ.get("BENCH_REPORT")
+
+    def write() -> None:
+        import json  # at exit, after the paint: not part of what is timed
+
+        with open("/proc/self/status") as status:
+            peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+        with open(target, "w") as out:  # type: ignore[arg-type]
+            json.dump({**REPORT, "peak_mb": int(peak) / 1024}, out)
+
+    if target:
+        atexit.register(write)
+
+
+def exit_when_painted(screen: Any, show: bool = False) -> None:
+    """Quit the app after the first frame of ``screen`` whose last line (the footer) has text."""
+
+    def check() -> None:
+        lines = [strip.text for strip in screen._compositor.render_strips()]
+        if not lines or not lines[-1].strip():
+            screen.call_after_refresh(check)
+            return
+        REPORT["painted_at"] = time.time()
+        if show:
+            print("\n".join(line.rstrip() for line in lines), file=sys.stderr)
+        screen.app.exit()
+
+    screen.call_after_refresh(check)
