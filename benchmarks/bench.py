@@ -53,6 +53,7 @@ from resilience_tui import status as status_mod  # noqa: E402
 from resilience_tui.clock import Clock  # noqa: E402
 from resilience_tui.domain import cooldown, patterns, selfcare, streaks, suggestions  # noqa: E402
 from resilience_tui.domain.checkin import checkin_for_day  # noqa: E402
+from resilience_tui.domain.dates import stored_days  # noqa: E402
 from resilience_tui.domain.models import SelfCare  # noqa: E402
 from resilience_tui.screens.review import SELFCARE_WEEKS, selfcare_weeks  # noqa: E402
 from resilience_tui.storage.store import Store  # noqa: E402
@@ -141,8 +142,8 @@ def review_figures(store: Store, today: date) -> object:
     series and Patterns' counts."""
     settings = store.settings
     checkins, rejections = store.checkins.all(), store.rejections.all()
-    days = status_mod.parse_days(c.day for c in checkins)
-    rest = status_mod.parse_days(r.day for r in store.rest_days.all())
+    days = stored_days(c.day for c in checkins)
+    rest = stored_days(r.day for r in store.rest_days.all())
     monday = streaks.week_start(today)
     entries = store.selfcare.all()
     return (
@@ -153,7 +154,7 @@ def review_figures(store: Store, today: date) -> object:
         streaks.strength_series(days, today, settings.rest_weekdays, rest),
         streaks.week_figures(checkins, entries, rejections, monday),
         streaks.week_figures(checkins, entries, rejections, monday - timedelta(days=7)),
-        patterns.bounce_back(status_mod.readable(rejections)),
+        patterns.bounce_back(cooldown.readable(rejections)),
         patterns.patterns(rejections, store.actions.all()),
     )
 
@@ -209,11 +210,11 @@ def saves(db: Path, reps: int) -> dict[str, Any]:
     def edit_checkin() -> None:
         c = store.checkins.get(found.id)
         c.intention = f"Edited at {time.perf_counter()}"
-        store.checkins.put(c.validate())
+        store.checkins.put(c)  # put validates
 
     def add_selfcare() -> None:
         store.selfcare.put(SelfCare(day=today.isoformat(), activity="walk", minutes=20,
-                                    energy_before=2, energy_after=4, at=clock.stamp()).validate())
+                                    energy_before=2, energy_after=4, at=clock.stamp()))
 
     def tick() -> None:
         c = store.checkins.get(found.id)

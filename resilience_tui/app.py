@@ -109,15 +109,14 @@ class ResilienceApp(App[None]):
 
     def continue_cooldown(self) -> None:
         """Open the most urgent open cool-down, or say there is none."""
-        from .domain.cooldown import most_urgent
-        from .status import readable
+        from .domain.cooldown import open_statuses, urgent_status
 
-        rejection = most_urgent(readable(self.store.rejections.all()), self.clock.today(),
-                                self.store.settings.cooldown_days)
-        if rejection is None:
+        urgent = urgent_status(open_statuses(self.store.rejections.all(), self.clock.today(),
+                                             self.store.settings.cooldown_days))
+        if urgent is None:
             self.notify("No cool-down is open. Press r if a rejection came in.", timeout=4)
             return
-        self.action_open("cooldown", rejection_id=rejection.id)
+        self.action_open("cooldown", rejection_id=urgent.rejection_id)
 
     def _after_screen(self, _result: object = None) -> None:
         self.refresh_today()
@@ -138,7 +137,7 @@ class ResilienceApp(App[None]):
             self.refresh_today()
 
     def _storage_problem(self, message: str) -> None:
-        self.notify(message, title="Not saved yet", severity="error", timeout=12)
+        self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)
 
     # Command palette ------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -175,7 +174,7 @@ class ResilienceApp(App[None]):
             aside = self.store.rescue()
             where = f"a copy is in {aside}" if aside else "they could not be copied anywhere"
             self.notify(f"Your latest entries are not in the file; {where}. "
-                        "Press q again to quit.", severity="error", timeout=20)
+                        "Press q again to quit.", severity="error", timeout=20, markup=False)
             self._warned = True
             return
         self.exit()

@@ -114,7 +114,7 @@ def restore(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     if path.parent.exists():
         lock.acquire()  # raises DatabaseLocked (exit 3) while the app has the file open
     try:
-        used, kept = restore_backup(path, source)
+        used, kept = restore_backup(path, source, now=clock.now)
     finally:
         lock.release()
     print(f"Restored {path} from {used}.")

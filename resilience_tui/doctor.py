@@ -13,10 +13,10 @@ import stat
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from .clock import Clock
+from .domain.dates import stored_day
 from .domain.validate import ValidationError
 from .storage.atomic import read_database
 from .storage.backup import list_backups
@@ -35,11 +35,16 @@ class Diagnosis:
     findings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     restorable: Path | None = None
+    unreadable: bool = False  # the file itself can't be used (not just odd records in it)
 
     def advice(self, path: Path) -> str:
         """The closing line: the way out, when there is one."""
         if not self.problems:
             return "All good."
+        if not self.unreadable and path.exists():
+            # Odd records in a good file: restoring an older backup would lose newer entries.
+            return ("The journal itself reads fine; the notes above are about a few records, "
+                    "which the app works around. No need to restore anything.")
         if self.restorable:
             return (f"Some things need a look. 'resilience restore' brings back "
                     f"{self.restorable.name} and keeps the current file aside.")
@@ -65,6 +70,7 @@ def examine(path: Path, clock: Clock) -> Diagnosis:
         try:
             read_database(path)
         except DatabaseInvalid as exc:
+            result.unreadable = True
             problems.append(f"{path} {exc.reason}.")
         else:
             findings.append(f"{path} reads as a good database.")
@@ -103,11 +109,8 @@ def _size(n: int) -> str:
 
 
 def _when(day: str) -> str:
-    try:
-        d = date.fromisoformat(day)
-    except ValueError:
-        return day
-    return f"{d:%a} {day}"
+    d = stored_day(day)
+    return f"{d:%a} {day}" if d else day
 
 
 def _kept_aside(path: Path) -> list[str]:

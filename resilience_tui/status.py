@@ -10,30 +10,17 @@ days in the future are ignored by the domain rules (``doctor`` reports both).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .domain import cooldown, streaks
-from .domain.models import Rejection
+from .domain.dates import stored_days
 from .domain.streaks import Streak
-from .storage.store import Store
+from .domain.words import plural
 
-
-def parse_day(value: object) -> date | None:
-    """A stored ``YYYY-MM-DD`` as a date; None when missing or malformed."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def parse_days(values: Iterable[object]) -> list[date]:
-    """The well-formed days among ``values`` (duplicates kept; the rules count them once)."""
-    return [d for d in map(parse_day, values) if d is not None]
+if TYPE_CHECKING:
+    from .storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -66,9 +53,9 @@ def momentum(store: Store, today: date | None = None) -> Momentum:
     today = today or store.clock.today()
     rest_weekdays = tuple(store.settings.rest_weekdays)
     checkins = store.checkins.all()
-    days = parse_days(c.day for c in checkins)
-    rest = parse_days(r.day for r in store.rest_days.all())
-    selfcare_days = parse_days(s.day for s in store.selfcare.all())
+    days = stored_days(c.day for c in checkins)
+    rest = stored_days(r.day for r in store.rest_days.all())
+    selfcare_days = stored_days(s.day for s in store.selfcare.all())
     return Momentum(
         today=today,
         checked_in_today=today in days,
@@ -85,20 +72,9 @@ def momentum(store: Store, today: date | None = None) -> Momentum:
     )
 
 
-def readable(rejections: Iterable[Rejection]) -> list[Rejection]:
-    """Rejections whose days can be read (a damaged one is left out; ``doctor`` names it)."""
-    def ok(r: Rejection) -> bool:
-        c = r.cooldown
-        return parse_day(r.logged_on) is not None and all(
-            v is None or parse_day(v) is not None
-            for v in (c.acknowledged_on, c.ready_early_on, c.reflected_on, c.moved_on_on))
-    return [r for r in rejections if ok(r)]
-
-
 def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:
-    """Cool-downs still running, oldest first."""
-    return cooldown.statuses(readable(store.rejections.all()), today,
-                             store.settings.cooldown_days)
+    """Cool-downs still running, oldest first (damaged ones skipped)."""
+    return cooldown.open_statuses(store.rejections.all(), today, store.settings.cooldown_days)
 
 
 def status_data(store: Store, m: Momentum | None = None) -> dict[str, Any]:
@@ -126,10 +102,6 @@ def status_data(store: Store, m: Momentum | None = None) -> dict[str, Any]:
     }
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def status_line(data: dict[str, Any], rest_today: bool = False) -> str:
     """One short line for a shell prompt or a login message."""
     checkin = data["streaks"]["checkin"]
@@ -150,7 +122,7 @@ def status_line(data: dict[str, Any], rest_today: bool = False) -> str:
         parts.append(f"strength {round(data['strength'] * 100)}%")
     if cooldowns:
         ready = sum(1 for c in cooldowns if c["step_opens_on"] <= data["today"])
-        text = _plural(len(cooldowns), "cool-down")
+        text = plural(len(cooldowns), "cool-down")
         if ready:
             text += " ready" if ready == len(cooldowns) == 1 else f", {ready} ready"
         parts.append(text)

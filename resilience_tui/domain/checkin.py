@@ -7,6 +7,7 @@ Pure Python: the screen and Today's panel call these and then talk to the store.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,19 +20,40 @@ FEELING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unpleasant, high", ("anxious", "frustrated", "restless", "tense", "overwhelmed")),
     ("unpleasant, low", ("tired", "flat", "discouraged", "lonely", "sad")),
 )
+# Feeling words offered when a rejection arrives (the cool-down's first step).
+FEELING_WORDS: tuple[str, ...] = ("hurt", "disappointed", "frustrated", "embarrassed", "anxious",
+                                  "angry", "sad", "drained", "numb", "relieved")
 
 SOURCE_LABELS = {
     "yesterday": "from yesterday",
-    "redirect": "redirect",
+    "redirect": "from a cool-down",
     "feedback": "feedback due",
     "contact": "overdue hello",
 }
 
 
+def _written(c: CheckIn) -> str:
+    return c.updated_at or c.at
+
+
 def checkin_for_day(checkins: Iterable[CheckIn], day: str) -> CheckIn | None:
-    """The check-in of ``day`` (the latest written, should an import have left two)."""
-    found = [c for c in checkins if c.day == day]
-    return max(found, key=lambda c: c.updated_at or c.at) if found else None
+    """The check-in of ``day`` (the latest written, should an import have left two).
+
+    The one answer to "which check-in is that day's": Today, the suggestions,
+    the self-care intention, streaks and Review all go through this or
+    :func:`checkins_by_day`, which picks the same way.
+    """
+    return checkins_by_day(c for c in checkins if c.day == day).get(day)
+
+
+def checkins_by_day(checkins: Iterable[CheckIn]) -> dict[str, CheckIn]:
+    """Each stored day's check-in: the latest written; on a tie, the one loaded last."""
+    found: dict[str, CheckIn] = {}
+    for c in checkins:
+        best = found.get(c.day)
+        if best is None or _written(c) >= _written(best):
+            found[c.day] = c
+    return found
 
 
 def build_checkin(
@@ -99,6 +121,24 @@ def set_done(checkin: CheckIn, item_id: str, done: bool) -> PlanItem | None:
     return None
 
 
+def names_contact(text: str, name: str) -> bool:
+    """Whether ``text`` mentions ``name`` as whole words, in any case ("Coffee with priya")."""
+    name = " ".join(name.split())
+    if not name:
+        return False
+    words = r"\s+".join(re.escape(w) for w in name.split(" "))
+    return re.search(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def contacts_reached(item: PlanItem, contacts: Iterable[Contact]) -> list[Contact]:
+    """The contacts a done outreach item counts as a hello to: the one it was suggested
+    for, and any whose name its words mention."""
+    if item.kind != "outreach" or not item.done:
+        return []
+    return [c for c in contacts
+            if (item.contact_id and c.id == item.contact_id) or names_contact(item.text, c.name)]
+
+
 def action_after_tick(action: Action, done: bool, today: str) -> Action:
     """A redirect action once its plan item is ticked (done) or unticked (planned again)."""
     out = copy.deepcopy(action)
@@ -106,13 +146,6 @@ def action_after_tick(action: Action, done: bool, today: str) -> Action:
         out.status, out.done_on = "done", today
     elif out.status == "done":
         out.status, out.done_on = "planned", None
-    return out
-
-
-def contact_after_hello(contact: Contact, today: str) -> Contact:
-    """A contact once an outreach item naming them is done."""
-    out = copy.deepcopy(contact)
-    out.last_contacted = today
     return out
 
 

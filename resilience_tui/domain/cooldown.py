@@ -15,12 +15,13 @@ out of order or not open yet.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .models import Feeling, Reason, Rejection
+from .dates import nice_day, stored_day
+from .models import Cooldown, Feeling, Reason, Rejection
 
 STEPS = ("acknowledge", "reflect", "move_on")
 DEFAULT_DAYS = 2
@@ -34,17 +35,19 @@ class CooldownError(ValueError):
         self.message = message
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _logged(r: Rejection) -> date:
+    """The day it was logged (callers pass only :func:`readable` rejections)."""
     return date.fromisoformat(r.logged_on)
 
 
-def _nice(d: date) -> str:
-    """"Tuesday 3 March", without platform-specific strftime flags."""
-    return f"{d:%A} {d.day} {d:%B}"
+def readable(rejections: Iterable[Rejection]) -> list[Rejection]:
+    """Rejections whose days can be read (a damaged one is left out; ``doctor`` names it)."""
+    def ok(r: Rejection) -> bool:
+        c = r.cooldown
+        return stored_day(r.logged_on) is not None and all(
+            v is None or stored_day(v) is not None
+            for v in (c.acknowledged_on, c.ready_early_on, c.reflected_on, c.moved_on_on))
+    return [r for r in rejections if ok(r)]
 
 
 # --- where a cool-down stands -------------------------------------------------
@@ -74,7 +77,7 @@ def day_number(r: Rejection, today: date) -> int:
 def reflect_opens_on(r: Rejection, cooldown_days: int = DEFAULT_DAYS) -> date:
     """Day ``cooldown_days`` of the cool-down, or the "ready now" day if earlier."""
     scheduled = _logged(r) + timedelta(days=max(1, cooldown_days) - 1)
-    early = _day(r.cooldown.ready_early_on)
+    early = stored_day(r.cooldown.ready_early_on)
     return min(scheduled, early) if early else scheduled
 
 
@@ -86,7 +89,7 @@ def step_opens_on(r: Rejection, cooldown_days: int = DEFAULT_DAYS) -> date | Non
     if step == "reflect":
         return reflect_opens_on(r, cooldown_days)
     if step == "move_on":
-        return _day(r.cooldown.reflected_on)
+        return stored_day(r.cooldown.reflected_on)
     return None
 
 
@@ -152,19 +155,35 @@ def statuses(
     return [s for s in found if s is not None]
 
 
+def open_statuses(
+    rejections: Iterable[Rejection], today: date, cooldown_days: int = DEFAULT_DAYS
+) -> list[CooldownStatus]:
+    """The one way to list running cool-downs: readable ones only, oldest logged first.
+
+    Today's panel, ``c`` on Today and ``resilience status`` all use this, so a
+    damaged record is skipped everywhere alike instead of crashing one of them.
+    """
+    return statuses(readable(rejections), today, cooldown_days)
+
+
+def urgent_status(found: Sequence[CooldownStatus]) -> CooldownStatus | None:
+    """From :func:`open_statuses`: the freshest hurt still to acknowledge, then the
+    oldest whose step is open now, else the oldest."""
+    fresh = [s for s in found if s.step == "acknowledge" and s.is_open]
+    if fresh:
+        return fresh[-1]  # open_statuses lists the oldest logged first
+    return next((s for s in found if s.is_open), found[0] if found else None)
+
+
 def most_urgent(
     rejections: Iterable[Rejection], today: date, cooldown_days: int = DEFAULT_DAYS
 ) -> Rejection | None:
-    """The cool-down to continue: one whose step is open now, then the oldest logged."""
-    best: Rejection | None = None
-    best_key: tuple[bool, str, str] | None = None
-    for r in rejections:
-        if is_done(r):
-            continue
-        key = (not is_open(r, today, cooldown_days), r.logged_on, r.at)
-        if best_key is None or key < best_key:
-            best, best_key = r, key
-    return best
+    """The cool-down to continue: see :func:`urgent_status`."""
+    found = list(rejections)
+    urgent = urgent_status(open_statuses(found, today, cooldown_days))
+    if urgent is None:
+        return None
+    return next(r for r in found if r.id == urgent.rejection_id)
 
 
 # --- moving through the steps -------------------------------------------------
@@ -185,10 +204,10 @@ def _require(r: Rejection, step: str, today: date, cooldown_days: int = DEFAULT_
     if opens is not None and opens > today:
         if step == "reflect":
             raise CooldownError(
-                f"Reflecting opens on {_nice(opens)}. Give it a little time, "
+                f"Reflecting opens on {nice_day(opens)}. Give it a little time, "
                 "or choose \"I'm ready now\" if you feel ready."
             )
-        raise CooldownError(f"This step opens on {_nice(opens)}.")
+        raise CooldownError(f"This step opens on {nice_day(opens)}.")
 
 
 def _feelings(feelings: Mapping[str, int] | Iterable[Feeling]) -> list[Feeling]:
@@ -203,6 +222,19 @@ def _reasons(reasons: Mapping[str, str] | Iterable[Reason]) -> list[Reason]:
     return [Reason(tag=x.tag, note=x.note).validate() for x in reasons]
 
 
+def _advance(
+    r: Rejection, field: str, today: date, change: Callable[[Cooldown], None]
+) -> Rejection:
+    """A validated copy of ``r`` with ``change`` applied, ``field`` stamped today, no draft."""
+    out = copy.deepcopy(r)
+    c = out.cooldown
+    change(c)
+    setattr(c, field, today.isoformat())
+    c.draft = {}
+    c.validate()
+    return out
+
+
 def acknowledge(
     r: Rejection,
     today: date,
@@ -212,15 +244,12 @@ def acknowledge(
 ) -> Rejection:
     """Step 1: name the feelings (0–100 each), let it out, pick a way to process it."""
     _require(r, "acknowledge", today)
-    out = copy.deepcopy(r)
-    c = out.cooldown
-    c.feelings = _feelings(feelings)
-    c.journal = journal
-    c.process_with = process_with
-    c.acknowledged_on = today.isoformat()
-    c.draft = {}
-    c.validate()
-    return out
+    named = _feelings(feelings)
+
+    def change(c: Cooldown) -> None:
+        c.feelings, c.journal, c.process_with = named, journal, process_with
+
+    return _advance(r, "acknowledged_on", today, change)
 
 
 def ready_now(r: Rejection, today: date, cooldown_days: int = DEFAULT_DAYS) -> Rejection:
@@ -248,32 +277,27 @@ def reflect(
 ) -> Rejection:
     """Step 2: reasons as data points, thinking traps, a balanced thought, lessons."""
     _require(r, "reflect", today, cooldown_days)
-    out = copy.deepcopy(r)
-    c = out.cooldown
-    c.reasons = _reasons(reasons)
-    c.traps = list(dict.fromkeys(traps))
-    c.balanced_thought = balanced_thought
-    c.went_well = went_well
-    c.do_differently = do_differently
-    c.reflected_on = today.isoformat()
-    c.draft = {}
-    c.validate()
-    return out
+    found = _reasons(reasons)
+
+    def change(c: Cooldown) -> None:
+        c.reasons, c.traps = found, list(dict.fromkeys(traps))
+        c.balanced_thought, c.went_well = balanced_thought, went_well
+        c.do_differently = do_differently
+
+    return _advance(r, "reflected_on", today, change)
 
 
 def move_on(r: Rejection, today: date, after: Mapping[str, int]) -> Rejection:
     """Step 3: re-rate the same feelings and close the cool-down."""
     _require(r, "move_on", today)
-    out = copy.deepcopy(r)
-    c = out.cooldown
-    named = {f.name for f in c.feelings}
+    named = {f.name for f in r.cooldown.feelings}
     unknown = [name for name in after if name not in named]
     if unknown:
         raise CooldownError(f"\"{unknown[0]}\" wasn't one of the feelings you named.")
-    for f in c.feelings:
-        if f.name in after:
-            f.after = after[f.name]
-    c.moved_on_on = today.isoformat()
-    c.draft = {}
-    c.validate()
-    return out
+
+    def change(c: Cooldown) -> None:
+        for f in c.feelings:
+            if f.name in after:
+                f.after = after[f.name]
+
+    return _advance(r, "moved_on_on", today, change)

@@ -1,20 +1,25 @@
-"""Reading a day the user typed: "2026-03-09", "today", "yesterday", "last friday", "3 days ago".
+"""Days: reading one the user typed, reading stored ones, and writing them out.
+
+A typed day: "2026-03-09", "today", "yesterday", "last friday", "3 days ago".
 
 Words are read relative to the user's day (from the Clock, passed in as
 ``today``); anything else goes to python-dateutil, which must find at least
 a day and a month. A day in the future, or text we cannot read as a day, is
 refused with a :class:`ValidationError` whose message says what to type
-instead. No Textual or TinyDB import here.
+instead. Stored days (``YYYY-MM-DD`` strings) are read with :func:`stored_day`,
+which never raises: a damaged one is None (``doctor`` names it). The
+formatters avoid platform-specific strftime flags such as ``%-d``.
+No Textual or TinyDB import here; python-dateutil is imported only when a
+typed day needs it, to keep start-up fast.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from dateutil import parser as date_parser
-
-from .validate import ValidationError
+from .validate import ISO_DAY, ValidationError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
@@ -22,12 +27,20 @@ _SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week)s?\s+ago$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?$")
 
 ROLL_BACK_DAYS = 31  # a yearless day further ahead than this meant last year
 
-EXAMPLES = "2026-03-09, today, yesterday, monday, last friday or 3 days ago"
+
+
+def examples(today: date) -> str:
+    """Ways to write a day, the dated one a couple of days back (never a day to come)."""
+    return (f"{(today - timedelta(days=2)).isoformat()}, today, yesterday, monday, "
+            "last friday or 3 days ago")
+
+
+class FutureDay(ValidationError):
+    """A readable day that is still to come (the form's live preview says so)."""
 
 
 def _weekday(word: str) -> int | None:
@@ -73,7 +86,7 @@ def _from_words(text: str, today: date) -> date | None:
 
 def _from_dateutil(text: str, today: date) -> date | None:
     """ISO and written-out dates ("9 March", "March 9 2026") via python-dateutil."""
-    if _ISO.match(text):
+    if ISO_DAY.match(text):
         try:
             return date.fromisoformat(text)
         except ValueError:
@@ -83,8 +96,10 @@ def _from_dateutil(text: str, today: date) -> date | None:
             and slashed.group(1) != slashed.group(2):
         raise ValidationError(
             "date received",
-            f"{text!r} could be read two ways; write it like 2026-03-09 or 9 March",
+            f"{text!r} could be read two ways; write it like 2026-01-09 or 9 January",
         )
+    from dateutil import parser as date_parser  # only here: slow to import
+
     # Parse twice with different defaults: a part that changes was not typed.
     first_default = datetime(today.year, 1, 1)
     second_default = datetime(today.year - 1, 2, 2)
@@ -111,18 +126,43 @@ def parse_day(text: str, today: date, field: str = "date received") -> date:
     except ValidationError as exc:
         raise ValidationError(field, exc.message) from None
     if found is None:
-        raise ValidationError(field, f"{text.strip()!r} isn't a day we can read; try {EXAMPLES}")
+        raise ValidationError(field, f"{text.strip()!r} isn't a day we can read; try {examples(today)}")
     if found > today:
-        raise ValidationError(field, f"{nice_day(found)} is in the future; "
-                                     "when did the news arrive?")
+        raise FutureDay(field, f"can't be {nice_day(found)}: that day is still to come")
     if found.year < 1970:
         raise ValidationError(field, f"{found.isoformat()} is too long ago to be right")
     return found
 
 
+def stored_day(value: object) -> date | None:
+    """A stored ``YYYY-MM-DD`` as a date; None when missing or malformed (never raises)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def stored_days(values: Iterable[object]) -> list[date]:
+    """The well-formed days among ``values``, in order (duplicates kept)."""
+    return [d for d in map(stored_day, values) if d is not None]
+
+
 def nice_day(d: date) -> str:
     """"Monday 9 March"; the year too when it is not this one is the caller's call."""
     return f"{d:%A} {d.day} {d:%B}"
+
+
+def long_day(d: date) -> str:
+    """"Monday 9 March 2026"."""
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def short_day(d: date, year: bool = False) -> str:
+    """"Mon 9 Mar", or "Mon 9 Mar 2026" with ``year``."""
+    text = f"{d:%a} {d.day} {d:%b}"
+    return f"{text} {d.year}" if year else text
 
 
 def describe_day(d: date, today: date) -> str:

@@ -11,6 +11,7 @@ import copy
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from .dates import stored_day
 from .models import Rejection
 
 FOLLOW_UP_DAYS = 7
@@ -57,7 +58,8 @@ def follow_up_due(r: Rejection, today: date) -> bool:
     fb = r.feedback
     if fb.status != "requested" or not fb.requested_on:
         return False
-    return date.fromisoformat(fb.requested_on) + timedelta(days=FOLLOW_UP_DAYS) <= today
+    asked = stored_day(fb.requested_on)
+    return asked is not None and asked + timedelta(days=FOLLOW_UP_DAYS) <= today
 
 
 def save_draft(r: Rejection, subject: str, body: str) -> Rejection:
@@ -90,7 +92,10 @@ def mark_answered(
     fb.status = status
     fb.answered_on = today.isoformat()
     fb.text = text
-    cleaned = (t.strip().lower() for t in themes)
-    fb.themes = list(dict.fromkeys(t for t in cleaned if t))
+    kept: dict[str, str] = {}  # one of each, in any case; the first spelling is shown
+    for theme in (t.strip() for t in themes):
+        if theme:
+            kept.setdefault(theme.lower(), theme)
+    fb.themes = list(kept.values())
     fb.validate()
     return out

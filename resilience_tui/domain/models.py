@@ -1,4 +1,8 @@
-"""Domain records: plain dataclasses that know how to become dicts and back.
+"""Domain records: the dataclasses the app stores, each with its ``validate()``.
+
+The base class and its dict machinery live in :mod:`record`, the fixed choices
+and limits in :mod:`choices`; both are re-exported here, so
+``from resilience_tui.domain.models import X`` works for every name.
 
 Every record has a stable string ``id`` and an ``updated_at`` ISO timestamp
 (used by import to decide which copy is newer). Days are stored as the
@@ -8,11 +12,24 @@ shifts when the time zone changes. No Textual or TinyDB import here.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import asdict, dataclass, field, fields
-from functools import cache
-from typing import Any, ClassVar, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
+from .choices import (
+    ACTION_STATUSES,
+    CONTACT_KINDS,
+    FEEDBACK_STATUSES,
+    MAX_JOURNAL,
+    MAX_LINE,
+    MAX_PLAN_ITEMS,
+    PLAN_KINDS,
+    REASON_TAGS,
+    REDIRECT_KINDS,
+    SELFCARE_ACTIVITIES,
+    STAGES,
+    THINKING_TRAPS,
+)
+from .record import Record, T, new_id
 from .validate import (
     ValidationError,
     check_choice,
@@ -22,102 +39,13 @@ from .validate import (
     clean_text,
 )
 
-T = TypeVar("T", bound="Record")
-
-PLAN_KINDS = ("apply", "outreach", "practice", "learn", "follow-up", "other")
-STAGES = ("applied", "screen", "interview", "final", "offer")
-REASON_TAGS = (
-    "skill gap",
-    "experience level",
-    "culture/team fit",
-    "interview performance",
-    "competition or internal candidate",
-    "timing or budget",
-    "unknown",
-)
-THINKING_TRAPS = (
-    "all-or-nothing",
-    "mind reading",
-    "labelling yourself",
-    "fortune telling",
-    "catastrophising",
-    "overgeneralising",
-)
-FEEDBACK_STATUSES = ("not_requested", "requested", "received", "no_reply", "declined")
-REDIRECT_KINDS = ("similar roles", "a skill to learn", "adjacent industry", "broaden the search",
-                  "reach out")
-ACTION_STATUSES = ("open", "planned", "done", "dropped")
-SELFCARE_ACTIVITIES = ("exercise", "walk", "gym", "hobby", "meditation", "family", "friends",
-                       "rest", "journaling", "community", "other")
-CONTACT_KINDS = ("mentor", "friend", "family", "peer job seeker", "community", "recruiter")
-
-MAX_LINE = 200
-MAX_JOURNAL = 20_000
-MAX_PLAN_ITEMS = 20
-
-
-def new_id() -> str:
-    """A stable, unique record id."""
-    return uuid.uuid4().hex[:16]
-
-
-@dataclass
-class Record:
-    """Base for stored records: ``to_dict``/``from_dict`` with nested records."""
-
-    NESTED: ClassVar[dict[str, type]] = {}
-    NESTED_LISTS: ClassVar[dict[str, type]] = {}
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        """Build from a dict, ignoring unknown keys and filling defaults for missing ones."""
-        if not isinstance(data, dict):
-            raise ValidationError(cls.__name__.lower(), "should be an object")
-        names, plain = _shape(cls)
-        if plain and data.keys() == names:
-            return cls._from_complete(data)
-        kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
-                continue
-            value = data[f.name]
-            if f.name in cls.NESTED and isinstance(value, dict):
-                value = cls.NESTED[f.name].from_dict(value)
-            elif f.name in cls.NESTED_LISTS and isinstance(value, list):
-                sub = cls.NESTED_LISTS[f.name]
-                value = [sub.from_dict(v) if isinstance(v, dict) else v for v in value]
-            kwargs[f.name] = value
-        return cls(**kwargs)
-
-    @classmethod
-    def _from_complete(cls: type[T], data: dict[str, Any]) -> T:
-        """The usual case, every field stored and nothing else: the object ``__init__``
-        would build, made without looking field by field (a long history loads ~3x faster).
-
-        Only for classes without ``__post_init__``, so setting the fields is all it takes.
-        """
-        if cls.NESTED or cls.NESTED_LISTS:
-            data = dict(data)
-            for name, sub in cls.NESTED.items():
-                if isinstance(data[name], dict):
-                    data[name] = sub.from_dict(data[name])
-            for name, sub in cls.NESTED_LISTS.items():
-                if isinstance(data[name], list):
-                    data[name] = [sub.from_dict(v) if isinstance(v, dict) else v
-                                  for v in data[name]]
-        obj = object.__new__(cls)
-        for name, value in data.items():  # what the dataclass __init__ does, minus its checks
-            setattr(obj, name, value)
-        return obj
-
-
-@cache
-def _shape(cls: type[Record]) -> tuple[frozenset[str], bool]:
-    """A record class's field names, and whether its ``__init__`` only sets them."""
-    return frozenset(f.name for f in fields(cls)), not hasattr(cls, "__post_init__")
+__all__ = [
+    "ACTION_STATUSES", "CONTACT_KINDS", "FEEDBACK_STATUSES", "MAX_JOURNAL", "MAX_LINE",
+    "MAX_PLAN_ITEMS", "PLAN_KINDS", "REASON_TAGS", "REDIRECT_KINDS", "SELFCARE_ACTIVITIES",
+    "STAGES", "THINKING_TRAPS", "Action", "CheckIn", "Contact", "Cooldown", "Feedback",
+    "Feeling", "PlanItem", "Reason", "Record", "Rejection", "RestDay", "SelfCare", "Settings",
+    "T", "new_id",
+]
 
 
 @dataclass
@@ -159,8 +87,8 @@ class CheckIn(Record):
 
     def validate(self) -> CheckIn:
         check_day(self.day, "day")
-        self.mood = check_int(self.mood, "mood", 1, 5)  # type: ignore[assignment]
-        self.energy = check_int(self.energy, "energy", 1, 5)  # type: ignore[assignment]
+        self.mood = check_int(self.mood, "mood", 1, 5)
+        self.energy = check_int(self.energy, "energy", 1, 5)
         self.intention = clean_text(self.intention, "intention", max_len=MAX_LINE)
         self.selfcare_intention = clean_text(
             self.selfcare_intention, "self-care intention", max_len=MAX_LINE
@@ -182,7 +110,7 @@ class Feeling(Record):
 
     def validate(self) -> Feeling:
         self.name = clean_text(self.name, "feeling", max_len=40, required=True)
-        self.before = check_int(self.before, f"{self.name} intensity", 0, 100)  # type: ignore
+        self.before = check_int(self.before, f"{self.name} intensity", 0, 100)
         self.after = check_int(self.after, f"{self.name} intensity after", 0, 100, optional=True)
         return self
 
@@ -217,7 +145,7 @@ class Feedback(Record):
         check_day(self.requested_on, "feedback requested on", optional=True)
         check_day(self.answered_on, "feedback answered on", optional=True)
         self.text = clean_text(self.text, "feedback", max_len=MAX_JOURNAL, multiline=True)
-        self.themes = [clean_text(t, "theme", max_len=60).lower() for t in self.themes if t]
+        self.themes = [clean_text(t, "theme", max_len=60) for t in self.themes if t]
         self.subject = clean_text(self.subject, "subject", max_len=MAX_LINE)
         self.body = clean_text(self.body, "email body", max_len=MAX_JOURNAL, multiline=True)
         return self
@@ -289,7 +217,7 @@ class Rejection(Record):
         check_day(self.logged_on, "logged on")
         if self.received_on > self.logged_on:
             raise ValidationError("date received", "is after the day it was logged")
-        self.mattered = check_int(self.mattered, "how much it mattered", 1, 5)  # type: ignore
+        self.mattered = check_int(self.mattered, "how much it mattered", 1, 5)
         self.contact_name = clean_text(self.contact_name, "contact name", max_len=120)
         self.contact_email = check_email(self.contact_email, "contact email")
         self.message = clean_text(self.message, "message", max_len=MAX_JOURNAL, multiline=True)
@@ -319,7 +247,7 @@ class SelfCare(Record):
     def validate(self) -> SelfCare:
         check_day(self.day, "day")
         self.activity = clean_text(self.activity, "activity", max_len=60, required=True)
-        self.minutes = check_int(self.minutes, "minutes", 1, 1440)  # type: ignore[assignment]
+        self.minutes = check_int(self.minutes, "minutes", 1, 1440)
         self.energy_before = check_int(self.energy_before, "energy before", 1, 5, optional=True)
         self.energy_after = check_int(self.energy_after, "energy after", 1, 5, optional=True)
         self.optimism = check_int(self.optimism, "optimism", 1, 5, optional=True)
@@ -347,7 +275,7 @@ class Contact(Record):
         self.reach = clean_text(self.reach, "how to reach", max_len=MAX_LINE)
         self.notes = clean_text(self.notes, "notes", max_len=MAX_JOURNAL, multiline=True)
         check_day(self.last_contacted, "last contacted", optional=True)
-        check_day(self.created_on, "created on", optional=True)
+        check_day(self.created_on or None, "created on", optional=True)  # "": not known
         return self
 
 
@@ -402,12 +330,12 @@ class Settings(Record):
 
     def validate(self) -> Settings:
         self.name = clean_text(self.name, "name", max_len=80)
-        self.day_start_hour = check_int(self.day_start_hour, "day start hour", 0, 12)  # type: ignore
-        self.cooldown_days = check_int(self.cooldown_days, "cool-down days", 1, 3)  # type: ignore
+        self.day_start_hour = check_int(self.day_start_hour, "day start hour", 0, 12)
+        self.cooldown_days = check_int(self.cooldown_days, "cool-down days", 1, 3)
         if not isinstance(self.rest_weekdays, list):
             raise ValidationError("rest weekdays", "should be a list of weekdays 0–6")
-        self.rest_weekdays = sorted({check_int(d, "rest weekday", 0, 6)  # type: ignore[misc]
+        self.rest_weekdays = sorted({check_int(d, "rest weekday", 0, 6)
                                      for d in self.rest_weekdays})
-        self.nudge_days = check_int(self.nudge_days, "nudge days", 1, 365)  # type: ignore
+        self.nudge_days = check_int(self.nudge_days, "nudge days", 1, 365)
         self.theme = clean_text(self.theme, "theme", max_len=60) or "textual-dark"
         return self

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import stored_day
 from .models import Action, Rejection
 
 RECUR_AT = 2
@@ -82,6 +83,7 @@ def _recurring(
     seen: dict[str, list[str]],
     sources: dict[str, set[str]],
     actions: dict[str, list[Action]],
+    shown: dict[str, str],
 ) -> list[RecurringTheme]:
     themes = []
     for name, ids in seen.items():
@@ -90,13 +92,13 @@ def _recurring(
         planned = sorted((a for rid in ids for a in actions.get(rid, ())),
                          key=lambda a: a.created_on)
         themes.append(RecurringTheme(
-            name=name,
+            name=shown.get(name, name),
             count=len(ids),
             sources=tuple(s for s in ("reason", "feedback") if s in sources[name]),
             rejection_ids=tuple(ids),
             actions=tuple(dict.fromkeys(a.text for a in planned)),
         ))
-    return sorted(themes, key=lambda t: (-t.count, t.name))
+    return sorted(themes, key=lambda t: (-t.count, t.name.lower()))
 
 
 def patterns(rejections: Sequence[Rejection], actions: Iterable[Action]) -> Patterns:
@@ -106,7 +108,10 @@ def patterns(rejections: Sequence[Rejection], actions: Iterable[Action]) -> Patt
     themes: Counter[str] = Counter()
     seen: dict[str, list[str]] = defaultdict(list)  # theme -> rejection ids
     sources: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, str] = {}  # a theme counted in any case, shown as first typed
     for r in rejections:
+        for t in r.feedback.themes:
+            shown.setdefault(t.strip().lower(), t.strip())
         stages[r.stage] += 1
         tags, fb_themes = _tags(r), _themes(r)
         reasons.update(tags)
@@ -120,8 +125,8 @@ def patterns(rejections: Sequence[Rejection], actions: Iterable[Action]) -> Patt
         total=len(rejections),
         by_stage=ranked(stages),
         by_reason=ranked(reasons),
-        by_theme=ranked(themes),
-        recurring=_recurring(seen, sources, _actions_by_rejection(actions)),
+        by_theme=[(shown.get(name, name), n) for name, n in ranked(themes)],
+        recurring=_recurring(seen, sources, _actions_by_rejection(actions), shown),
         bounce_back=bounce_back(rejections),
     )
 
@@ -140,7 +145,9 @@ def bounce_point(r: Rejection) -> BouncePoint | None:
     c = r.cooldown
     if not c.moved_on_on:
         return None
-    logged = date.fromisoformat(r.logged_on)
+    logged, moved_on = stored_day(r.logged_on), stored_day(c.moved_on_on)
+    if logged is None or moved_on is None:
+        return None  # a damaged day; doctor names it
     paired = [f for f in c.feelings if f.after is not None]
     before = _mean([f.before for f in paired] or [f.before for f in c.feelings])
     after = _mean([f.after for f in paired if f.after is not None])
@@ -148,7 +155,7 @@ def bounce_point(r: Rejection) -> BouncePoint | None:
         rejection_id=r.id,
         company=r.company,
         logged_on=logged,
-        days=(date.fromisoformat(c.moved_on_on) - logged).days,
+        days=(moved_on - logged).days,
         before=before,
         after=after,
         drop=before - after if before is not None and after is not None else None,

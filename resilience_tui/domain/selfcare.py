@@ -8,11 +8,14 @@ morning plan; this module does not repeat it.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .checkin import checkin_for_day
+from .dates import parse_day, stored_day
 from .models import CheckIn, Contact, SelfCare
 from .validate import ValidationError, check_day, check_int
 
@@ -23,7 +26,6 @@ MAX_MINUTES = 1440
 _FILLER = frozenset({"the", "and", "for", "with", "some", "bit", "little", "went", "did",
                      "have", "had", "get", "got", "into", "out", "about"})
 _WORD = re.compile(r"[^\W_]+")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DURATION = re.compile(
     r"^\s*(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*"
     r"(?:(?P<m>\d+)\s*(?:m|min|mins|minute|minutes)?)?\s*$",
@@ -90,7 +92,8 @@ def matches_intention(activity: str, intention: str) -> bool:
 def selfcare_day(entries: Iterable[SelfCare], checkins: Iterable[CheckIn], day: str) -> SelfCareDay:
     """``day``'s entries (in the order they were logged) and the intention they answer."""
     todays = tuple(sorted((e for e in entries if e.day == day), key=lambda e: e.at))
-    intention = next((c.selfcare_intention for c in checkins if c.day == day), "")
+    checkin = checkin_for_day(checkins, day)
+    intention = checkin.selfcare_intention if checkin else ""
     met = any(matches_intention(e.activity, intention) for e in todays)
     return SelfCareDay(todays, intention, met)
 
@@ -104,7 +107,7 @@ def parse_minutes(text: object, field: str = "minutes") -> int:
     Raises ValidationError with a message that says what is accepted.
     """
     if isinstance(text, int) and not isinstance(text, bool):
-        return check_int(text, field, 1, MAX_MINUTES)  # type: ignore[return-value]
+        return check_int(text, field, 1, MAX_MINUTES)
     raw = str(text or "").strip()
     if not raw:
         raise ValidationError(field, f"are needed: how long, 1–{MAX_MINUTES} (e.g. 30)")
@@ -140,38 +143,32 @@ def check_unique_name(
                         "or add something to tell them apart, like where you met")
 
 
-def mark_contacted(contact: Contact, day: str) -> Contact:
-    """Note a hello on ``day``; a later date already stored is kept. Returns the contact."""
+def contacted(contact: Contact, day: str) -> Contact:
+    """A copy of ``contact`` with a hello on ``day`` noted; a later day already stored is kept.
+
+    Used for a self-care entry with someone, the network's "said hello" and a
+    done outreach item on Today's plan.
+    """
     check_day(day, "day contacted")
-    if contact.last_contacted is None or day > contact.last_contacted:
-        contact.last_contacted = day
-    return contact
+    out = copy.deepcopy(contact)
+    if out.last_contacted is None or day > out.last_contacted:
+        out.last_contacted = day
+    return out
 
 
 def check_last_contacted(value: str, today: date) -> str | None:
-    """A typed "last contacted" day: blank, "today", "yesterday" or YYYY-MM-DD, not future."""
-    text = value.strip().casefold()
-    if not text:
+    """A typed "last contacted" day (blank → None), read as any typed day is; not future."""
+    if not value.strip():
         return None
-    if text in ("today", "yesterday"):
-        return (today - timedelta(days=text == "yesterday")).isoformat()
-    try:
-        day = date.fromisoformat(text).isoformat() if _ISO_DAY.match(text) else None
-    except ValueError:
-        raise ValidationError("last contacted", f"{value.strip()!r} is not a real date") from None
-    if day is None:
-        raise ValidationError("last contacted", "should be today, yesterday or a date like "
-                                                f"2026-03-14, not {value.strip()!r}")
-    if day > today.isoformat():
-        raise ValidationError("last contacted", "is in the future; use today or an earlier day")
-    return day
+    return parse_day(value, today, field="last contacted").isoformat()
 
 
 def days_since_words(day: str | None, today: date) -> str:
-    """"today", "yesterday", "12 days ago", or "not yet"."""
-    if not day:
+    """"today", "yesterday", "12 days ago", or "not yet" (also for an unreadable day)."""
+    last = stored_day(day)
+    if last is None:
         return "not yet"
-    days = (today - date.fromisoformat(day)).days
+    days = (today - last).days
     if days <= 0:
         return "today"
     return "yesterday" if days == 1 else f"{days} days ago"

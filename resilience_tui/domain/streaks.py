@@ -1,7 +1,7 @@
 """Streaks, routine strength and the weekly figures shown on the Review screen.
 
 Pure Python over ``datetime.date`` values: callers turn stored ``YYYY-MM-DD``
-strings into dates with ``date.fromisoformat``. The rules are the "Exact
+strings into dates with ``dates.stored_days``. The rules are the "Exact
 rules" of PRODUCT.md, so the ``status`` command and the Review screen agree.
 
 Everything is linear in the size of the history: days are kept as ordinal
@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .checkin import checkins_by_day
+from .dates import stored_day
 from .models import CheckIn, Rejection, SelfCare
 
 # Loop Habit Tracker's daily multiplier: a perfect habit's score halves its
@@ -220,19 +222,9 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _parse(value: str | None) -> date | None:
-    """A stored ``YYYY-MM-DD`` as a date; None when missing or malformed."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _within(value: str | None, first: date, last: date) -> bool:
-    day = _parse(value)
-    return day is not None and first <= day <= last
+def _within(value: str | None, first: str, last: str) -> bool:
+    """Whether a stored day falls in ``[first, last]`` (ISO days sort as strings: no parsing)."""
+    return isinstance(value, str) and len(value) == 10 and first <= value <= last
 
 
 def week_figures(
@@ -242,8 +234,8 @@ def week_figures(
     monday: date,
 ) -> WeekFigures:
     """Counts for the Monday–Sunday week starting ``monday`` (see PRODUCT.md, Review)."""
-    sunday = monday + timedelta(days=6)
-    week = [c for c in checkins if _within(c.day, monday, sunday)]
+    first, last = monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    week = [c for c in checkins if _within(c.day, first, last)]
     done: dict[str, int] = {}
     for item in (p for c in week for p in c.plan if p.done):
         done[item.kind] = done.get(item.kind, 0) + 1
@@ -253,21 +245,23 @@ def week_figures(
         outreach=done.get("outreach", 0),
         practice=done.get("practice", 0),
         learning=done.get("learn", 0),
-        selfcare_days=len({s.day for s in selfcare if _within(s.day, monday, sunday)}),
-        rejections_logged=sum(1 for r in rejections if _within(r.logged_on, monday, sunday)),
+        selfcare_days=len({s.day for s in selfcare if _within(s.day, first, last)}),
+        rejections_logged=sum(1 for r in rejections if _within(r.logged_on, first, last)),
         cooldowns_completed=sum(
-            1 for r in rejections if _within(r.cooldown.moved_on_on, monday, sunday)
+            1 for r in rejections if _within(r.cooldown.moved_on_on, first, last)
         ),
         average_mood=sum(moods) / len(moods) if moods else None,
     )
 
 
 def _by_day(checkins: Sequence[CheckIn], first: date, last: date) -> dict[date, CheckIn]:
-    """One check-in per day in ``[first, last]``; a later duplicate replaces an earlier one."""
+    """One check-in per day in ``[first, last]``, picked as :func:`checkin_for_day` does."""
     found: dict[date, CheckIn] = {}
-    for checkin in checkins:
-        day = _parse(checkin.day)
-        if day is not None and first <= day <= last:
+    lo, hi = first.isoformat(), last.isoformat()
+    inside = (c for c in checkins if _within(c.day, lo, hi))
+    for key, checkin in checkins_by_day(inside).items():
+        day = stored_day(key)
+        if day is not None:
             found[day] = checkin
     return found
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .checkin import checkin_for_day
+from .dates import stored_day
 from .feedback import follow_up_due
 from .models import Action, CheckIn, Contact, PlanItem, Rejection, Settings
 
@@ -55,10 +57,6 @@ class SuggestionContext:
 Provider = Callable[[SuggestionContext], Iterable[Suggestion]]
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 # --- providers ----------------------------------------------------------------
 
 
@@ -69,7 +67,8 @@ def from_yesterday(ctx: SuggestionContext) -> Iterable[Suggestion]:
     for c in ctx.checkins:
         if c.day < today and (latest is None or c.day > latest.day):
             latest = c
-    if latest is None or (ctx.today - date.fromisoformat(latest.day)).days > YESTERDAY_WINDOW_DAYS:
+    day = stored_day(latest.day) if latest else None
+    if latest is None or day is None or (ctx.today - day).days > YESTERDAY_WINDOW_DAYS:
         return []
     return [Suggestion(p.kind, p.text, "yesterday", p.source_id, p.contact_id)
             for p in latest.plan if not p.done]
@@ -90,7 +89,7 @@ def from_feedback(ctx: SuggestionContext) -> Iterable[Suggestion]:
 
 
 def _last_touch(c: Contact) -> date | None:
-    return _day(c.last_contacted) or _day(c.created_on)
+    return stored_day(c.last_contacted) or stored_day(c.created_on)
 
 
 def is_overdue(c: Contact, today: date, nudge_days: int) -> bool:
@@ -119,8 +118,8 @@ PROVIDERS: list[Provider] = [from_yesterday, from_redirects, from_feedback, from
 
 
 def _todays_plan(ctx: SuggestionContext) -> list[PlanItem]:
-    today = ctx.today.isoformat()
-    return next((c.plan for c in ctx.checkins if c.day == today), [])
+    checkin = checkin_for_day(ctx.checkins, ctx.today.isoformat())
+    return checkin.plan if checkin else []
 
 
 def _already_planned(s: Suggestion, keys: set[tuple[str, str]], source_ids: set[str],

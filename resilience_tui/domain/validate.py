@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import Literal, overload
 
 # C0/C1 control characters except tab and newline (newline is allowed only in long text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Bidi embeddings, overrides and isolates: they can reorder the text shown around them.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the shape of a stored day (also in dates)
 
 
 class ValidationError(ValueError):
@@ -19,6 +23,12 @@ class ValidationError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+    @property
+    def sentence(self) -> str:
+        """The message as the user reads it: "Mood is needed."."""
+        end = "" if self.message.endswith((".", "?", "!")) else "."
+        return f"{self.field.capitalize()} {self.message}{end}"
 
 
 def clean_text(
@@ -35,7 +45,7 @@ def clean_text(
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "should be text")
-    text = unicodedata.normalize("NFC", value)
+    text = _BIDI.sub("", unicodedata.normalize("NFC", value))
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
         text = _CONTROL.sub("", text).strip("\n ")
@@ -48,10 +58,20 @@ def clean_text(
     return text
 
 
+@overload
+def check_int(
+    value: object, field: str, lo: int, hi: int, *, optional: Literal[False] = False
+) -> int: ...
+
+
+@overload
+def check_int(value: object, field: str, lo: int, hi: int, *, optional: bool) -> int | None: ...
+
+
 def check_int(
     value: object, field: str, lo: int, hi: int, *, optional: bool = False
 ) -> int | None:
-    """An integer in [lo, hi]; None allowed when optional."""
+    """An integer in [lo, hi]; None allowed when optional (the type says which)."""
     if value is None or value == "":
         if optional:
             return None
@@ -74,8 +94,8 @@ def check_day(value: object, field: str, *, optional: bool = False) -> str | Non
     """A stored day string YYYY-MM-DD that is a real calendar date."""
     if value is None and optional:
         return None
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValidationError(field, f"should be a date like 2026-03-14, not {value!r}")
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValidationError(field, f"should be a date like 2026-01-31, not {value!r}")
     try:
         date.fromisoformat(value)
     except ValueError:

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
 from textual.screen import ModalScreen, Screen
 
-if TYPE_CHECKING:
-    from ..app import ResilienceApp
-    from ..clock import Clock
-    from ..storage.store import Store
+from ..widgets.base import StoreAccess
+
+__all__ = ["AppModal", "AppScreen", "StoreAccess"]
 
 R = TypeVar("R")
-
-
-class StoreAccess:
-    """Mixin: ``self.store`` and ``self.clock`` from the running app."""
-
-    app: Any
-
-    @property
-    def res_app(self) -> ResilienceApp:
-        return self.app  # type: ignore[no-any-return]
-
-    @property
-    def store(self) -> Store:
-        return self.app.store  # type: ignore[no-any-return]
-
-    @property
-    def clock(self) -> Clock:
-        return self.app.clock  # type: ignore[no-any-return]
 
 
 class AppScreen(StoreAccess, Screen[R]):

@@ -11,26 +11,22 @@ import copy
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
 
-from ..domain.checkin import action_changes, build_checkin, checkin_for_day
+from ..domain.checkin import FEELING_GROUPS, action_changes, build_checkin, checkin_for_day
+from ..domain.dates import nice_day
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
 from ..domain.validate import ValidationError
 from ..widgets.checklist import PlanRow, SuggestionList
-from ..widgets.feelings import FeelingPicker
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
-from .form import FormScreen
+from ..widgets.words import WordPicker
+from .form import FormScreen, form_error, form_row
 
 # Where the cursor goes when a field's message is shown.
 FIELD_WIDGETS = {"mood": "#mood", "energy": "#energy", "intention": "#intention",
                  "self-care intention": "#selfcare"}
-
-
-def row(label: str, widget: object) -> Horizontal:
-    return Horizontal(Label(label, classes="ci-label"), widget,  # type: ignore[arg-type]
-                      classes="ci-row")
 
 
 class CheckInScreen(FormScreen):
@@ -41,12 +37,10 @@ class CheckInScreen(FormScreen):
     DEFAULT_CSS = """
     CheckInScreen #checkin { padding: 0 1; border: round $primary 50%;
                              border-title-color: $text; }
-    CheckInScreen .ci-row { height: 1; }
-    CheckInScreen .ci-label { width: 12; color: $text-muted; }
+    CheckInScreen .form-row { height: 1; margin: 0; }
+    CheckInScreen .field-label { width: 12; }
     CheckInScreen Input { width: 1fr; }
     CheckInScreen .section { margin-top: 1; text-style: bold; }
-    CheckInScreen .hint { color: $text-muted; }
-    CheckInScreen #form-error { color: $text-error; display: none; text-style: bold; }
     CheckInScreen #plan-empty { color: $text-muted; }
     CheckInScreen #plan-full { color: $text-error; display: none; }
     CheckInScreen #add-item { margin-top: 0; }
@@ -67,19 +61,19 @@ class CheckInScreen(FormScreen):
         c = self.existing or CheckIn(day=self.day)
         with VerticalScroll(id="checkin") as box:
             verb = "Edit this morning's" if self.existing else "Morning"
-            box.border_title = f"{verb} check-in · {self.clock.today():%A %-d %B}"
-            yield Static(id="form-error")
-            yield row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
-            yield row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
-            yield row("Intention", Input(c.intention, id="intention", compact=True,
-                                         max_length=MAX_LINE, select_on_focus=False,
-                                         placeholder="one thing that would make today count"))
-            yield row("Self-care", Input(c.selfcare_intention, id="selfcare", compact=True,
-                                         max_length=MAX_LINE, select_on_focus=False,
-                                         placeholder="a walk, a call, an early night…"))
+            box.border_title = f"{verb} check-in · {nice_day(self.clock.today())}"
+            yield form_error()
+            yield form_row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
+            yield form_row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
+            yield form_row("Intention", Input(
+                c.intention, id="intention", compact=True, max_length=MAX_LINE,
+                select_on_focus=False, placeholder="one thing that would make today count"))
+            yield form_row("Self-care", Input(
+                c.selfcare_intention, id="selfcare", compact=True, max_length=MAX_LINE,
+                select_on_focus=False, placeholder="a walk, a call, an early night…"))
             yield Static("Feelings [dim](optional · arrows move, space picks)[/]",
                          classes="section")
-            yield FeelingPicker(c.feelings, id="feelings")
+            yield WordPicker(chosen=c.feelings, groups=FEELING_GROUPS, id="feelings")
             yield Static("Suggestions [dim](enter or a adds · d drops)[/]",
                          id="suggestions-title", classes="section")
             yield SuggestionList(self._suggestions(), id="suggestions")
@@ -94,7 +88,6 @@ class CheckInScreen(FormScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._sync()
 
     def _suggestions(self) -> list[Suggestion]:
@@ -118,10 +111,16 @@ class CheckInScreen(FormScreen):
     def add_item(self, item: PlanItem, *, focus: bool = True) -> bool:
         """Add a row to the plan; False (with a message) when the plan is full."""
         if len(self._rows()) >= MAX_PLAN_ITEMS:
+            message = (f"The plan is full: {MAX_PLAN_ITEMS} items at most. "
+                       "Remove one to make room.")
             full = self.query_one("#plan-full", Static)
-            full.update(f"The plan is full: {MAX_PLAN_ITEMS} items at most. "
-                        "Remove one to make room.")
+            full.update(message)
             full.display = True
+            if focus:  # the user asked for a new row: say no where they are looking
+                self.notify(message, timeout=5)
+                # Off the last item's words, so what they type next is not glued onto it.
+                self.query_one("#add-item").focus()
+                self.call_after_refresh(full.scroll_visible, animate=False)
             return False
         self.query_one("#checkin").mount(PlanRow(item, focus=focus), before="#add-item")
         self.mark_dirty()
@@ -176,10 +175,6 @@ class CheckInScreen(FormScreen):
         if not self.query_one(SuggestionList).suggestions:
             self.query_one("#add-item").focus()
 
-    @on(FeelingPicker.Changed)
-    def _feelings_changed(self) -> None:
-        self.mark_dirty()
-
     # Saving ----------------------------------------------------------------
     def show_error(self, message: str) -> None:
         """Show a failed save's message at the top, with the cursor on the field it names."""
@@ -199,7 +194,7 @@ class CheckInScreen(FormScreen):
                 energy=self.query_one("#energy", ScalePicker).value,
                 intention=self.query_one("#intention", Input).value,
                 selfcare_intention=self.query_one("#selfcare", Input).value,
-                feelings=self.query_one(FeelingPicker).selected, plan=plan)
+                feelings=self.query_one(WordPicker).chosen, plan=plan)
         except ValidationError as exc:
             self._failed_field = exc.field
             raise

@@ -8,8 +8,7 @@ from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ..domain.models import CONTACT_KINDS, Contact
 from ..domain.selfcare import check_last_contacted, check_unique_name
-from .form import FormScreen
-from .settings import row
+from .form import FormScreen, form_error, form_row
 
 LABEL_WIDTH = 18
 
@@ -25,7 +24,6 @@ class ContactFormScreen(FormScreen):
     ContactFormScreen Input {{ width: 1fr; max-width: 44; }}
     ContactFormScreen Select {{ width: 1fr; max-width: 44; }}
     ContactFormScreen TextArea {{ width: 1fr; height: 4; }}
-    ContactFormScreen #form-error {{ color: $text-error; display: none; margin: 1 0; }}
     """
 
     def __init__(self, contact_id: str | None = None) -> None:
@@ -41,17 +39,19 @@ class ContactFormScreen(FormScreen):
         with VerticalScroll(id="contact-form") as box:
             box.border_title = ("Edit a contact" if self.contact_id
                                 else "Add someone to your network")
-            yield Static(id="form-error", markup=False)
-            yield row("Name", Input(c.name, id="name", compact=True,
-                                    placeholder="a person, a group, a forum"))
-            yield row("Kind", Select([(k, k) for k in CONTACT_KINDS], id="kind", compact=True,
-                                     value=c.kind if c.kind in CONTACT_KINDS else "friend",
-                                     allow_blank=False))
-            yield row("How to reach", Input(c.reach, id="reach", compact=True,
-                                            placeholder="phone, email, where they meet"))
-            yield row("Last contacted", Input(c.last_contacted or "", id="last", compact=True,
-                                             placeholder="today, yesterday, 2026-03-01 or blank"))
-            yield row("Notes", TextArea(c.notes, id="notes", compact=True, tab_behavior="focus"))
+            yield form_error()
+            yield form_row("Name", Input(c.name, id="name", compact=True,
+                                         placeholder="a person, a group, a forum"))
+            yield form_row("Kind", Select([(k, k) for k in CONTACT_KINDS], id="kind",
+                                          compact=True, allow_blank=False,
+                                          value=c.kind if c.kind in CONTACT_KINDS else "friend"))
+            yield form_row("How to reach", Input(c.reach, id="reach", compact=True,
+                                                 placeholder="phone, email, where they meet"))
+            yield form_row("Last contacted", Input(
+                c.last_contacted or "", id="last", compact=True,
+                placeholder="today, yesterday, 2026-03-01 or blank"))
+            yield form_row("Notes", TextArea(c.notes, id="notes", compact=True,
+                                             tab_behavior="focus"))
             yield Static("ctrl+s saves · escape goes back", classes="muted")
         yield Footer()
 

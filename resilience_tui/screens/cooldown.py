@@ -26,13 +26,13 @@ from ..domain.cooldown import CooldownError
 from ..domain.models import Action, Record, Rejection, SelfCare, Settings
 from ..domain.validate import ValidationError
 from ..widgets.confirm import ConfirmDialog
-from ..widgets.feelings_rater import WordPicker
+from ..widgets.cooldown_words import day_text, step_line, title_text
+from ..widgets.words import WordPicker
 from .cooldown_acknowledge import AcknowledgeStep
 from .cooldown_moveon import DoneView, MoveOnStep
 from .cooldown_reflect import ReflectStep, ReflectWaiting
 from .cooldown_step import StepForm
-from .cooldown_words import day_text, step_line, title_text
-from .form import FormScreen
+from .form import FormScreen, form_error
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -46,7 +46,7 @@ class CooldownScreen(FormScreen):
     CooldownScreen #cd-title { width: 1fr; text-style: bold; }
     CooldownScreen #cd-day { width: auto; color: $text-muted; }
     CooldownScreen #cd-steps { color: $text-muted; }
-    CooldownScreen #form-error { color: $text-error; display: none; padding: 0 1; }
+    CooldownScreen #form-error { padding: 0 1; }
     CooldownScreen #cd-body { height: 1fr; }
     """
 
@@ -63,10 +63,10 @@ class CooldownScreen(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="cd-head"):
             with Horizontal(id="cd-title-row"):
-                yield Static(id="cd-title")
-                yield Static(id="cd-day")
-            yield Static(id="cd-steps")
-        yield Static(id="form-error")
+                yield Static(id="cd-title", markup=False)  # company · role, as typed
+                yield Static(id="cd-day", markup=False)
+            yield Static(id="cd-steps", markup=False)
+        yield form_error()
         yield VerticalScroll(id="cd-body", can_focus=False)
         yield Footer()
 
@@ -178,7 +178,7 @@ class CooldownScreen(FormScreen):
         try:
             message = step.save()
         except ValidationError as exc:
-            self.show_error(f"{exc.field.capitalize()} {exc.message}.")
+            self.show_error(exc.sentence)
             step.focus_error(exc.field)
             return
         except CooldownError as exc:

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ..domain import feedback
-from ..domain.dates import describe_day
+from ..domain.dates import describe_day, stored_day
 from ..domain.models import Rejection
 from ..domain.validate import ValidationError
 from ..storage.files import private_folder, write_private
@@ -38,9 +38,9 @@ def feedback_file(db_path: Path, r: Rejection) -> Path:
 def status_text(r: Rejection, today: date) -> str:
     """Where the request stands, in a sentence."""
     fb = r.feedback
-    when = describe_day(date.fromisoformat(fb.answered_on), today) if fb.answered_on else ""
-    if fb.status == "requested" and fb.requested_on:
-        asked = date.fromisoformat(fb.requested_on)
+    answered, asked = stored_day(fb.answered_on), stored_day(fb.requested_on)
+    when = describe_day(answered, today) if answered else ""
+    if fb.status == "requested" and asked:
         follow = asked + timedelta(days=feedback.FOLLOW_UP_DAYS)
         return (f"Requested {describe_day(asked, today)}. If nothing comes back, a follow-up "
                 f"will be suggested in your morning plan from {describe_day(follow, today)}.")
@@ -82,7 +82,7 @@ class FeedbackSection(Vertical):
         r = self.host.rejection
         subject = self.typed.get("subject", self.original[0])
         body = self.typed.get("body", self.original[1])
-        yield Static(status_text(r, self.host.today()), id="fb-status")
+        yield Static(status_text(r, self.host.today()), id="fb-status", markup=False)
         if not self.host.settings.name:
             yield Static("Tip: add your name in Settings (, on Today) to sign drafts with it.",
                          classes="fb-label")
@@ -96,7 +96,7 @@ class FeedbackSection(Vertical):
             Button("Mark as requested", id="fb-requested", compact=True, variant="primary"),
             classes="fb-buttons",
         )
-        yield Static("", id="fb-note")
+        yield Static("", id="fb-note", markup=False)  # may name a file path
         with Vertical(id="fb-answer"):
             yield Label("When they answer: what they said, and themes separated by commas",
                         classes="fb-label")
@@ -195,7 +195,7 @@ class FeedbackSection(Vertical):
             r = feedback.mark_answered(self.host.rejection, self.host.today(), status, text,
                                        themes)
         except ValidationError as exc:
-            self._say(f"{exc.field.capitalize()} {exc.message}.", error=True)
+            self._say(exc.sentence, error=True)
             return
         self._commit(r, "Noted. Its themes will show in Patterns." if status == "received"
                      else "Noted. Asking was the hard part, and you did it.")
@@ -205,7 +205,7 @@ class FeedbackSection(Vertical):
         try:
             r = self.pending(self.host.rejection)
         except ValidationError as exc:
-            self._say(f"{exc.field.capitalize()} {exc.message}.", error=True)
+            self._say(exc.sentence, error=True)
             return False
         if r is not self.host.rejection:
             self.host.commit(r)

@@ -9,14 +9,13 @@ request reachable, since an answer can arrive long after.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Collapsible, Static
 
 from ..domain import cooldown
-from ..domain.dates import describe_day
+from ..domain.dates import describe_day, stored_day
 from ..domain.models import REDIRECT_KINDS, Action, Rejection
 from ..widgets.feelings_rater import FeelingsRater
 from ..widgets.reasons import TaggedNotes
@@ -100,25 +99,25 @@ class DoneView(StepForm):
         r = self.host.rejection
         c = r.cooldown
         today = self.host.today()
-        moved_on = date.fromisoformat(c.moved_on_on) if c.moved_on_on else today
+        moved_on = stored_day(c.moved_on_on) or today
         moved = describe_day(moved_on, today)
         day = cooldown.day_number(r, moved_on)
         yield Static(f"✓ Done. You moved on {moved}, on day {day}.", classes="heading")
         changes = [f"{x.name} {x.before} → {x.after if x.after is not None else '–'}"
                    for x in c.feelings]
         yield heading("Feelings, then and now")
-        yield Static(" · ".join(changes) or "none named")
+        yield Static(" · ".join(changes) or "none named", markup=False)
         lessons = [("Went well", c.went_well), ("Next time", c.do_differently),
                    ("A kinder thought", c.balanced_thought)]
         for label, text in lessons:
             if text:
                 yield heading(label)
-                yield Static(text)
+                yield Static(text, markup=False)
         actions = [a for a in self.host.store.actions.all() if a.rejection_id == r.id]
         if actions:
             yield heading("Next steps you chose")
             yield Static("\n".join(f"{'✓' if a.status == 'done' else '·'} {a.text}"
-                                   for a in actions))
+                                   for a in actions), markup=False)
         yield feedback_block(self, open_=r.feedback.status == "requested")
         yield note("escape goes back").add_class("hint")
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from ..domain import cooldown
@@ -73,7 +74,7 @@ class ReflectWaiting(StepForm):
                    "sleep between you and the news.")
         c = r.cooldown
         yield heading("What you named")
-        yield Static(feelings_summary(c.feelings))
+        yield Static(feelings_summary(c.feelings), markup=False)
         if c.process_with and not c.process_done:
             yield heading(f"You picked: {c.process_with}")
             yield minutes_row(str(self.fields.get("minutes", DEFAULT_MINUTES)),
@@ -98,7 +99,7 @@ class ReflectWaiting(StepForm):
             entry = log_selfcare(host, host.rejection.cooldown.process_with,
                                  self.query_one("#process-minutes", Input).value)
         except ValidationError as exc:
-            host.show_error(f"{exc.field.capitalize()} {exc.message}.")
+            host.show_error(exc.sentence)
             self.query_one("#process-minutes", Input).focus()
             return
         host.show_error("")
@@ -106,7 +107,7 @@ class ReflectWaiting(StepForm):
         updated = copy.deepcopy(r)
         updated.cooldown.process_done = True
         host.commit(updated, entry)
-        event.button.label = f"Logged: {entry.activity}, {entry.minutes} minutes ✓"
+        event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
         event.button.disabled = True
         self.app.notify("Logged as self-care.", timeout=3)
 

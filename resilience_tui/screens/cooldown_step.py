@@ -10,14 +10,16 @@ message for the user) and returns a short, kind line to show.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
 from ..domain.models import Record, Rejection, Settings
-from ..storage.store import Store
 from ..widgets.feelings_rater import FeelingsRater
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
 
 
 class CooldownHost(Protocol):
@@ -48,9 +50,7 @@ class StepForm(Vertical):
     DEFAULT_CSS = """
     StepForm { height: auto; padding: 0 1; }
     StepForm .intro { margin-bottom: 1; }
-    StepForm .heading { text-style: bold; margin-top: 1; }
-    StepForm .muted { color: $text-muted; }
-    StepForm .hint { color: $text-muted; margin-top: 1; }
+    StepForm .hint { margin-top: 1; }
     StepForm TextArea { height: 5; }
     StepForm TextArea.tall { height: 8; }
     """
@@ -95,12 +95,17 @@ class StepForm(Vertical):
         return self.query_one(f"#{widget_id}", TextArea).text
 
 
-def heading(text: str) -> Static:
-    return Static(text, classes="heading")
+def heading(text: str, *, markup: bool = False) -> Static:
+    """A bold line above a group of fields.
+
+    Plain text unless ``markup=True``: headings often quote the user's own words.
+    """
+    return Static(text, classes="heading", markup=markup)
 
 
-def note(text: str) -> Static:
-    return Static(text, classes="muted")
+def note(text: str, *, markup: bool = False) -> Static:
+    """A quiet line of guidance; plain text unless ``markup=True``."""
+    return Static(text, classes="muted", markup=markup)
 
 
 def area(text: str, widget_id: str, placeholder: str, *, tall: bool = False) -> TextArea:

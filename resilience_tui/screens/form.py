@@ -7,11 +7,14 @@ from typing import Any
 
 from textual import events, on
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from ..domain.validate import ValidationError
 from ..widgets.confirm import ConfirmDialog
 from ..widgets.scale import ScalePicker
+from ..widgets.words import WordPicker
 from .base import AppScreen
 
 # Keys that change a field without typing a character.
@@ -19,8 +22,22 @@ EDIT_KEYS = frozenset({"backspace", "delete", "space", "enter", "left", "right",
                        "ctrl+u", "ctrl+k", "ctrl+w", "ctrl+x", "ctrl+v"})
 
 
+def form_row(label: str, *widgets: Widget, classes: str = "") -> Horizontal:
+    """A labelled form row: the label on the left, the field(s) beside it.
+
+    Each screen sets its own label width (``MyScreen .field-label { width: N; }``).
+    """
+    return Horizontal(Label(label, classes="field-label", markup=False), *widgets,
+                      classes=f"form-row {classes}".strip())
+
+
+def form_error() -> Static:
+    """The line where a refused save says why (plain text: it may quote what was typed)."""
+    return Static(id="form-error", markup=False)
+
+
 class FormScreen(AppScreen[Any]):
-    """Subclasses compose their fields (and a ``Static#form-error``) and implement ``save``.
+    """Subclasses compose their fields (and ``form_error()``) and implement ``save``.
 
     ``save`` returns the value to dismiss with, or raises ValidationError: the
     message is shown inline and the form stays open with everything typed.
@@ -30,6 +47,14 @@ class FormScreen(AppScreen[Any]):
     and ctrl+s act as soon as they arrive. So tab moves focus at once, before the
     next key is routed, and ctrl+s waits until every field has handled the keys
     already sent to it.
+    """
+
+    # Here rather than in app.tcss, so a screen's own DEFAULT_CSS can still change them
+    # (app.tcss rules always win over any DEFAULT_CSS).
+    DEFAULT_CSS = """
+    FormScreen .form-row { height: auto; margin-bottom: 1; }
+    FormScreen .field-label { color: $text-muted; }
+    FormScreen #form-error { color: $text-error; display: none; margin-bottom: 1; }
     """
 
     BINDINGS = [
@@ -55,9 +80,18 @@ class FormScreen(AppScreen[Any]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     @on(ScalePicker.Changed)
+    @on(WordPicker.Toggled)
     def _mark_dirty(self) -> None:
         if self._armed:
             self.dirty = True
+            self.clear_error()  # the user is putting it right; the old message would mislead
+
+    def clear_error(self) -> None:
+        """Hide a refused save's message."""
+        for label in self.query("#form-error").results(Static):
+            if label.display:
+                label.update("")
+                label.display = False
 
     def mark_dirty(self) -> None:
         self.dirty = True
@@ -67,13 +101,11 @@ class FormScreen(AppScreen[Any]):
         raise NotImplementedError
 
     def show_error(self, message: str) -> None:
-        from textual.widgets import Static
-
         for label in self.query("#form-error").results(Static):
             label.update(message)
             label.display = bool(message)
             return
-        self.notify(message, severity="error")
+        self.notify(message, severity="error", markup=False)
 
     def action_save(self) -> None:
         """Save once every field has caught up with the keys already sent to it."""
@@ -96,7 +128,7 @@ class FormScreen(AppScreen[Any]):
         try:
             result = self.save()
         except ValidationError as exc:
-            self.show_error(f"{exc.field.capitalize()} {exc.message}.")
+            self.show_error(exc.sentence)
             return
         self.dismiss(result)
 

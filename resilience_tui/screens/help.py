@@ -28,7 +28,6 @@ class HelpScreen(AppModal[None]):
         width: 72; max-width: 100%; height: auto; max-height: 90%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    HelpScreen .heading { text-style: bold; margin-top: 1; }
     """
 
     BINDINGS = [

@@ -17,7 +17,7 @@ from textual.markup import escape
 from textual.widgets import DataTable, Footer, Static
 
 from ..domain.models import Contact
-from ..domain.selfcare import days_since_words, mark_contacted, sorted_contacts
+from ..domain.selfcare import contacted, days_since_words, sorted_contacts
 from ..domain.suggestions import is_overdue, overdue_contacts
 from ..widgets.confirm import ConfirmDialog
 from .base import AppScreen
@@ -128,7 +128,7 @@ class NetworkScreen(AppScreen[None]):
         contact = self.store.contacts.get(found) if found else None
         if contact is None:
             return
-        self.store.contacts.put(mark_contacted(contact, self.clock.today_str()))
+        self.store.contacts.put(contacted(contact, self.clock.today_str()))
         self.notify(f"Noted: you were in touch with {contact.name} today.", timeout=3,
                     markup=False)
         self.refresh_table(contact.id)

@@ -16,9 +16,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
+from ..domain.cooldown import readable
 from ..domain.models import STAGES
 from ..domain.patterns import Patterns, RecurringTheme, patterns
-from ..status import readable
 from ..widgets.bounce import BounceBack
 from ..widgets.charts import hbar
 from .base import AppScreen
@@ -84,7 +84,7 @@ class PatternsScreen(AppScreen[None]):
     PatternsScreen #patterns-top { height: auto; padding: 0 1; background: $boost;
                                    text-style: bold; }
     PatternsScreen #patterns { padding: 0 1; }
-    PatternsScreen .heading { text-style: bold; margin-top: 1; color: $text-primary; }
+    PatternsScreen .heading { color: $text-primary; }
     PatternsScreen .recurring { color: $text-accent; margin-bottom: 1; }
     PatternsScreen .recurring-heading { text-style: bold; margin-top: 1; color: $text-accent; }
     PatternsScreen .empty { color: $text-muted; }

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from ..domain.cooldown import reflect_opens_on
-from ..domain.dates import describe_day, parse_day
+from ..domain.dates import FutureDay, describe_day, parse_day
 from ..domain.models import STAGES, Rejection
 from ..domain.validate import ValidationError
 from ..widgets.scale import MATTERED_WORDS, ScalePicker
-from .form import FormScreen
+from .form import FormScreen, form_error, form_row
 
 STAGE_LABELS = {
     "applied": "after applying",
@@ -40,8 +40,7 @@ class LogRejectionScreen(FormScreen):
     LogRejectionScreen #log { padding: 0 2; }
     LogRejectionScreen #log-title { text-style: bold; }
     LogRejectionScreen .intro { color: $text-muted; margin-bottom: 1; }
-    LogRejectionScreen .log-row { height: auto; margin-bottom: 1; }
-    LogRejectionScreen .log-label { width: 22; color: $text-muted; }
+    LogRejectionScreen .field-label { width: 22; }
     LogRejectionScreen Input { width: 1fr; max-width: 50; }
     LogRejectionScreen Select { width: 1fr; max-width: 50; }
     LogRejectionScreen #received { max-width: 24; }
@@ -49,9 +48,8 @@ class LogRejectionScreen(FormScreen):
     LogRejectionScreen #received-note { width: 1fr; padding-left: 2; color: $text-muted; }
     LogRejectionScreen #received-note.error { color: $text-error; }
     LogRejectionScreen TextArea { height: 4; }
-    LogRejectionScreen Label.log-label.wide { width: 1fr; }
-    LogRejectionScreen #form-error { color: $text-error; display: none; margin-bottom: 1; }
-    LogRejectionScreen .hint { color: $text-muted; margin-top: 1; }
+    LogRejectionScreen Label.field-label.wide { width: 1fr; }
+    LogRejectionScreen .hint { margin-top: 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -59,34 +57,29 @@ class LogRejectionScreen(FormScreen):
             yield Static("Log a rejection", id="log-title")
             yield Static("Sorry this one didn't work out. Note the facts; "
                          "the cool-down will take it from there.", classes="intro")
-            yield Static(id="form-error")
-            yield self._row("Company", Input(id="company", max_length=120, compact=True,
-                                             placeholder="e.g. Acme Corp"))
-            yield self._row("Role", Input(id="role", max_length=120, compact=True,
-                                          placeholder="e.g. QA Lead"))
-            yield self._row("How far it got", Select(
+            yield form_error()
+            yield form_row("Company", Input(id="company", max_length=120, compact=True,
+                                            placeholder="e.g. Acme Corp"))
+            yield form_row("Role", Input(id="role", max_length=120, compact=True,
+                                         placeholder="e.g. QA Lead"))
+            yield form_row("How far it got", Select(
                 [(label, stage) for stage, label in STAGE_LABELS.items() if stage in STAGES],
                 value="applied", allow_blank=False, compact=True, id="stage"))
-            yield self._row("When it arrived",
-                            Input(id="received", compact=True, max_length=40,
-                                  placeholder="e.g. yesterday"),
-                            Static("→ today", id="received-note"))
-            yield self._row("How much it mattered", ScalePicker(MATTERED_WORDS, 3, id="mattered"))
-            yield self._row("Who sent it", Input(id="contact-name", max_length=120, compact=True,
-                                                 placeholder="name (optional)"),
-                            Label("email", id="email-label"),
-                            Input(id="contact-email", max_length=254, compact=True,
-                                  placeholder="optional"))
+            yield form_row("Date received",
+                           Input(id="received", compact=True, max_length=40,
+                                 placeholder="e.g. yesterday"),
+                           Static("→ today", id="received-note"))
+            yield form_row("How much it mattered", ScalePicker(MATTERED_WORDS, 3, id="mattered"))
+            yield form_row("Who sent it", Input(id="contact-name", max_length=120, compact=True,
+                                                placeholder="name (optional)"),
+                           Label("email", id="email-label"),
+                           Input(id="contact-email", max_length=254, compact=True,
+                                 placeholder="optional"))
             yield Label("The message, if you want to keep it (optional)",
-                        classes="log-label wide")
+                        classes="field-label wide")
             yield TextArea(id="message", compact=True, placeholder="paste it here")
             yield Static("ctrl+s logs it · escape goes back", classes="hint")
         yield Footer()
-
-    @staticmethod
-    def _row(label: str, *widgets: object) -> Horizontal:
-        return Horizontal(Label(label, classes="log-label"), *widgets,  # type: ignore[arg-type]
-                          classes="log-row")
 
     def on_mount(self) -> None:
         self.query_one("#company", Input).focus()
@@ -98,8 +91,12 @@ class LogRejectionScreen(FormScreen):
         today = self.clock.today()
         try:
             day = parse_day(event.value, today)
+        except FutureDay:
+            note.update("→ still to come")
+            note.add_class("error")
+            return
         except ValidationError:
-            note.update("→ not a day yet" if event.value.strip() else "→ today")
+            note.update("→ not a day we can read" if event.value.strip() else "→ today")
             note.add_class("error")
             return
         note.remove_class("error")

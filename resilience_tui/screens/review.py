@@ -20,11 +20,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from ..domain.models import CheckIn, RestDay, SelfCare
+from ..domain import rest
+from ..domain.checkin import checkins_by_day
+from ..domain.cooldown import readable
+from ..domain.dates import short_day, stored_day
+from ..domain.models import CheckIn, SelfCare
 from ..domain.patterns import bounce_back
 from ..domain.streaks import WeekFigures, week_figures, week_start
-from ..status import Momentum, momentum, parse_day, readable
-from ..storage.store import Store
+from ..domain.words import plural
+from ..status import Momentum, momentum
 from ..widgets.bounce import BounceBack
 from ..widgets.charts import TrendChart, hbar, meter
 from ..widgets.heatmap import Heatmap
@@ -33,6 +37,7 @@ from .base import AppScreen
 
 if TYPE_CHECKING:
     from ..app import ResilienceApp
+    from ..storage.store import Store
 
 SPANS = (30, 90)
 STRENGTH_HINT = "Strength grows with each check-in and eases off slowly on missed days."
@@ -42,23 +47,19 @@ SELFCARE_WEEKS = 8
 
 
 def nice_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return short_day(day, year=True)
 
 
 def toggle_rest(store: Store, day: date) -> str:
-    """Mark ``day`` as a rest day, or unmark it; returns what to tell the user."""
-    key = day.isoformat()
-    marked = [r.id for r in store.rest_days.all() if r.day == key]
-    if marked:
-        for rid in marked:
+    """Mark ``day`` as a rest day, or unmark it (the rule is domain.rest); what to tell the user."""
+    change = rest.toggle_rest(store.rest_days.all(), store.checkins.all(),
+                              store.settings.rest_weekdays, day)
+    with store.batch():
+        for rid in change.remove:
             store.rest_days.delete(rid)
-        return f"{nice_day(day)} is an ordinary day again."
-    if any(c.day == key for c in store.checkins.all()):
-        return f"You checked in on {nice_day(day)}, so that day already counts."
-    if day.weekday() in store.settings.rest_weekdays:
-        return f"{day:%A}s are already rest days in your settings."
-    store.rest_days.put(RestDay(day=key).validate())
-    return f"{nice_day(day)} is a rest day: it keeps your streak going without adding to it."
+        if change.add is not None:
+            store.rest_days.put(change.add)
+    return change.message
 
 
 def streak_text(current: int, longest: int, alive_until_tonight: bool = False) -> str:
@@ -66,7 +67,7 @@ def streak_text(current: int, longest: int, alive_until_tonight: bool = False) -
         return "not started yet"
     if not current:
         return f"ready for a fresh start · longest {longest}"
-    days = f"{current} day{'' if current == 1 else 's'} in a row"
+    days = f"{plural(current, 'day')} in a row"
     note = " (a check-in today keeps it going)" if alive_until_tonight else ""
     return f"{days}{note} · longest {longest}"
 
@@ -104,7 +105,7 @@ def selfcare_weeks(selfcare: Sequence[SelfCare], today: date, weeks: int) -> str
     mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     minutes = dict.fromkeys(mondays, 0)
     for s in selfcare:
-        day = parse_day(s.day)
+        day = stored_day(s.day)
         if day is not None and mondays[0] <= day <= today:
             minutes[week_start(day)] += max(0, int(s.minutes or 0))
     if not any(minutes.values()):
@@ -150,9 +151,8 @@ class ReviewScreen(AppScreen[None]):
     ReviewScreen #review-top { height: auto; padding: 0 1; background: $boost;
                                text-style: bold; }
     ReviewScreen #review { padding: 0 1; }
-    ReviewScreen .heading { text-style: bold; margin-top: 1; color: $text-primary; }
+    ReviewScreen .heading { color: $text-primary; }
     ReviewScreen #day-detail { margin-top: 1; }
-    ReviewScreen .hint { color: $text-muted; }
     ReviewScreen #pair { height: auto; layout: vertical; }
     ReviewScreen #pair > Vertical { height: auto; }
     ReviewScreen.wide #pair { layout: horizontal; }
@@ -214,7 +214,7 @@ class ReviewScreen(AppScreen[None]):
         m = self.figures = momentum(store)
         today = m.today
         checkins = store.checkins.all()
-        self.by_day = {c.day: c for c in checkins}
+        self.by_day = checkins_by_day(checkins)
         self.query_one("#review-top", Static).update(f"Review · {nice_day(today)}")
         self.query_one("#summary", Static).update(summary_text(m))
         self.query_one("#strength-hint", Static).update(

@@ -9,23 +9,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
-from ..domain.selfcare import mark_contacted, parse_minutes, selfcare_day, sorted_contacts
+from ..domain.selfcare import contacted, parse_minutes, selfcare_day, sorted_contacts
 from ..widgets.scale import ENERGY_WORDS, OPTIMISM_WORDS, ScalePicker
-from .form import FormScreen
+from .form import FormScreen, form_error, form_row
 
 LABEL_WIDTH = 18
-
-
-def row(label: str, *widgets: Widget, classes: str = "") -> Horizontal:
-    """A labelled row without the usual gap below: this form has to fit in 24 lines."""
-    return Horizontal(Label(label, classes="field-label"), *widgets,
-                      classes=f"selfcare-row {classes}".strip())
 
 
 class SelfCareScreen(FormScreen):
@@ -35,16 +28,15 @@ class SelfCareScreen(FormScreen):
 
     DEFAULT_CSS = f"""
     SelfCareScreen #selfcare {{ padding: 0 2; border: round $primary 50%; }}
-    SelfCareScreen .selfcare-row {{ height: auto; }}
+    SelfCareScreen .form-row {{ margin: 0; }}  /* no gap below: this form fits in 24 lines */
+    SelfCareScreen .form-row.gap, SelfCareScreen .gap {{ margin-top: 1; }}
     SelfCareScreen .field-label {{ width: {LABEL_WIDTH}; }}
-    SelfCareScreen .gap {{ margin-top: 1; }}
     SelfCareScreen #activity {{ width: 1fr; max-width: 40; }}
     SelfCareScreen #minutes {{ width: 10; }}
     SelfCareScreen Select {{ width: 1fr; max-width: 40; }}
     SelfCareScreen TextArea {{ width: 1fr; height: 3; }}
-    SelfCareScreen .hint {{ color: $text-muted; padding-left: {LABEL_WIDTH}; }}
+    SelfCareScreen .hint {{ padding-left: {LABEL_WIDTH}; }}
     SelfCareScreen #so-far {{ color: $text-muted; margin-bottom: 1; }}
-    SelfCareScreen #form-error {{ color: $text-error; display: none; margin-bottom: 1; }}
     """
 
     def __init__(self, activity: str = "", rejection_id: str | None = None) -> None:
@@ -58,27 +50,27 @@ class SelfCareScreen(FormScreen):
         with VerticalScroll(id="selfcare") as box:
             box.border_title = "Self-care check-in"
             yield Static(self._so_far(), id="so-far", markup=False)
-            yield Static(id="form-error", markup=False)
-            yield row("What did you do?", Input(
+            yield form_error()
+            yield form_row("What did you do?", Input(
                 self.initial_activity, id="activity", compact=True,
                 placeholder="walk, gym, a call with a friend…",
                 suggester=SuggestFromList(SELFCARE_ACTIVITIES, case_sensitive=False)))
             yield Static("Your own words are fine; → takes a suggestion.", classes="hint")
-            yield row("Minutes", Input(id="minutes", compact=True, placeholder="e.g. 30"))
-            yield row("Energy before", ScalePicker(ENERGY_WORDS, id="energy-before"),
-                      classes="gap")
-            yield row("Energy after", ScalePicker(ENERGY_WORDS, id="energy-after"))
-            yield row("Optimism now", ScalePicker(OPTIMISM_WORDS, id="optimism"))
+            yield form_row("Minutes", Input(id="minutes", compact=True, placeholder="e.g. 30"))
+            yield form_row("Energy before", ScalePicker(ENERGY_WORDS, id="energy-before"),
+                           classes="gap")
+            yield form_row("Energy after", ScalePicker(ENERGY_WORDS, id="energy-after"))
+            yield form_row("Optimism now", ScalePicker(OPTIMISM_WORDS, id="optimism"))
             if contacts:
-                yield row("With someone?", Select(
+                yield form_row("With someone?", Select(
                     [(Text(f"{c.name} ({c.kind})"), c.id) for c in contacts], id="contact",
                     prompt="no one in particular", compact=True), classes="gap")
             else:
-                yield row("With someone?", Static(
+                yield form_row("With someone?", Static(
                     "Add people on the support network (n on Today).", classes="muted"),
                     classes="gap")
-            yield row("Note", TextArea(id="note", compact=True, tab_behavior="focus"),
-                      classes="gap")
+            yield form_row("Note", TextArea(id="note", compact=True, tab_behavior="focus"),
+                           classes="gap")
             yield Static("ctrl+s saves · escape goes back · only the first two are needed",
                          classes="muted gap")
         yield Footer()
@@ -110,7 +102,7 @@ class SelfCareScreen(FormScreen):
                 contact = self.store.contacts.get(str(select.value))
         if contact is not None:
             entry.contact_id, entry.contact_name = contact.id, contact.name
-            mark_contacted(contact, entry.day)
+            contact = contacted(contact, entry.day)
         with self.store.batch():
             self.store.selfcare.put(entry)
             if contact is not None:

@@ -9,33 +9,26 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from ..domain.models import Settings
 from ..domain.validate import check_int
 from ..widgets.tickbox import TickBox
-from .form import FormScreen
+from .form import FormScreen, form_error, form_row
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def row(label: str, *widgets: object) -> Horizontal:
-    """A labelled form row: the label on the left, the field(s) beside it."""
-    return Horizontal(Label(label, classes="field-label"), *widgets,  # type: ignore[arg-type]
-                      classes="form-row")
 
 
 class SettingsScreen(FormScreen):
     """Edit settings; saved to the store and applied at once."""
 
+    AUTO_FOCUS = "#name"
+
     DEFAULT_CSS = """
     SettingsScreen #settings { padding: 1 2; }
-    SettingsScreen .form-row { height: auto; margin-bottom: 1; }
     SettingsScreen .field-label { width: 23; }
     SettingsScreen Input { width: 1fr; max-width: 40; }
     SettingsScreen Input.short { width: 8; }
-    SettingsScreen .hint { color: $text-muted; padding-left: 23; margin-top: -1;
-                           margin-bottom: 1; }
+    SettingsScreen .hint { padding-left: 23; margin-top: -1; margin-bottom: 1; }
     SettingsScreen TickBox { width: auto; padding: 0; margin-right: 1; }
     SettingsScreen .wide { width: 1fr; }
     SettingsScreen #title { text-style: bold; margin-bottom: 1; }
     SettingsScreen Select { width: 1fr; max-width: 40; }
-    SettingsScreen #form-error { color: $text-error; display: none; margin-bottom: 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -44,23 +37,24 @@ class SettingsScreen(FormScreen):
         with VerticalScroll(id="settings") as box:
             box.border_title = "Settings"
             yield Static("Settings", id="title")
-            yield Static(id="form-error")
-            yield row("Your name", Input(s.name, id="name", placeholder="signs feedback requests",
-                                         max_length=80, compact=True))
-            yield row("Day starts at (0–12)", Input(str(s.day_start_hour), id="day-start",
-                                                    classes="short", compact=True))
+            yield form_error()
+            yield form_row("Your name", Input(s.name, id="name", max_length=80, compact=True,
+                                              placeholder="signs feedback requests"))
+            yield form_row("Day starts at (0–12)", Input(str(s.day_start_hour), id="day-start",
+                                                         classes="short", compact=True))
             yield Static("Before this hour it still counts as the day before.", classes="hint")
-            yield row("Cool-down days (1–3)", Input(str(s.cooldown_days), id="cooldown-days",
-                                                    classes="short", compact=True))
+            yield form_row("Cool-down days (1–3)", Input(str(s.cooldown_days),
+                                                         id="cooldown-days", classes="short",
+                                                         compact=True))
             yield Label("Rest weekdays: they neither break nor add to your streak",
                         classes="field-label wide")
             yield Horizontal(*(TickBox(name, i in s.rest_weekdays, id=f"rest-{i}", compact=True)
                                for i, name in enumerate(WEEKDAYS)), classes="form-row")
-            yield row("Nudge after quiet days", Input(str(s.nudge_days), id="nudge-days",
-                                                      classes="short", compact=True))
-            yield row("Theme", Select([(t, t) for t in themes], id="theme", compact=True,
-                                      value=s.theme if s.theme in themes else self.app.theme,
-                                      allow_blank=False))
+            yield form_row("Nudge after quiet days", Input(str(s.nudge_days), id="nudge-days",
+                                                           classes="short", compact=True))
+            yield form_row("Theme", Select([(t, t) for t in themes], id="theme", compact=True,
+                                           value=s.theme if s.theme in themes else self.app.theme,
+                                           allow_blank=False))
             yield Static("ctrl+s saves · escape goes back", classes="muted")
         yield Footer()
 
@@ -78,6 +72,7 @@ class SettingsScreen(FormScreen):
         s.theme = str(theme) if theme is not Select.NULL else s.theme
         self.store.save_settings(s.validate())
         self.app.theme = s.theme
+        self.res_app.check_day()  # a new day start hour can make it another day
         if not self.store.unsaved:  # a failed write has already said so
             self.notify("Settings saved.", timeout=3)
         return s

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
+from ..domain.dates import nice_day
 from ..domain.prompts import greeting, prompt_for
 from ..widgets.panel import TodayPanel
 from ..widgets.panel_checkin import CheckinPanel
@@ -16,8 +17,14 @@ from ..widgets.panel_streaks import StreaksPanel
 from .base import AppScreen
 
 
+class Column(VerticalScroll, can_focus=False):
+    """A scrolling column of panels; not a tab stop of its own (the panels' lists are)."""
+
+
 class TodayScreen(AppScreen[None]):
     """The home screen: everything about today at a glance."""
+
+    AUTO_FOCUS = "#plan"  # back on Today with a plan, space ticks at once
 
     DEFAULT_CSS = """
     TodayScreen #top { height: auto; padding: 0 1; background: $boost; }
@@ -42,13 +49,13 @@ class TodayScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
-            yield Static(id="date-line")
-            yield Static(id="prompt")
+            yield Static(id="date-line", markup=False)  # the user's name is plain text
+            yield Static(id="prompt", markup=False)
         with Horizontal(id="columns"):
-            with VerticalScroll(id="main"):
+            with Column(id="main"):
                 yield CheckinPanel(id="panel-checkin")
                 yield CooldownPanel(id="panel-cooldowns")
-            with VerticalScroll(id="side"):
+            with Column(id="side"):
                 yield StreaksPanel(id="panel-streaks")
                 yield SelfCarePanel(id="panel-selfcare")
         # Compact, so the routine's keys fit in 80 columns; help (?) lists every key,
@@ -63,11 +70,19 @@ class TodayScreen(AppScreen[None]):
         today = self.clock.today()
         name = self.store.settings.name
         hello = greeting(now.hour) + (f", {name}" if name else "")
-        self.query_one("#date-line", Static).update(f"{today:%A %-d %B} · {hello}.")
+        self.query_one("#date-line", Static).update(f"{nice_day(today)} · {hello}.")
         self.query_one("#prompt", Static).update(prompt_for(today))
 
+    _seen: tuple[object, ...] | None = None  # (revision, day, settings) the panels last showed
+
     def refresh_data(self) -> None:
-        """Re-read everything; called after any screen closes and at a new day."""
+        """Called after any screen closes and at a new day. The panels work their
+        figures out again only when the store was written, the day turned, or the
+        settings changed since they last did (closing Help changes nothing)."""
         self._refresh_header()
+        seen = (self.store.revision, self.clock.today(), self.store.settings)
+        if seen == self._seen:
+            return
+        self._seen = seen
         for panel in self.query(TodayPanel):
             panel.safe_refresh()

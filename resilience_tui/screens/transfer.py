@@ -53,10 +53,11 @@ def export_journal(app: ResilienceApp) -> list[Path]:
         written = export_to_folder(app.store, folder)
     except OSError as exc:
         app.notify(f"Couldn't write the export to {folder} ({exc.strerror or exc}).",
-                   title="Not exported", severity="error", timeout=12)
+                   title="Not exported", severity="error", timeout=12, markup=False)
         return []
     names = " and ".join(p.name for p in written)
-    app.notify(f"Saved {names} in {folder}.", title="Journal exported", timeout=10)
+    app.notify(f"Saved {names} in {folder}.", title="Journal exported", timeout=10,
+               markup=False)
     return written
 
 

@@ -84,8 +84,10 @@ class AtomicCachedStorage(Storage):
         data: dict[str, Any] | None = None,
         sig: Signature | None = None,
         before_write: Callable[[], None] | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.path = Path(path)
+        self._now = now  # names the copies kept aside (the Store passes its clock)
         self._data: dict[str, Any] = data if data is not None else {}
         self._sig = sig
         self._before_write = before_write
@@ -165,7 +167,7 @@ class AtomicCachedStorage(Storage):
     def save_aside(self) -> Path | None:
         """Copy what memory holds to a private file beside the database, or failing
         that (a full disk, a read-only folder) to the temporary folder. None if neither."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
         name = f"{self.path.name}.unsaved-{stamp}"
         payload = orjson.dumps(self._data)
         places = [self.saved_aside] if self.saved_aside else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -83,12 +84,14 @@ def find_backup(db_path: Path, name: str) -> Path:
     return given
 
 
-def restore(db_path: Path, source: Path | None = None) -> tuple[Path, Path | None]:
+def restore(db_path: Path, source: Path | None = None,
+            now: Callable[[], datetime] = datetime.now) -> tuple[Path, Path | None]:
     """Put a good backup in place; the current file is kept aside first.
 
     Returns (the backup used, where the old file was kept or None). Raises
     StorageError when there is no good backup yet, and DatabaseInvalid when
-    ``source`` is not a good database. Nothing changes unless it succeeds.
+    ``source`` is not a good database. Nothing changes unless it succeeds. ``now``
+    (the app's clock) names the copy of the current file.
     """
     if source is None:
         good = [b for b in list_backups(db_path, check=True) if b.valid]
@@ -108,7 +111,7 @@ def restore(db_path: Path, source: Path | None = None) -> tuple[Path, Path | Non
     kept = None
     try:
         if db_path.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = now().strftime("%Y%m%d-%H%M%S")
             kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
             atomic_write(kept, db_path.read_bytes())
         private_folder(db_path.parent)

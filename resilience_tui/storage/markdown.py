@@ -13,8 +13,11 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
+from ..domain import dates
+from ..domain.dates import stored_day
 from ..domain.models import Action, CheckIn, Rejection, SelfCare
 from ..domain.patterns import bounce_point, patterns
+from ..domain.words import plural
 from .store import Store
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -24,10 +27,6 @@ FEEDBACK_WORDS = {"not_requested": "not asked for", "requested": "asked for",
 ACTION_MARKS = {"done": "x", "dropped": "-", "open": " ", "planned": " "}
 STAGE_WORDS = {"applied": "the application", "screen": "a screening call",
                "interview": "an interview", "final": "the final round", "offer": "an offer"}
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else words or word + 's'}"
 
 
 def md(text: str) -> str:
@@ -54,15 +53,13 @@ def quote(text: str) -> list[str]:
 
 
 def long_day(value: str | None) -> str:
-    if not value:
-        return ""
-    d = date.fromisoformat(value)
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    d = stored_day(value)
+    return dates.long_day(d) if d else value or ""
 
 
 def short_day(value: str) -> str:
-    d = date.fromisoformat(value)
-    return f"{d:%a} {d.day} {d:%b}"
+    d = stored_day(value)
+    return dates.short_day(d) if d else value
 
 
 def journal_markdown(store: Store) -> str:

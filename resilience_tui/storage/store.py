@@ -2,9 +2,13 @@
 
 Screens and commands talk to :class:`Store`; only this package touches
 TinyDB. Each table is a :class:`Repo` that keeps its records as domain
-objects in memory (built once, on first use) and writes through TinyDB to
-the atomic storage. A failed write keeps everything in memory and is
-reported to ``on_problem`` instead of raising, so no words are lost.
+objects in memory (built once, on first use) and writes each changed
+record straight into the atomic storage's cached data (TinyDB's layout,
+``{table: {doc_id: doc}}``), then writes the file once. A row there is the
+record object itself (orjson writes it as its ``to_dict()``), so the history
+is held once, not as dicts and objects both. A failed write keeps
+everything in memory and is reported to ``on_problem`` instead of raising,
+so no words are lost.
 """
 
 from __future__ import annotations
@@ -14,10 +18,10 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+import orjson
 from tinydb import TinyDB
-from tinydb.table import Document, Table
 
 from ..clock import Clock
 from ..domain.models import (
@@ -47,9 +51,9 @@ class Repo(Generic[T]):
         self._store = store
         self.name = name
         self.cls = cls
-        self._table = store.db.table(name, cache_size=0)
         self._objects: dict[str, T] | None = None
         self._doc_ids: dict[str, int] = {}
+        self._last_id: int | None = None  # the highest doc id given out, once known
 
     def _load(self) -> dict[str, T]:
         if self._objects is None:
@@ -60,6 +64,7 @@ class Repo(Generic[T]):
                 objects[obj.id] = obj  # type: ignore[attr-defined]
                 self._doc_ids[obj.id] = int(doc_id)  # type: ignore[attr-defined]
             self._objects = objects
+            _hold_once(raw, list(objects.values()))
         return self._objects
 
     def all(self) -> list[T]:
@@ -79,50 +84,30 @@ class Repo(Generic[T]):
         return self._load().get(record_id)
 
     def put(self, obj: T) -> T:
-        """Insert or replace ``obj`` (stamping ``updated_at``) and save."""
-        objects = self._load()
-        if hasattr(obj, "updated_at"):
-            obj.updated_at = self._store.clock.stamp()  # type: ignore[attr-defined]
-        self._write(obj)
-        objects[obj.id] = obj  # type: ignore[attr-defined]
+        """Validate ``obj`` (a ValidationError reaches the caller and nothing is saved),
+        stamp ``updated_at``, and save. The store keeps its own copy, so changing
+        ``obj`` afterwards changes nothing stored."""
+        self.put_many([obj])
         return obj
 
     def put_many(self, objs: Iterable[T], *, stamp: bool = True) -> None:
-        """Insert or replace many records with one write.
-
-        TinyDB copies the whole table on every change, so records go in with two
-        table updates in all (one for new records, one for replaced ones), never
-        one per record: 40,000 records take a moment, not minutes.
-        """
+        """Insert or replace many records with one write, each validated, stamped and
+        copied as by ``put``. Import passes ``stamp=False``: its records were validated
+        already and keep their own stamps, so they go in as they are."""
+        objs = list(objs)
+        if stamp:
+            for obj in objs:  # all of them first: a bad one saves none
+                obj.validate()  # type: ignore[attr-defined]
         objects = self._load()
-        existing = self._store.storage.read().get(self.name, {})
-        new: dict[int, dict[str, object]] = {}
-        replaced: dict[str, dict[str, object]] = {}  # by record id
+        docs: dict[int, object] = {}
         for obj in objs:
             if stamp and hasattr(obj, "updated_at"):
                 obj.updated_at = self._store.clock.stamp()  # type: ignore[attr-defined]
-            doc_id = self._doc_ids.get(obj.id)  # type: ignore[attr-defined]
-            if doc_id is None:
-                doc_id = self._next_id()
-                self._doc_ids[obj.id] = doc_id  # type: ignore[attr-defined]
-            if str(doc_id) in existing:
-                replaced[obj.id] = obj.to_dict()  # type: ignore[attr-defined]
-            else:
-                new[doc_id] = obj.to_dict()
-            objects[obj.id] = obj  # type: ignore[attr-defined]
-
-        def swap(doc: dict[str, object]) -> None:
-            fresh = replaced[doc["id"]]  # type: ignore[index]
-            doc.clear()
-            doc.update(fresh)
-
-        with self._store.batch():
-            if replaced:
-                ids = [self._doc_ids[rid] for rid in replaced]
-                self._store.guard(lambda: self._table.update(swap, doc_ids=ids))
-            if new:
-                docs = [Document(doc, doc_id=i) for i, doc in new.items()]
-                self._store.guard(lambda: self._table.insert_multiple(docs))
+            kept = copy.deepcopy(obj)
+            docs[self._doc_id_for(kept)] = kept  # orjson writes it as to_dict() would read
+            objects[kept.id] = kept  # type: ignore[attr-defined]
+        if docs:
+            self._store.write_docs(self.name, docs)
 
     def delete(self, record_id: str) -> None:
         objects = self._load()
@@ -130,21 +115,38 @@ class Repo(Generic[T]):
             return
         doc_id = self._doc_ids.pop(record_id)
         del objects[record_id]
-        self._store.guard(lambda: self._table.remove(doc_ids=[doc_id]))
+        self._store.write_docs(self.name, {}, removed=[doc_id])
 
-    def _write(self, obj: T) -> None:
-        doc = obj.to_dict()
+    def _doc_id_for(self, obj: T) -> int:
         doc_id = self._doc_ids.get(obj.id)  # type: ignore[attr-defined]
         if doc_id is None:
-            doc_id = self._next_id()
-            self._doc_ids[obj.id] = doc_id  # type: ignore[attr-defined]
-        self._store.guard(lambda: self._store.upsert(self._table, doc, doc_id))
+            if self._last_id is None:  # once: max() per record would be O(n²)
+                self._last_id = max(self._doc_ids.values(), default=0)
+            self._last_id += 1
+            doc_id = self._doc_ids[obj.id] = self._last_id  # type: ignore[attr-defined]
+        return doc_id
 
-    def _next_id(self) -> int:
-        if getattr(self, "_last_id", None) is None:  # once: max() per record would be O(n²)
-            self._last_id = max(self._doc_ids.values(), default=0)
-        self._last_id += 1
-        return self._last_id
+
+def _hold_once(rows: dict[str, Any], built: list[Record], chunk: int = 256) -> None:
+    """Hold each row once: the built record in place of its parsed dict, where orjson
+    writes the record byte for byte as the dict (it writes a dataclass's attributes
+    in order). Ten years of history then sit in memory once, not twice. A row with
+    anything the record does not keep (an unknown key, say) stays the dict it was.
+
+    ``built`` is in the order of ``rows``. Checked a chunk at a time: cheap, and
+    without a second copy of the whole table in memory."""
+    if len(built) != len(rows):  # two rows with one id: leave them all as read
+        return
+    keys = list(rows)
+    for start in range(0, len(keys), chunk):
+        part, objs = keys[start:start + chunk], built[start:start + chunk]
+        if orjson.dumps(objs) == orjson.dumps([rows[k] for k in part]):
+            for key, obj in zip(part, objs, strict=True):
+                rows[key] = obj
+            continue
+        for key, obj in zip(part, objs, strict=True):
+            if orjson.dumps(obj) == orjson.dumps(rows[key]):
+                rows[key] = obj
 
 
 class Store:
@@ -163,6 +165,7 @@ class Store:
         self.writer = writer
         self.on_problem = on_problem
         self.problems: list[str] = []
+        self.revision = 0  # bumped by every write, saved or not: "has anything changed?"
         self._lock = WriterLock(self.path) if writer else None
         if self._lock:
             if not self.path.parent.exists():
@@ -175,7 +178,7 @@ class Store:
             raise
         self.created = data is None
         data, migrated = migrations.migrate(data if data is not None else {})
-        self.storage = AtomicCachedStorage(self.path, data, sig, self._backup)
+        self.storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=clock.now)
         self.db = TinyDB(storage=lambda: self.storage)  # type: ignore[arg-type,return-value]
         self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
         self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
@@ -221,25 +224,28 @@ class Store:
         settings.validate()
         self._settings = copy.deepcopy(settings)
         self.clock.day_start_hour = settings.day_start_hour
-        table = self.db.table("settings", cache_size=0)
-        self.guard(lambda: self.upsert(table, settings.to_dict(), 1))
+        self.write_docs("settings", {1: settings.to_dict()})
 
     # Writing ---------------------------------------------------------------
-    def upsert(self, table: Table, doc: dict[str, object], doc_id: int) -> None:
-        """Insert or replace one document with a single write.
+    def write_docs(self, table: str, docs: dict[int, object],
+                   removed: Iterable[int] = ()) -> bool:
+        """Put documents (dicts, or records orjson writes as dicts) into the cached data,
+        and take ``removed`` ones out, in TinyDB's layout; then write once. The cache
+        changes first, so a failed write keeps them in memory and the next good write
+        includes them. True when saved.
 
-        TinyDB's own ``upsert`` writes twice for a new document (an empty update,
-        then the insert); when the first write fails the insert never happens and
-        the record would be missing from memory, and so from the next good write.
+        (TinyDB's own table operations copy every row of the table on each change.)
         """
-        if str(doc_id) in self.storage.read().get(table.name, {}):
-            def replace(old: dict[str, object]) -> None:
-                old.clear()
-                old.update(doc)
+        def change() -> None:
+            data = self.storage.read()
+            rows = data.setdefault(table, {})
+            for doc_id, doc in docs.items():
+                rows[str(doc_id)] = doc
+            for doc_id in removed:
+                rows.pop(str(doc_id), None)
+            self.storage.write(data)
 
-            table.update(replace, doc_ids=[doc_id])
-        else:
-            table.insert(Document(doc, doc_id=doc_id))
+        return self.guard(change)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -249,6 +255,8 @@ class Store:
                 yield
         except StorageError as exc:
             self._report(exc.message)
+        finally:
+            self.revision += 1
 
     def guard(self, operation: Callable[[], object]) -> bool:
         """Run a write; on failure keep the data in memory and report. True when saved."""
@@ -257,6 +265,8 @@ class Store:
         except StorageError as exc:
             self._report(exc.message)
             return False
+        finally:
+            self.revision += 1
         return True
 
     def retry(self) -> bool:

@@ -190,7 +190,7 @@ def parse_records(data: object) -> tuple[dict[str, list[Record]], Settings | Non
         raise ImportProblem(f"rest_days should be a list of days, not {show(rest)}")
     for i, day in enumerate(rest):
         if not isinstance(day, str | dict):
-            raise ImportProblem(f"rest_days #{i + 1} should be a day like 2026-03-14, "
+            raise ImportProblem(f"rest_days #{i + 1} should be a day like 2026-01-31, "
                                 f"not {show(day)}")
     records["rest_days"] = _parse_table(
         "rest_days", RestDay, [{"day": d, "id": d} if isinstance(d, str) else d for d in rest])

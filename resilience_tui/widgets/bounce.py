@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from textual.widgets import Static
 
 from ..domain.patterns import BouncePoint
+from ..domain.words import plural
 from .charts import hbar
 
 EMPTY = ("No finished cool-downs yet. Each one you see through shows here: how many days it "
@@ -20,7 +21,7 @@ BAR_WIDTH = 10
 
 
 def _days(n: float) -> str:
-    return f"{n:.0f} day{'' if round(n) == 1 else 's'}" if n == int(n) else f"{n:.1f} days"
+    return plural(round(n), "day") if n == int(n) else f"{n:.1f} days"
 
 
 def _eased(p: BouncePoint) -> str:
@@ -38,7 +39,7 @@ def summary(points: Sequence[BouncePoint]) -> str:
     if not points:
         return EMPTY
     days = [p.days for p in points]
-    text = (f"{len(points)} finished cool-down{'' if len(points) == 1 else 's'}: "
+    text = (f"{plural(len(points), 'finished cool-down')}: "
             f"{_days(sum(days) / len(days))} from logging to moving on, on average.")
     drops = [p.drop for p in points if p.drop is not None]
     if drops:

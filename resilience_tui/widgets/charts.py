@@ -8,7 +8,7 @@ data's own min and max) so a flat week of 2s does not look like a good week.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from rich.style import Style
@@ -56,6 +56,16 @@ def buckets(values: Sequence[float | None], width: int) -> list[float | None]:
     return out
 
 
+def component_styles(widget: Widget, names: Iterable[str]) -> dict[str, Style]:
+    """Each component class's colour blended onto ``widget``'s background, as Rich styles.
+
+    Resolve them once per render, not once per cell.
+    """
+    _, base = widget.background_colors
+    return {name: Style(color=(base + widget.get_component_styles(name).color).rich_color)
+            for name in names}
+
+
 def mean(values: Sequence[float | None]) -> float | None:
     seen = [v for v in values if v is not None]
     return sum(seen) / len(seen) if seen else None
@@ -88,13 +98,10 @@ class TrendChart(Widget):
         self.rows, self.first, self.last = rows, first, last
         self.refresh(layout=True)
 
-    def _ink(self, name: str) -> Style:
-        _, base = self.background_colors
-        return Style(color=(base + self.get_component_styles(name).color).rich_color)
-
     def render(self) -> Text:
         width = max(10, (self.content_region.width or 80) - self.LABEL - self.SUMMARY)
-        bar, muted = self._ink("trendchart--bar"), self._ink("trendchart--muted")
+        ink = component_styles(self, ("trendchart--bar", "trendchart--muted"))
+        bar, muted = ink["trendchart--bar"], ink["trendchart--muted"]
         out = Text()
         drawn = 0
         for name, values in self.rows:
@@ -109,7 +116,7 @@ class TrendChart(Widget):
             out.append(f"  avg {avg:.1f}" if avg is not None else "  no data", muted)
             out.append("\n")
         if self.first and self.last and drawn:
-            left = f"{self.first:%-d %b}"
+            left = f"{self.first.day} {self.first:%b}"
             right = "today"
             gap = max(1, drawn - len(left) - len(right))
             out.append(" " * self.LABEL + left + " " * gap + right, muted)

@@ -37,17 +37,25 @@ def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str 
     return grid
 
 
-class PlanChecklist(OptionList):
-    """Today's plan: up/down move, space or enter ticks; posts ``Toggled``."""
+class QuietOptionList(OptionList):
+    """An option list without a frame that shows its cursor only while it has focus,
+    so a list on a page does not look as if something in it were chosen."""
 
     DEFAULT_CSS = """
-    PlanChecklist { border: none; padding: 0; background: transparent; height: auto; }
-    PlanChecklist:focus { border: none; background-tint: $foreground 0%; }
-    PlanChecklist > .option-list--option-highlighted { background: transparent; }
-    PlanChecklist:focus > .option-list--option-highlighted {
+    QuietOptionList { border: none; padding: 0; background: transparent; height: auto; }
+    QuietOptionList:focus { border: none; background-tint: $foreground 0%; }
+    QuietOptionList > .option-list--option-highlighted {
+        background: transparent; color: $foreground; text-style: none;
+    }
+    QuietOptionList:focus > .option-list--option-highlighted {
         background: $block-cursor-background; color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
     }
     """
+
+
+class PlanChecklist(QuietOptionList):
+    """Today's plan: up/down move, space or enter ticks; posts ``Toggled``."""
 
     BINDINGS = [
         Binding("space,enter", "select", "Tick", key_display="space"),
@@ -119,6 +127,8 @@ class PlanRow(Horizontal):
     def on_mount(self) -> None:
         if self._focus_on_mount:
             self.focus_text()
+            # Once laid out, bring the new row into view (a long plan runs below the fold).
+            self.call_after_refresh(self.scroll_visible, animate=False)
 
     def value(self) -> PlanItem:
         """The item as edited; its id, tick and origin are kept."""
@@ -138,17 +148,8 @@ class PlanRow(Horizontal):
         self.post_message(self.Remove(self))
 
 
-class SuggestionList(OptionList):
+class SuggestionList(QuietOptionList):
     """Suggested plan items: enter or a adds one to the plan, d drops it for now."""
-
-    DEFAULT_CSS = """
-    SuggestionList { border: none; padding: 0; background: transparent; height: auto; }
-    SuggestionList:focus { border: none; }
-    SuggestionList > .option-list--option-highlighted { background: transparent; }
-    SuggestionList:focus > .option-list--option-highlighted {
-        background: $block-cursor-background; color: $block-cursor-foreground;
-    }
-    """
 
     BINDINGS = [
         Binding("enter,a", "select", "Add to plan"),

@@ -9,142 +9,20 @@ shows the earlier level beside the new one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
-from rich.cells import cell_len
-from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from ..domain.checkin import FEELING_WORDS
 from ..domain.validate import ValidationError, check_int, clean_text
+from .words import WordPicker
 
-FEELING_WORDS = ("hurt", "disappointed", "frustrated", "embarrassed", "anxious", "angry",
-                 "sad", "drained", "numb", "relieved")
 DEFAULT_INTENSITY = 50
 BAR_CELLS = 10
-
-
-class WordPicker(Widget, can_focus=True):
-    """Words in a row to tick on and off: ←/→ move, space or enter ticks, a click ticks."""
-
-    DEFAULT_CSS = """
-    WordPicker { height: auto; padding: 0 1; }
-    WordPicker:focus { background: $boost; }
-    """
-
-    BINDINGS = [
-        Binding("left", "move(-1)", "Previous word", show=False),
-        Binding("right", "move(1)", "Next word", show=False),
-        Binding("space,enter", "toggle", "Tick word", show=False),
-    ]
-
-    cursor: reactive[int] = reactive(0)
-
-    @dataclass
-    class Toggled(Message):
-        """A word was ticked (chosen=True) or unticked."""
-
-        picker: WordPicker
-        word: str
-        chosen: bool
-
-        @property
-        def control(self) -> WordPicker:
-            return self.picker
-
-    def __init__(self, words: Iterable[str], chosen: Iterable[str] = (), *,
-                 id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.words = list(words)
-        self.chosen = [w for w in chosen if w in self.words]
-
-    def _item(self, word: str) -> str:
-        return f"[{'✓' if word in self.chosen else ' '}] {word}"
-
-    def _lines(self, width: int) -> list[list[int]]:
-        """Word indexes per line, wrapped to ``width`` cells."""
-        lines: list[list[int]] = [[]]
-        used = 0
-        for index, word in enumerate(self.words):
-            size = cell_len(self._item(word)) + 2
-            if lines[-1] and used + size > max(width, 1) + 2:
-                lines.append([])
-                used = 0
-            lines[-1].append(index)
-            used += size
-        return lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
-
-    def render(self) -> Text:
-        text = Text(no_wrap=True)
-        for number, line in enumerate(self._lines(self.size.width)):
-            if number:
-                text.append("\n")
-            for position, index in enumerate(line):
-                word = self.words[index]
-                style = "bold" if word in self.chosen else ""
-                if index == self.cursor and self.has_focus:
-                    style += " reverse"
-                text.append(self._item(word), style=style.strip())
-                if position < len(line) - 1:
-                    text.append("  ")
-        return text
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        lines = self._lines(self.size.width)
-        if not 0 <= offset.y < len(lines):
-            return
-        x = 0
-        for index in lines[offset.y]:
-            size = cell_len(self._item(self.words[index]))
-            if x <= offset.x < x + size:
-                self.cursor = index
-                self.action_toggle()
-                return
-            x += size + 2
-
-    def action_move(self, delta: int) -> None:
-        if self.words:
-            self.cursor = (self.cursor + delta) % len(self.words)
-
-    def action_toggle(self) -> None:
-        if self.words:
-            self.set_chosen(self.words[self.cursor], self.words[self.cursor] not in self.chosen)
-
-    def set_chosen(self, word: str, chosen: bool) -> None:
-        """Tick or untick ``word`` (adding it to the list first if it is new)."""
-        if word not in self.words:
-            self.words.append(word)
-        if chosen and word not in self.chosen:
-            self.chosen.append(word)
-        elif not chosen and word in self.chosen:
-            self.chosen.remove(word)
-        else:
-            return
-        self.refresh(layout=True)
-        self.post_message(self.Toggled(self, word, chosen))
-
-    def watch_cursor(self) -> None:
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
 
 class IntensityInput(Input):
@@ -198,7 +76,7 @@ class FeelingRow(Horizontal):
         self.before = before
 
     def compose(self) -> ComposeResult:
-        yield Label(self.feeling, classes="feeling-name")
+        yield Label(self.feeling, classes="feeling-name", markup=False)  # the user's words
         if self.before is not None:
             yield Label(f"{self.before:>3} →", classes="feeling-before")
         level = IntensityInput(self.value, type="integer", max_length=3, compact=True,
@@ -240,8 +118,7 @@ class FeelingsRater(Vertical):
 
     def compose(self) -> ComposeResult:
         if self.before is None:
-            own = [w for w in self.initial if w not in FEELING_WORDS]
-            yield WordPicker([*FEELING_WORDS, *own], self.initial, id="feeling-words")
+            yield WordPicker(FEELING_WORDS, self.initial, id="feeling-words")
             with Horizontal(id="own-row"):
                 yield Label("Your own words")
                 yield Input(id="own-word", compact=True, max_length=40,

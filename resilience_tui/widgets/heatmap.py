@@ -21,9 +21,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ..domain.dates import stored_days
 from ..domain.models import CheckIn
 from ..domain.streaks import heatmap_days, week_start
-from ..status import parse_days
+from .charts import component_styles
 
 LEVELS = "▁▃▅▇█"  # level 1..5: taller is more
 NO_CHECKIN, REST, NO_PLAN, FUTURE = "·", "○", "✓", " "
@@ -101,7 +102,7 @@ class Heatmap(Widget):
         self.today = today
         self.cells = {day: (mood, done)
                       for day, mood, done in heatmap_days(checkins, today, MAX_WEEKS)}
-        self.started = min(parse_days(c.day for c in checkins), default=date.max)
+        self.started = min(stored_days(c.day for c in checkins), default=date.max)
         self.rest_days = frozenset(rest_days)
         self.rest_weekdays = frozenset(rest_weekdays)
         if self.selected == date.min or self.selected > today:
@@ -143,10 +144,6 @@ class Heatmap(Widget):
             self.select(day)
 
     # Drawing -------------------------------------------------------------------
-    def _ink(self, name: str) -> Style:
-        _, base = self.background_colors
-        return Style(color=(base + self.get_component_styles(name).color).rich_color)
-
     def glyph(self, day: date) -> tuple[str, str]:
         """The character for one day and its component class."""
         if day > self.today:
@@ -162,8 +159,8 @@ class Heatmap(Widget):
             level = completion_level(done)
         return LEVELS[level - 1], f"heatmap--level-{level}"
 
-    def _month_line(self, weeks: int) -> Text:
-        line = Text(" " * LABEL, style=self._ink("heatmap--label"))
+    def _month_line(self, weeks: int, ink: dict[str, Style]) -> Text:
+        line = Text(" " * LABEL, style=ink["heatmap--label"])
         marks: list[tuple[int, str]] = []
         for week in range(weeks):
             monday = self.first + timedelta(weeks=week)
@@ -183,36 +180,36 @@ class Heatmap(Widget):
     def render(self) -> Text:
         weeks = self.weeks_shown()
         self.first = week_start(self.today) - timedelta(weeks=weeks - 1)
-        label = self._ink("heatmap--label")
-        out = self._month_line(weeks)
+        ink = component_styles(self, self.COMPONENT_CLASSES)  # once, not once per day
+        label = ink["heatmap--label"]
+        selected = Style(reverse=True, bold=True)
+        out = self._month_line(weeks, ink)
         for weekday, name in enumerate(DAY_LABELS):
             row = Text("\n" + name.ljust(LABEL), style=label)
             for week in range(weeks):
                 day = self.first + timedelta(weeks=week, days=weekday)
                 char, cls = self.glyph(day)
-                style = self._ink(cls)
-                if day == self.selected:
-                    style += Style(reverse=True, bold=True)
+                style = ink[cls] + selected if day == self.selected else ink[cls]
                 row.append(char, style)
                 row.append(" ")
             out.append_text(row)
-        out.append_text(self.legend())
+        out.append_text(self.legend(ink))
         return out
 
-    def legend(self) -> Text:
+    def legend(self, ink: dict[str, Style]) -> Text:
         """Two lines: what each height means in this mode, then the other marks."""
         title, words = LEGENDS[self.mode]
-        text = Text(f"\n{title}: ", style=self._ink("heatmap--label"))
+        text = Text(f"\n{title}: ", style=ink["heatmap--label"])
         for level, word in enumerate(words, start=1):
-            text.append(LEVELS[level - 1], self._ink(f"heatmap--level-{level}"))
+            text.append(LEVELS[level - 1], ink[f"heatmap--level-{level}"])
             text.append(f" {word}  ")
         text.append("\n")
         if self.mode == "completion":
-            text.append(NO_PLAN, self._ink("heatmap--level-3"))
+            text.append(NO_PLAN, ink["heatmap--level-3"])
             text.append(" checked in, no plan  ")
-        text.append(NO_CHECKIN, self._ink("heatmap--empty"))
+        text.append(NO_CHECKIN, ink["heatmap--empty"])
         text.append(" no check-in  ")
-        text.append(REST, self._ink("heatmap--rest"))
+        text.append(REST, ink["heatmap--rest"])
         text.append(" rest day  ")
         text.append(" ", Style(reverse=True))
         text.append(" selected day")

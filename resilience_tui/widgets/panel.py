@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ..screens.base import StoreAccess
+from .base import StoreAccess
 
 
 class TodayPanel(StoreAccess, Vertical):
@@ -19,7 +19,6 @@ class TodayPanel(StoreAccess, Vertical):
         padding: 0 1;
         margin-bottom: 1;
     }
-    TodayPanel .muted { color: $text-muted; }
     TodayPanel .note { color: $text-warning; }
     """
 

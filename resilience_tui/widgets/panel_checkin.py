@@ -15,12 +15,13 @@ from textual.widgets import Static
 from ..domain.checkin import (
     action_after_tick,
     checkin_for_day,
-    contact_after_hello,
+    contacts_reached,
     plan_summary,
     set_done,
 )
 from ..domain.feedback import mark_requested
 from ..domain.models import CheckIn, PlanItem
+from ..domain.selfcare import contacted
 from .checklist import PlanChecklist
 from .panel import TodayPanel
 from .scale import ENERGY_WORDS, MOOD_WORDS
@@ -76,6 +77,8 @@ class CheckinPanel(TodayPanel):
         else:
             heading.update("No plan items yet. Press m to add a few.")
         checklist.set_items(c.plan)
+        if c.plan and self.screen.focused is None:
+            checklist.focus()  # so space ticks at once; Today's own keys still work
 
     @on(PlanChecklist.Toggled)
     def _toggled(self, event: PlanChecklist.Toggled) -> None:
@@ -100,10 +103,10 @@ class CheckinPanel(TodayPanel):
                 self.store.actions.put(changed)
         if not item.done:
             return
-        if item.kind == "outreach" and item.contact_id:
-            contact = self.store.contacts.get(item.contact_id)
+        for reached in contacts_reached(item, self.store.contacts.all()):
+            contact = self.store.contacts.get(reached.id)
             if contact is not None:
-                self.store.contacts.put(contact_after_hello(contact, today))
+                self.store.contacts.put(contacted(contact, today))
         if item.source == "feedback" and item.source_id:
             rejection = self.store.rejections.get(item.source_id)
             if rejection is not None and rejection.feedback.status == "requested":

@@ -14,7 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain import cooldown
-from ..screens.cooldown_words import day_text, next_text
+from .checklist import QuietOptionList
+from .cooldown_words import day_text, next_text
 from .panel import TodayPanel
 
 EMPTY = "No cool-down running. If a no arrives, press r."
@@ -23,33 +24,22 @@ EMPTY = "No cool-down running. If a no arrives, press r."
 class CooldownPanel(TodayPanel):
     PANEL_TITLE = "Cool-downs"
 
-    DEFAULT_CSS = """
-    CooldownPanel OptionList { height: auto; background: transparent; }
-    CooldownPanel OptionList:focus { background-tint: transparent; }
-    CooldownPanel OptionList > .option-list--option-highlighted {
-        background: transparent; color: $foreground; text-style: none;
-    }
-    CooldownPanel OptionList:focus > .option-list--option-highlighted {
-        background: $block-cursor-background; color: $block-cursor-foreground;
-        text-style: $block-cursor-text-style;
-    }
-    """
-
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="cooldowns-empty", classes="muted")
-        yield OptionList(id="cooldowns", compact=True)
-        yield Static("", id="cooldowns-hint", classes="muted")
+        yield QuietOptionList(id="cooldowns", compact=True)
+        yield Static("", id="cooldowns-hint", classes="muted", markup=False)  # names a company
 
     def refresh_panel(self) -> None:
         today = self.clock.today()
         days = self.store.settings.cooldown_days
         rejections = self.store.rejections.all()
+        running = cooldown.open_statuses(rejections, today, days)
         options: list[Option] = []
-        for st in cooldown.statuses(rejections, today, days):
+        for st in running:
             text = Text(f"{st.company} · {st.role} · {day_text(st.day, days)}", style="bold")
             text.append(f"\n  {next_text(st, today)}", style="")
             options.append(Option(text, id=st.rejection_id))
-        waiting = [r for r in rejections
+        waiting = [r for r in cooldown.readable(rejections)
                    if cooldown.is_done(r) and r.feedback.status == "requested"]
         for r in waiting:
             text = Text(f"{r.company} · {r.role} · done")
@@ -63,7 +53,7 @@ class CooldownPanel(TodayPanel):
             listing.highlighted = min(highlighted or 0, len(options) - 1)
         listing.display = bool(options)
         self.query_one("#cooldowns-empty").display = not options
-        urgent = cooldown.most_urgent(rejections, today, days)
+        urgent = cooldown.urgent_status(running)
         hint = self.query_one("#cooldowns-hint", Static)
         if urgent and len(options) == 1:
             hint.update("press c to continue")

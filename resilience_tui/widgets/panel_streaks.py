@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ..domain.streaks import Streak
+from ..domain.words import plural
 from ..status import Momentum, momentum
 from .charts import meter
 from .panel import TodayPanel
@@ -23,7 +24,7 @@ CARE_NOTE = ("Your mood has been low on most days these past two weeks. Talking 
 
 def streak_words(streak: Streak) -> str:
     if streak.current:
-        return f"{streak.current} day{'' if streak.current == 1 else 's'}"
+        return plural(streak.current, "day")
     return "fresh start" if streak.longest else "not yet"
 
 

@@ -92,11 +92,11 @@ async def test_requested_then_received_with_themes(make_app, store, clock) -> No
         screen.query_one("#fb-themes", Input).value = "SQL, Communication ,"
         await press_button(pilot, "#fb-received")
         await pilot.pause()
-        assert status(screen) == "Feedback received today. Themes: sql, communication."
+        assert status(screen) == "Feedback received today. Themes: SQL, Communication."
     fb = store.rejections.get(r.id).feedback
     assert (fb.status, fb.requested_on, fb.answered_on) == (
         "received", "2026-03-12", "2026-03-12")
-    assert (fb.text, fb.themes) == ("Strong tester; SQL was thin.", ["sql", "communication"])
+    assert (fb.text, fb.themes) == ("Strong tester; SQL was thin.", ["SQL", "Communication"])
 
 
 async def test_no_reply_after_moving_on_is_noted_from_today(make_app, store, clock) -> None:

@@ -14,9 +14,10 @@ from resilience_tui.screens.cooldown_moveon import DoneView, MoveOnStep
 from resilience_tui.screens.cooldown_reflect import ReflectStep, ReflectWaiting
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.widgets.confirm import ConfirmDialog
-from resilience_tui.widgets.feelings_rater import FeelingsRater, WordPicker
+from resilience_tui.widgets.feelings_rater import FeelingsRater
 from resilience_tui.widgets.reasons import TaggedNotes
 from resilience_tui.widgets.tickbox import TickBox
+from resilience_tui.widgets.words import WordPicker
 
 WED = date(2026, 3, 11)
 THU = date(2026, 3, 12)

@@ -162,8 +162,9 @@ async def test_bad_data_opens_without_trouble(make_app, store) -> None:
         CheckIn(day="2026-03-10", mood=4, energy=4),
         CheckIn(day="2031-01-01", mood=5, energy=5),
         CheckIn(day="1999-12-31", mood=3, energy=3),
-        CheckIn(day="garbage", mood=9, energy=0),
     ])
+    # put() refuses a damaged record; put_many(stamp=False) stores it as a bad file holds it.
+    store.checkins.put_many([CheckIn(day="garbage", mood=9, energy=0)], stamp=False)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)

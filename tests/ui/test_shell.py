@@ -73,11 +73,16 @@ async def test_new_day_is_noticed(make_app, clock) -> None:
 
 
 async def test_a_damaged_record_does_not_take_today_down(make_app, store) -> None:
-    from resilience_tui.domain.models import Rejection
+    from resilience_tui.domain.models import Rejection, SelfCare
 
     # As if the file had been edited by hand: a day that is not a date.
-    store.rejections.put(Rejection(company="Acme", role="QA", received_on="soon",
-                                   logged_on="soon"))
+    # (put() refuses it; put_many(stamp=False) stores it as such a file holds it.)
+    store.rejections.put_many([Rejection(company="Acme", role="QA", received_on="soon",
+                                         logged_on="soon")], stamp=False)
+    # The cool-down rules skip a rejection they cannot read; a self-care entry with words
+    # for energies still breaks its panel, and only that panel.
+    store.selfcare.put_many([SelfCare(day="2026-03-11", activity="walk", minutes=20,
+                                      energy_before="low", energy_after="high")], stamp=False)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -114,3 +119,24 @@ async def test_a_burst_of_keys_right_after_opening_counts_as_typing(make_app) ->
         await pilot.press("comma", *"Sam", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+
+
+async def test_tick_boxes_keep_spaces_sent_in_a_burst(make_app) -> None:
+    from textual import events
+
+    from resilience_tui.widgets.tickbox import TickBox
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        app.screen.query_one("#rest-5", TickBox).focus()
+        await pilot.pause()
+        # All queued before the app handles any, as a fast terminal delivers them:
+        # the tab moves focus on before the first box has seen its space.
+        for key in ("space", "tab", "space"):
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#rest-5", TickBox).value is True
+        assert app.screen.query_one("#rest-6", TickBox).value is True

@@ -14,11 +14,11 @@ from resilience_tui.domain.checkin import (
     action_changes,
     build_checkin,
     checkin_for_day,
-    contact_after_hello,
     plan_summary,
     set_done,
 )
 from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Settings
+from resilience_tui.domain.selfcare import contacted
 from resilience_tui.domain.suggestions import SuggestionContext, suggest
 from resilience_tui.domain.validate import ValidationError
 
@@ -174,5 +174,5 @@ def test_a_ticked_redirect_finishes_its_action_and_unticking_plans_it_again() ->
 
 def test_a_done_hello_updates_the_contact() -> None:
     ana = Contact(name="Ana", last_contacted="2026-01-02")
-    assert contact_after_hello(ana, "2026-03-11").last_contacted == "2026-03-11"
+    assert contacted(ana, "2026-03-11").last_contacted == "2026-03-11"
     assert ana.last_contacted == "2026-01-02"

@@ -252,7 +252,7 @@ def test_nothing_after_done() -> None:
 # --- several at once ------------------------------------------------------------
 
 
-def test_most_urgent_prefers_an_open_step_then_the_oldest() -> None:
+def test_most_urgent_prefers_a_fresh_hurt_then_an_open_step_then_the_oldest() -> None:
     waiting_old = acknowledged(MON - timedelta(days=5), on=MON - timedelta(days=5))
     waiting_old = cd.ready_now(waiting_old, MON - timedelta(days=5))
     waiting_old = cd.reflect(waiting_old, MON)  # move on opens Monday: open
@@ -262,7 +262,9 @@ def test_most_urgent_prefers_an_open_step_then_the_oldest() -> None:
     newer_open = rejection(MON - timedelta(days=1), company="Newer")
     done = cd.move_on(reflected(MON - timedelta(days=30)), MON, {"sad": 1})
     picked = cd.most_urgent([fresh, closed_gate, done, newer_open, waiting_old], MON, 2)
-    assert picked is waiting_old
+    assert picked is fresh  # still to acknowledge, and the newest of those
+    assert cd.most_urgent([newer_open, closed_gate, waiting_old], MON, 2) is newer_open
+    assert cd.most_urgent([closed_gate, done, waiting_old], MON, 2) is waiting_old
 
 
 def test_most_urgent_falls_back_to_the_oldest_waiting_one() -> None:

@@ -68,7 +68,8 @@ def test_future_days_are_refused_with_a_reason(text: str) -> None:
     with pytest.raises(ValidationError) as err:
         parse_day(text, WED)
     assert err.value.field == "date received"
-    assert "future" in err.value.message
+    assert "still to come" in err.value.message
+    assert not err.value.sentence.endswith("?.")
 
 
 @pytest.mark.parametrize("text", ["soon", "10", "March", "the other day", "99 days hence"])

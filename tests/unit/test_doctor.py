@@ -112,3 +112,17 @@ def test_copies_kept_aside_are_listed(used: Path, capsys: pytest.CaptureFixture[
 def test_no_journal_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = doctor(tmp_path / "none.json", capsys)
     assert code == 1 and "does not exist yet" in out and "No backups yet" in out
+
+
+def test_odd_records_in_a_good_file_do_not_send_you_to_restore(
+        used: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A check-in dated after today (say, from a bad import): worth a note, not a restore,
+    # which would bring back an older file and lose newer entries.
+    store = Store(used, FixedClock("2026-03-11T09:00"))
+    store.checkins.put(CheckIn(day="2026-04-01", mood=3, energy=3, id="future"))
+    store.close()
+    code, out = doctor(used, capsys)
+    assert code == 1
+    assert "after today" in out
+    assert "No need to restore" in out
+    assert "'resilience restore' brings back" not in out

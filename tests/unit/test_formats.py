@@ -59,7 +59,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     store.selfcare.put(SelfCare(day="2026-03-10", activity="walk", minutes=30, energy_before=2,
                                 energy_after=4, optimism=4))
     store.selfcare.put(SelfCare(day="2026-03-09", activity="walk", minutes=45))
-    store.contacts.put(Contact(name="Ana", kind="mentor", reach="ana@mentor.example"))
+    store.contacts.put(Contact(name="Ana", kind="mentor", reach="ana@mentor.example",
+                               created_on="2026-03-01"))
     store.rest_days.put(RestDay(day="2026-03-08"))
     store.close()
     return path

@@ -48,7 +48,7 @@ def test_counts_by_stage_reason_and_theme_most_first_then_name() -> None:
     assert p.total == 4
     assert p.by_stage == [("interview", 2), ("applied", 1), ("screen", 1)]
     assert p.by_reason == [("skill gap", 2), ("experience level", 1), ("timing or budget", 1)]
-    assert p.by_theme == [("sql", 2), ("presentation", 1)]
+    assert p.by_theme == [("sql", 2), ("Presentation", 1)]  # counted in any case, shown as typed
 
 
 def test_a_tag_named_twice_in_one_rejection_counts_once() -> None:
@@ -87,7 +87,7 @@ def test_a_theme_recurs_across_reasons_and_feedback() -> None:
     ]
     p = patterns(rs, [])
     assert [(t.name, t.count, t.sources) for t in p.recurring] == [
-        ("presentation", 3, ("feedback",)),
+        ("Presentation", 3, ("feedback",)),  # counted in any case, shown as first typed
         ("skill gap", 2, ("reason", "feedback")),
     ]
 

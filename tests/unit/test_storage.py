@@ -126,7 +126,8 @@ WRITER = textwrap.dedent("""
     print("ready", n, flush=True)
     while True:
         n += 1
-        store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="x" * 5000))
+        store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="x" * 200,
+                                   feelings=["y" * 40] * 100))
         print(n, flush=True)
 """)
 
@@ -246,16 +247,16 @@ RLIMIT_WRITER = textwrap.dedent("""
     import json, resource, sys
     from pathlib import Path
     from resilience_tui.clock import FixedClock
-    from resilience_tui.domain.models import CheckIn
+    from resilience_tui.domain.models import Contact
     from resilience_tui.storage.store import Store
     path = Path(sys.argv[1])
     limit = path.stat().st_size + 1000
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     store = Store(path, FixedClock("2026-03-11T09:00"))
-    c = store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="z" * 3000))
-    kept = store.checkins.get(c.id)
+    c = store.contacts.put(Contact(name="Ana", notes="z" * 3000, created_on="2026-03-11"))
+    kept = store.contacts.get(c.id)
     print(json.dumps({"unsaved": store.unsaved, "problems": store.problems,
-                      "kept": kept.intention if kept else None}))
+                      "kept": kept.notes if kept else None}))
 """)
 
 

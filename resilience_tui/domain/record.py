@@ -1,0 +1,79 @@
+"""The base of every stored record: dataclasses that become dicts and back.
+
+``to_dict``/``from_dict`` with nested records (``NESTED``, ``NESTED_LISTS``), the
+fast path for a fully stored row, and the id every record gets. The records
+themselves are in :mod:`models`. No Textual or TinyDB import here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, fields
+from functools import cache
+from typing import Any, ClassVar, TypeVar
+
+from .validate import ValidationError
+
+T = TypeVar("T", bound="Record")
+
+
+def new_id() -> str:
+    """A stable, unique record id."""
+    return uuid.uuid4().hex[:16]
+
+
+def _nested(cls: type[Record], name: str, value: Any) -> Any:
+    """A stored field's value, with nested records (and lists of them) built."""
+    if name in cls.NESTED and isinstance(value, dict):
+        return cls.NESTED[name].from_dict(value)
+    if name in cls.NESTED_LISTS and isinstance(value, list):
+        sub = cls.NESTED_LISTS[name]
+        return [sub.from_dict(v) if isinstance(v, dict) else v for v in value]
+    return value
+
+
+@dataclass
+class Record:
+    """Base for stored records: ``to_dict``/``from_dict`` with nested records."""
+
+    NESTED: ClassVar[dict[str, type[Record]]] = {}
+    NESTED_LISTS: ClassVar[dict[str, type[Record]]] = {}
+
+    def validate(self: T) -> T:
+        """Check and tidy every field; raise ValidationError. Each record overrides this."""
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """Build from a dict, ignoring unknown keys and filling defaults for missing ones."""
+        if not isinstance(data, dict):
+            raise ValidationError(cls.__name__.lower(), "should be an object")
+        names, plain = _shape(cls)
+        if plain and data.keys() == names:
+            return cls._from_complete(data)
+        kwargs = {f.name: _nested(cls, f.name, data[f.name]) for f in fields(cls)
+                  if f.name in data}
+        return cls(**kwargs)
+
+    @classmethod
+    def _from_complete(cls: type[T], data: dict[str, Any]) -> T:
+        """The usual case, every field stored and nothing else: the object ``__init__``
+        would build, made without looking field by field (a long history loads ~3x faster).
+
+        Only for classes without ``__post_init__``, so setting the fields is all it takes.
+        """
+        if cls.NESTED or cls.NESTED_LISTS:
+            data = {name: _nested(cls, name, value) for name, value in data.items()}
+        obj = object.__new__(cls)
+        for name, value in data.items():  # what the dataclass __init__ does, minus its checks
+            setattr(obj, name, value)
+        return obj
+
+
+@cache
+def _shape(cls: type[Record]) -> tuple[frozenset[str], bool]:
+    """A record class's field names, and whether its ``__init__`` only sets them."""
+    return frozenset(f.name for f in fields(cls)), not hasattr(cls, "__post_init__")
