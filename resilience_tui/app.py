@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .screens.form import FormScreen
@@ -60,10 +61,12 @@ class ResilienceApp(App[None]):
         Binding("question_mark", "open('help')", "Help", key_display="?"),
     ]
 
-    def __init__(self, store: Store, clock: Clock, **kwargs: Any) -> None:
+    def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.store = store
         self.clock = clock
+        self.cursor_blink = cursor_blink  # False keeps cursors still (snapshot tests)
         self.day: date = clock.today()
         self._warned = False  # told the user about unsaved entries once already
         store.on_problem = self._storage_problem
@@ -156,6 +159,10 @@ class ResilienceApp(App[None]):
         from .screens.commands import palette_commands
 
         yield from palette_commands(self)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste) and isinstance(self.screen, FormScreen):

@@ -6,19 +6,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from dateutil import tz
+from fixed_time import NOW, TODAY, ZONE, make_clock  # tests/ is on the path (rootdir imports)
 
 from resilience_tui.clock import FixedClock
 from resilience_tui.storage.store import Store
 
-ZONE = tz.gettz("Europe/London")
-# A Wednesday morning, well after the default day start hour.
-NOW = "2026-03-11T09:00:00"
+__all__ = ["NOW", "TODAY", "ZONE"]  # the pinned moment: import them from fixed_time
 
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(NOW, zone=ZONE)
+    return make_clock(NOW)
 
 
 @pytest.fixture
@@ -35,10 +33,13 @@ def store(db_path: Path, clock: FixedClock) -> Iterator[Store]:
 
 @pytest.fixture
 def make_app(store: Store, clock: FixedClock) -> Callable[[], object]:
-    """Build the app on the test store and clock (import here: unit tests stay UI-free)."""
+    """Build the app on the test store and clock (import here: unit tests stay UI-free).
+
+    Cursors do not blink, so a snapshot never depends on when the 0.5 s blink timer fired.
+    """
     from resilience_tui.app import ResilienceApp
 
     def build() -> ResilienceApp:
-        return ResilienceApp(store, clock)
+        return ResilienceApp(store, clock, cursor_blink=False)
 
     return build

@@ -126,7 +126,8 @@ def parse_day(text: str, today: date, field: str = "date received") -> date:
     except ValidationError as exc:
         raise ValidationError(field, exc.message) from None
     if found is None:
-        raise ValidationError(field, f"{text.strip()!r} isn't a day we can read; try {examples(today)}")
+        raise ValidationError(
+            field, f"{text.strip()!r} isn't a day we can read; try {examples(today)}")
     if found > today:
         raise FutureDay(field, f"can't be {nice_day(found)}: that day is still to come")
     if found.year < 1970:

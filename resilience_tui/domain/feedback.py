@@ -33,13 +33,22 @@ def _position(r: Rejection) -> str:
     return f"{role} at {r.company.strip()}" if r.company.strip() else role
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+
+
+def _first_name(full: str) -> str:
+    """The name to greet: "Sam Recruiter" gives "Sam"; a title ("Dr Lee") keeps it whole."""
+    first = full.split()[0]
+    return full if first.lower().rstrip(".") in _TITLES else first
+
+
 def draft_request(r: Rejection, user_name: str) -> tuple[str, str]:
     """A warm, brief thank-you asking for one or two specific pointers: (subject, body)."""
     name = user_name.strip()
     contact = r.contact_name.strip()
     role = r.role.strip()
     subject = f"Thanks, and a quick question about my {role + ' ' if role else ''}application"
-    greeting = f"Hi {contact}," if contact else "Hello,"
+    greeting = f"Hi {_first_name(contact)}," if contact else "Hello,"
     thanks = _STAGE_THANKS.get(r.stage, _STAGE_THANKS["applied"])
     paragraphs = [
         greeting,

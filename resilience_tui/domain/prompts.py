@@ -7,7 +7,7 @@ from datetime import date
 PROMPTS = (
     "A no stings. Let it, for a day, then put the energy back into the search.",
     "Notice the 'what's wrong with me' voice. It is louder than it is right.",
-    "Each rejection is one data point, not a verdict on you.",
+    "A no tells you about one role on one day. You are a lot more than that.",
     "A short, kind note asking for feedback can turn a closed door into advice.",
     "Look for the theme that keeps showing up, and make one plan for it.",
     "A 'no' can point somewhere new: another industry, a new skill, a wider search.",

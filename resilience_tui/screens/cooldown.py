@@ -235,4 +235,5 @@ class CooldownScreen(FormScreen):
             return
         r = copy.deepcopy(self.rejection)
         r.cooldown.draft = draft
-        self.commit(r)
+        with self.kept_safe():
+            self.commit(r)

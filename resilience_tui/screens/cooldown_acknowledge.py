@@ -147,4 +147,4 @@ class AcknowledgeStep(StepForm):
             r.cooldown.process_done = True
         host.commit(r, *extra)
         logged = " and logged as self-care" if extra else ""
-        return f"Saved{logged}. Go gently for the rest of the day."
+        return f"Saved{logged}. Take it gently."

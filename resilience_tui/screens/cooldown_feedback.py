@@ -116,8 +116,10 @@ class FeedbackSection(Vertical):
         self._show_answer_area()
 
     def _show_answer_area(self) -> None:
-        self.query_one("#fb-answer").display = self.host.rejection.feedback.status != (
-            "not_requested")
+        asked = self.host.rejection.feedback.status != "not_requested"
+        self.query_one("#fb-answer").display = asked
+        # Once marked, pressing it again would quietly move the request (and follow-up) day.
+        self.query_one("#fb-requested", Button).disabled = asked
 
     def _say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#fb-note", Static)

@@ -129,8 +129,9 @@ class ReflectStep(StepForm):
         f = self.fields
         reasons = f.get("reasons") or {}
         traps = f.get("traps") or {}
-        yield note("A no is information, not a verdict on you. Tick what may have played a "
-                   "part (unknown is a fair answer) and note anything useful.").add_class("intro")
+        yield note("This is about what happened, not about who you are. Tick what may have "
+                   "played a part (unknown is a fair answer) and note anything useful."
+                   ).add_class("intro")
         yield heading("What may have played a part")
         yield TaggedNotes(REASON_TAGS, ticked=reasons.get("ticked", ()),
                           notes=reasons.get("notes"), placeholders=REASON_HINTS,

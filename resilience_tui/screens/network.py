@@ -128,9 +128,10 @@ class NetworkScreen(AppScreen[None]):
         contact = self.store.contacts.get(found) if found else None
         if contact is None:
             return
-        self.store.contacts.put(contacted(contact, self.clock.today_str()))
-        self.notify(f"Noted: you were in touch with {contact.name} today.", timeout=3,
-                    markup=False)
+        with self.kept_safe():
+            self.store.contacts.put(contacted(contact, self.clock.today_str()))
+            self.notify(f"Noted: you were in touch with {contact.name} today.", timeout=3,
+                        markup=False)
         self.refresh_table(contact.id)
 
     def action_remove(self) -> None:

@@ -114,7 +114,7 @@ def selfcare_weeks(selfcare: Sequence[SelfCare], today: date, weeks: int) -> str
     top = max(minutes.values())
     lines = []
     for monday, total in minutes.items():
-        label = "this week" if monday == this_monday else f"w/c {monday.day} {monday:%b}"
+        label = "this week" if monday == this_monday else f"week of {monday.day} {monday:%b}"
         lines.append(f"{label:<11} {hbar(total, top, 30)} {total:>4} min")
     return "\n".join(lines)
 

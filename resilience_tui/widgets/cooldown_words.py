@@ -25,12 +25,18 @@ def day_text(day: int, days: int) -> str:
     return f"day {day} of {days}" if day <= days else f"day {day}"
 
 
+# What comes next, in plain words rather than step names (Today's cool-down panel).
+READY_TEXT = {"acknowledge": "ready for a first, gentle step", "reflect": "ready to look back",
+              "move_on": "ready to move on"}
+OPENS_TEXT = {"acknowledge": "the first step", "reflect": "looking back",
+              "move_on": "moving on"}
+
+
 def next_text(st: CooldownStatus, today: date) -> str:
-    """"reflect is ready" or "reflect opens tomorrow"."""
-    name = STEP_NAMES[st.step]
+    """"ready to look back" or "looking back opens tomorrow"."""
     if st.is_open:
-        return f"{name} is ready"
-    return f"{name} opens {describe_day(st.step_opens_on, today)}"
+        return READY_TEXT[st.step]
+    return f"{OPENS_TEXT[st.step]} opens {describe_day(st.step_opens_on, today)}"
 
 
 def step_line(st: CooldownStatus | None) -> str:

@@ -88,7 +88,7 @@ class CheckinPanel(TodayPanel):
         if checkin is None or item is None:
             self.refresh_panel()  # the day turned over, or the item is gone
             return
-        with self.store.batch():
+        with self.kept_safe(), self.store.batch():
             self.store.checkins.put(checkin)
             self._follow_through(item)
         self.res_app.refresh_today()  # a hello or a done item shows in other panels too

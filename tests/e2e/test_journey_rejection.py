@@ -100,7 +100,7 @@ def test_a_rejection_over_two_days(terminal: Terminal, cli: CLI, db_path: Path) 
     terminal.wait_for("No cool-down running")
     log_rejection(terminal)
     today = terminal.wait_for("Acme Corp · QA Lead · day 1 of 2")
-    assert "acknowledge is ready" in today
+    assert "ready for a first, gentle step" in today
     shown = only_cooldown(status(cli))
     assert (shown["step"], shown["day"], shown["step_opens_on"]) == (
         "acknowledge", 1, "2026-03-11")
@@ -111,14 +111,14 @@ def test_a_rejection_over_two_days(terminal: Terminal, cli: CLI, db_path: Path) 
         "reflect", 1, "2026-03-12")
     today = back_to_today(terminal, "Reflecting opens")
     assert "Acme Corp · QA Lead · day 1 of 2" in today
-    assert "reflect opens tomorrow" in today
+    assert "looking back opens tomorrow" in today
     quit_app(terminal)
 
     # Day 2 ------------------------------------------------------------------
     terminal.run_app(env=DAY2)
     today = terminal.wait_for("Thursday 12 March")
     assert "Acme Corp · QA Lead · day 2 of 2" in today
-    assert "reflect is ready" in today
+    assert "ready to look back" in today
     shown = only_cooldown(status(cli, **DAY2))
     assert (shown["step"], shown["day"], shown["step_opens_on"]) == (
         "reflect", 2, "2026-03-12")
@@ -129,7 +129,7 @@ def test_a_rejection_over_two_days(terminal: Terminal, cli: CLI, db_path: Path) 
     assert (shown["step"], shown["day"]) == ("move_on", 2)
     today = back_to_today(terminal, "How do these feel now?")
     assert "Acme Corp · QA Lead · day 2 of 2" in today
-    assert "move on is ready" in today
+    assert "ready to move on" in today
 
     move_on(terminal)
     figures = status(cli, **DAY2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from fixed_time import ago
 
 from resilience_tui.domain.models import (
     Action,
@@ -18,14 +18,9 @@ from resilience_tui.domain.models import (
 )
 from resilience_tui.storage.store import Store
 
-TODAY = date(2026, 3, 11)
 KINDS = ("apply", "outreach", "practice", "learn")
 MISSED = {3, 17, 18, 30, 41}  # days ago without a check-in (3 ago is Sunday 8 March)
 RESTED = 17  # Sunday 22 February, marked as rest; Saturday 21 is a rest weekday
-
-
-def ago(n: int) -> str:
-    return (TODAY - timedelta(days=n)).isoformat()
 
 
 def checkins(first: int = 55, last: int = 1) -> list[CheckIn]:

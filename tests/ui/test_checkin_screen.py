@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from test_checkin_today import shown  # tests/ui is on the path (rootdir imports)
+from helpers import error_text, open_checkin, plan_lines, seed_suggestion_sources
 from textual import events
 from textual.widgets import Input, Static
 
-from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Rejection
-from resilience_tui.screens.checkin import CheckInScreen
+from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.status import status_data
 from resilience_tui.storage.transfer import export_data
@@ -15,36 +14,6 @@ from resilience_tui.widgets.checklist import PlanRow, SuggestionList
 from resilience_tui.widgets.confirm import ConfirmDialog
 from resilience_tui.widgets.scale import ScalePicker
 from resilience_tui.widgets.words import WordPicker
-
-
-def seed_history(store) -> None:
-    """Yesterday's check-in with one unfinished item, an open redirect, a quiet contact,
-    and a feedback request that has waited long enough for a follow-up."""
-    store.checkins.put(CheckIn(day="2026-03-10", mood=3, energy=3, intention="Keep going", plan=[
-        PlanItem(kind="apply", text="Apply to Northwind", done=True),
-        PlanItem(kind="practice", text="Mock interview with Sam"),
-    ]))
-    store.actions.put(Action(kind="adjacent industry", text="Look at health-tech roles",
-                             created_on="2026-03-05", id="act1"))
-    store.contacts.put(Contact(name="Ana", kind="mentor", last_contacted="2026-01-20",
-                               id="ana"))
-    rejection = Rejection(company="Contoso", role="Analyst", received_on="2026-02-20",
-                          logged_on="2026-02-20", id="rej1")
-    rejection.feedback.status, rejection.feedback.requested_on = "requested", "2026-02-25"
-    store.rejections.put(rejection)
-
-
-async def open_checkin(pilot) -> CheckInScreen:
-    await pilot.press("m")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, CheckInScreen)
-    return screen
-
-
-def error_text(screen) -> str:
-    return str(screen.query_one("#form-error", Static).content)
-
 
 # --- the fast path ----------------------------------------------------------------
 
@@ -245,7 +214,7 @@ async def test_feelings_are_picked_with_the_keyboard(make_app, store) -> None:
 
 
 async def test_suggestions_show_where_they_came_from(make_app, store) -> None:
-    seed_history(store)
+    seed_suggestion_sources(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
@@ -256,7 +225,7 @@ async def test_suggestions_show_where_they_came_from(make_app, store) -> None:
             ("feedback", "Follow up with Contoso about feedback"),
             ("contact", "Say hello to Ana"),
         ]
-        assert shown(suggestions) == [
+        assert plan_lines(suggestions) == [
             "+ practice · Mock interview with Sam  (from yesterday)",
             "+ apply · Look at health-tech roles  (from a cool-down)",
             "+ follow-up · Follow up with Contoso about feedback  (feedback due)",
@@ -264,7 +233,7 @@ async def test_suggestions_show_where_they_came_from(make_app, store) -> None:
 
 
 async def test_accepted_suggestions_become_plan_items(make_app, store) -> None:
-    seed_history(store)
+    seed_suggestion_sources(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_checkin(pilot)
@@ -285,7 +254,7 @@ async def test_accepted_suggestions_become_plan_items(make_app, store) -> None:
 
 
 async def test_a_planned_redirect_is_not_suggested_again(make_app, store) -> None:
-    seed_history(store)
+    seed_suggestion_sources(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_checkin(pilot)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
+from helpers import plan_lines
 from textual.widgets import Static
 
 from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Rejection
@@ -29,16 +27,6 @@ def todays_checkin(store) -> CheckIn:
                              source="feedback", source_id="rej1", id="p3"),
                 ])
     return store.checkins.put(c)
-
-
-def shown(checklist: PlanChecklist) -> list[str]:
-    """Each item as the user reads it (plain text, one line when it fits)."""
-    out = []
-    for option in checklist.options:
-        console = Console(width=100, record=True, file=io.StringIO())
-        console.print(option.prompt)
-        out.append(console.export_text().strip())
-    return out
 
 
 def summary(app) -> str:
@@ -67,7 +55,7 @@ async def test_the_panel_shows_the_checkin(make_app, store) -> None:
         assert "restless, hopeful" in text and "One thing at a time" in text
         heading = str(app.screen.query_one("#plan-heading", Static).content)
         assert "0 of 3 done" in heading
-        assert shown(app.screen.query_one(PlanChecklist)) == [
+        assert plan_lines(app.screen.query_one(PlanChecklist)) == [
             "[ ] outreach · Say hello to Ana",
             "[ ] apply · Look at health-tech roles",
             "[ ] follow-up · Follow up with Contoso about feedback"]
@@ -89,7 +77,7 @@ async def test_space_ticks_and_saves_at_once(make_app, store) -> None:
         await pilot.press("space")
         await pilot.pause()
         assert done_flags(store) == [True, False, False]
-        assert shown(app.screen.query_one(PlanChecklist))[0] == (
+        assert plan_lines(app.screen.query_one(PlanChecklist))[0] == (
             "[✓] outreach · Say hello to Ana")
         assert "1 of 3 done" in str(app.screen.query_one("#plan-heading", Static).content)
         await pilot.press("down", "enter")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import stat
 
-from test_cooldown_screen import open_cooldown, seed  # tests/ui is on the path
+from helpers import open_reflect, press_button, seed_cooldown
 from textual.widgets import Input, Static, TextArea
 
 from resilience_tui.domain import feedback
 from resilience_tui.domain.models import Rejection
 from resilience_tui.screens.cooldown_feedback import feedback_file
 from resilience_tui.screens.cooldown_moveon import DoneView
-from resilience_tui.screens.cooldown_reflect import ReflectStep
 
 
 def note(screen) -> str:
@@ -22,24 +21,11 @@ def status(screen) -> str:
     return str(screen.query_one("#fb-status", Static).content)
 
 
-async def press_button(pilot, selector: str) -> None:
-    """Tab-free way to a button: focus it (which scrolls it into view) and press enter."""
-    pilot.app.screen.query_one(selector).focus()
-    await pilot.pause()
-    await pilot.press("enter")
-
-
-async def open_reflect(pilot):
-    screen = await open_cooldown(pilot)
-    assert isinstance(screen.step, ReflectStep)
-    return screen
-
-
 async def test_draft_is_signed_copied_and_saved_privately(make_app, store, db_path) -> None:
     settings = store.settings
     settings.name = "Sam Rivera"
     store.save_settings(settings)
-    r = seed(store, "reflect", ready_early=True)
+    r = seed_cooldown(store, "reflect", ready_early=True)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_reflect(pilot)
@@ -72,7 +58,7 @@ def test_feedback_file_names_are_safe(db_path) -> None:
 
 
 async def test_requested_then_received_with_themes(make_app, store, clock) -> None:
-    r = seed(store, "reflect")
+    r = seed_cooldown(store, "reflect")
     clock.advance(days=1)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -100,7 +86,7 @@ async def test_requested_then_received_with_themes(make_app, store, clock) -> No
 
 
 async def test_no_reply_after_moving_on_is_noted_from_today(make_app, store, clock) -> None:
-    r = seed(store, "done")
+    r = seed_cooldown(store, "done")
     r = feedback.mark_requested(store.rejections.get(r.id), clock.today())
     store.rejections.put(r)
     clock.advance(days=8)
@@ -125,7 +111,7 @@ async def test_no_reply_after_moving_on_is_noted_from_today(make_app, store, clo
 
 
 async def test_email_edits_are_kept_after_escape(make_app, store) -> None:
-    r = seed(store, "reflect", ready_early=True)
+    r = seed_cooldown(store, "reflect", ready_early=True)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_reflect(pilot)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from fixed_time import YESTERDAY
+from helpers import error_text, open_cooldown, seed_cooldown
 from textual.widgets import Input, Select, Static, TextArea
 
-from resilience_tui.domain import cooldown
-from resilience_tui.domain.models import Rejection
 from resilience_tui.screens.cooldown import CooldownScreen
 from resilience_tui.screens.cooldown_acknowledge import AcknowledgeStep
 from resilience_tui.screens.cooldown_moveon import DoneView, MoveOnStep
@@ -19,50 +17,27 @@ from resilience_tui.widgets.reasons import TaggedNotes
 from resilience_tui.widgets.tickbox import TickBox
 from resilience_tui.widgets.words import WordPicker
 
-WED = date(2026, 3, 11)
-THU = date(2026, 3, 12)
-
-
-def seed(store, step: str = "acknowledge", *, company: str = "Acme Corp",
-         logged: date = WED, ready_early: bool = False) -> Rejection:
-    """A rejection logged on ``logged`` whose next step is ``step`` (reflect opened early)."""
-    r = Rejection(company=company, role="QA Lead", received_on=logged.isoformat(),
-                  logged_on=logged.isoformat(), at=f"{logged.isoformat()}T09:00:00+00:00")
-    if step in ("reflect", "move_on", "done"):
-        r = cooldown.acknowledge(r, logged, {"hurt": 80, "shaken": 60}, "A rough morning.",
-                                 "a walk")
-    if step in ("move_on", "done") or (step == "reflect" and ready_early):
-        r = cooldown.ready_now(r, logged)
-    if step in ("move_on", "done"):
-        r = cooldown.reflect(r, logged, {"skill gap": "SQL"}, went_well="Clear answers")
-    if step == "done":
-        r = cooldown.move_on(r, logged, {"hurt": 40, "shaken": 20})
-    store.rejections.put(r)
-    return r
-
-
-async def open_cooldown(pilot) -> CooldownScreen:
-    await pilot.press("c")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, CooldownScreen)
-    return screen
-
-
-def error_text(screen) -> str:
-    return str(screen.query_one("#form-error", Static).content)
-
 
 def header(screen) -> str:
     return " ".join(str(screen.query_one(f"#{i}", Static).content)
                     for i in ("cd-title", "cd-day", "cd-steps"))
 
 
+async def come_back_tomorrow(pilot, clock) -> CooldownScreen:
+    """Leave the cool-down, let the day turn, and open it again."""
+    await pilot.press("escape")
+    await pilot.pause()
+    clock.advance(days=1)
+    pilot.app.check_day()
+    await pilot.pause()
+    return await open_cooldown(pilot)
+
+
 # --- acknowledge ---------------------------------------------------------------
 
 
 async def test_acknowledge_names_feelings_and_logs_selfcare(make_app, store) -> None:
-    r = seed(store)
+    r = seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -103,7 +78,7 @@ async def test_acknowledge_names_feelings_and_logs_selfcare(make_app, store) -> 
 
 
 async def test_feeling_words_can_be_clicked(make_app, store) -> None:
-    seed(store)
+    seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -118,7 +93,7 @@ async def test_feeling_words_can_be_clicked(make_app, store) -> None:
 
 
 async def test_intensity_outside_0_to_100_is_refused_inline(make_app, store) -> None:
-    r = seed(store)
+    r = seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -137,7 +112,7 @@ async def test_intensity_outside_0_to_100_is_refused_inline(make_app, store) -> 
 
 
 async def test_acknowledge_needs_a_feeling_and_a_journal_within_limits(make_app, store) -> None:
-    seed(store)
+    seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -153,7 +128,7 @@ async def test_acknowledge_needs_a_feeling_and_a_journal_within_limits(make_app,
 
 
 async def test_half_done_step_is_kept_as_a_draft_after_escape(make_app, store) -> None:
-    r = seed(store)
+    r = seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -177,7 +152,7 @@ async def test_half_done_step_is_kept_as_a_draft_after_escape(make_app, store) -
 
 
 async def test_leaving_an_untouched_step_keeps_no_draft(make_app, store) -> None:
-    r = seed(store)
+    r = seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_cooldown(pilot)
@@ -190,7 +165,7 @@ async def test_leaving_an_untouched_step_keeps_no_draft(make_app, store) -> None
 
 
 async def test_reflect_waits_for_day_two(make_app, store, clock) -> None:
-    r = seed(store, "reflect")
+    r = seed_cooldown(store, "reflect")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -201,19 +176,14 @@ async def test_reflect_waits_for_day_two(make_app, store, clock) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Reflecting opens on Thursday 12 March" in error_text(screen)
-        await pilot.press("escape")
-        await pilot.pause()
-        clock.advance(days=1)
-        app.check_day()
-        await pilot.pause()
-        screen = await open_cooldown(pilot)
+        screen = await come_back_tomorrow(pilot, clock)
         assert isinstance(screen.step, ReflectStep)
         assert "day 2 of 2" in header(screen) and "▶ reflect" in header(screen)
     assert store.rejections.get(r.id).cooldown.ready_early_on is None
 
 
 async def test_ready_now_asks_first_and_is_recorded(make_app, store) -> None:
-    r = seed(store, "reflect")
+    r = seed_cooldown(store, "reflect")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -234,7 +204,7 @@ async def test_ready_now_asks_first_and_is_recorded(make_app, store) -> None:
 
 
 async def test_the_picked_way_to_process_can_be_logged_later(make_app, store) -> None:
-    r = seed(store, "reflect")
+    r = seed_cooldown(store, "reflect")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -247,7 +217,7 @@ async def test_the_picked_way_to_process_can_be_logged_later(make_app, store) ->
 
 
 async def test_selfcare_minutes_and_activity_are_checked(make_app, store) -> None:
-    seed(store, "reflect")
+    seed_cooldown(store, "reflect")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -259,7 +229,7 @@ async def test_selfcare_minutes_and_activity_are_checked(make_app, store) -> Non
 
 
 async def test_done_needs_something_to_log(make_app, store) -> None:
-    seed(store)
+    seed_cooldown(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -273,7 +243,7 @@ async def test_done_needs_something_to_log(make_app, store) -> None:
 
 
 async def test_reflect_saves_reasons_traps_and_lessons(make_app, store, clock) -> None:
-    r = seed(store, "reflect")
+    r = seed_cooldown(store, "reflect")
     clock.advance(days=1)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -303,7 +273,7 @@ async def test_reflect_saves_reasons_traps_and_lessons(make_app, store, clock) -
 
 
 async def test_move_on_rerates_and_turns_redirects_into_actions(make_app, store) -> None:
-    r = seed(store, "move_on")
+    r = seed_cooldown(store, "move_on")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
@@ -339,9 +309,9 @@ async def test_move_on_rerates_and_turns_redirects_into_actions(make_app, store)
 
 
 async def test_today_lists_cooldowns_and_c_opens_the_most_urgent(make_app, store) -> None:
-    seed(store, "reflect", company="Older Ltd", logged=date(2026, 3, 10))
-    seed(store, "acknowledge", company="Newer Inc")
-    seed(store, "done", company="Finished Co")
+    seed_cooldown(store, "reflect", company="Older Ltd", logged=YESTERDAY)
+    seed_cooldown(store, "acknowledge", company="Newer Inc")
+    seed_cooldown(store, "done", company="Finished Co")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -349,18 +319,18 @@ async def test_today_lists_cooldowns_and_c_opens_the_most_urgent(make_app, store
         prompts = [str(listing.get_option_at_index(i).prompt)
                    for i in range(listing.option_count)]
         assert prompts == [
-            "Older Ltd · QA Lead · day 2 of 2\n  reflect is ready",
-            "Newer Inc · QA Lead · day 1 of 2\n  acknowledge is ready",
+            "Older Ltd · QA Lead · day 2 of 2\n  ready to look back",
+            "Newer Inc · QA Lead · day 1 of 2\n  ready for a first, gentle step",
         ]
         hint = str(app.screen.query_one("#cooldowns-hint", Static).content)
-        assert hint.startswith("c continues Older Ltd")
+        assert hint.startswith("c continues Newer Inc")  # a fresh hurt comes first
         screen = await open_cooldown(pilot)
-        assert "Older Ltd" in header(screen)
+        assert "Newer Inc" in header(screen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.click("#cooldowns", offset=(2, 2))  # the second row: Newer Inc
+        await pilot.click("#cooldowns", offset=(2, 0))  # the first row: Older Ltd
         await pilot.pause()
-        assert "Newer Inc" in header(app.screen)
+        assert "Older Ltd" in header(app.screen)
 
 
 async def test_a_whole_cooldown_across_two_days(make_app, store, clock) -> None:
@@ -374,12 +344,7 @@ async def test_a_whole_cooldown_across_two_days(make_app, store, clock) -> None:
         await pilot.press("space", "ctrl+s")  # hurt at 50
         await pilot.pause()
         assert isinstance(screen.step, ReflectWaiting)
-        await pilot.press("escape")
-        await pilot.pause()
-        clock.advance(days=1)
-        app.check_day()
-        await pilot.pause()
-        screen = await open_cooldown(pilot)
+        screen = await come_back_tomorrow(pilot, clock)
         assert isinstance(screen.step, ReflectStep)
         await pilot.press("space", "ctrl+s")  # skill gap
         await pilot.pause()

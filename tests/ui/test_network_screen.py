@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import error_text, open_network
 from textual.widgets import DataTable, Input, Select, Static
 
 from resilience_tui.domain.models import Contact, SelfCare
@@ -14,12 +15,6 @@ from resilience_tui.widgets.confirm import ConfirmDialog
 def rows(app) -> list[list[str]]:
     table = app.screen.query_one("#contacts", DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-async def open_network(pilot) -> None:
-    await pilot.press("n")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, NetworkScreen)
 
 
 async def test_empty_network_says_how_to_start(make_app) -> None:
@@ -61,7 +56,7 @@ async def test_duplicate_name_of_the_same_kind_is_refused(make_app, store) -> No
         await pilot.press(*"ana ", "ctrl+s")  # kind defaults to friend
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)
-        error = str(app.screen.query_one("#form-error", Static).content)
+        error = error_text(app.screen)
         assert "already in your network as a friend" in error
         app.screen.query_one("#kind", Select).value = "family"
         await pilot.press("ctrl+s")
@@ -104,7 +99,7 @@ async def test_enter_edits_and_a_future_day_is_refused(make_app, store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)
-        assert "future" in str(app.screen.query_one("#form-error", Static).content)
+        assert "still to come" in error_text(app.screen)
 
 
 async def test_talked_today_marks_the_contact(make_app, store) -> None:

@@ -5,19 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+from fixed_time import make_clock
+from helpers import messages, run_command
 from textual.widgets import Input, Static
 
-from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, PlanItem, SelfCare
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.screens.transfer import ImportDialog
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data
 from resilience_tui.widgets.confirm import ConfirmDialog
-
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def choose_file(pilot, path: Path) -> None:
@@ -29,18 +26,9 @@ async def choose_file(pilot, path: Path) -> None:
     await pilot.pause()
 
 
-async def run_command(pilot, words: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*words)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 def other_export(tmp_path: Path) -> Path:
     """An export made on another computer: yesterday's check-in and a walk."""
-    other = Store(tmp_path / "laptop" / "db.json", FixedClock("2026-03-11T08:00"))
+    other = Store(tmp_path / "laptop" / "db.json", make_clock("2026-03-11T08:00"))
     other.checkins.put(CheckIn(day="2026-03-10", mood=4, energy=3, intention="From the laptop",
                                plan=[PlanItem(kind="apply", text="Send the CV", done=True)]))
     other.selfcare.put(SelfCare(day="2026-03-10", activity="walk", minutes=25))
@@ -84,7 +72,7 @@ async def test_import_shows_what_would_change_and_applies_after_yes(make_app, st
         assert [c.intention for c in store.checkins.all()] == ["From the laptop"]
         assert [s.minutes for s in store.selfcare.all()] == [25]
         assert any("Imported 1 new check-in, 1 new self-care entry" in m for m in messages(app))
-    reopened = Store(store.path, FixedClock("2026-03-11T09:00"), writer=False)
+    reopened = Store(store.path, make_clock(), writer=False)
     assert [c.intention for c in reopened.checkins.all()] == ["From the laptop"]
 
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from review_samples import ago, seed_history
+from fixed_time import ago
+from helpers import open_patterns
+from review_samples import seed_history
 from textual.widgets import Static
 
 from resilience_tui.domain.models import Rejection
 from resilience_tui.screens.patterns import PatternsScreen
 from resilience_tui.screens.today import TodayScreen
-
-
-async def open_patterns(pilot) -> PatternsScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, PatternsScreen)
-    return pilot.app.screen
 
 
 def texts(screen: PatternsScreen, selector: str) -> list[str]:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
+from helpers import open_checkin, open_reflect, press_button, seed_cooldown
 from textual.widgets import Button, Input
 
 from resilience_tui.domain.models import CheckIn, Contact, PlanItem
 from resilience_tui.screens.checkin import CheckInScreen
 from resilience_tui.widgets.checklist import PlanRow
-
-
-async def open_checkin(pilot) -> CheckInScreen:
-    await pilot.press("m")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, CheckInScreen)
-    return screen
 
 
 def in_view(screen, widget) -> bool:
@@ -132,3 +125,20 @@ async def test_a_refused_saves_message_goes_once_the_field_is_put_right(make_app
         await pilot.press("3")  # the cursor was put on mood
         await pilot.pause()
         assert not error.display
+
+
+async def test_mark_as_requested_cannot_be_pressed_twice(make_app, store, clock) -> None:
+    r = seed_cooldown(store, "reflect")
+    clock.advance(days=1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reflect(pilot)
+        button = app.screen.query_one("#fb-requested", Button)
+        assert not button.disabled
+        await press_button(pilot, "#fb-requested")
+        await pilot.pause()
+        assert button.disabled
+        clock.advance(days=2)
+        await pilot.click(button)  # a disabled button ignores the click
+        await pilot.pause()
+    assert store.rejections.get(r.id).feedback.requested_on == "2026-03-12"

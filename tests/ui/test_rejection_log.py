@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
+from helpers import error_text, open_log, panel_text
 from textual.widgets import Input, Select, Static, TextArea
 
-from resilience_tui.screens.rejection import LogRejectionScreen
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.widgets.scale import ScalePicker
-
-
-def panel_text(app) -> str:
-    """Everything Today's cool-down panel shows, as plain text."""
-    panel = app.screen.query_one("#panel-cooldowns")
-    parts = [str(s.content) for s in panel.query(Static) if s.display]
-    listing = panel.query_one("#cooldowns")
-    parts += [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-    return "\n".join(parts)
-
-
-def error_text(app) -> str:
-    return str(app.screen.query_one("#form-error", Static).content)
-
-
-async def open_log(pilot) -> LogRejectionScreen:
-    await pilot.press("r")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, LogRejectionScreen)
-    return screen
 
 
 async def test_fast_path_logs_with_defaults_and_today_shows_day_one(make_app, store,
@@ -39,9 +18,9 @@ async def test_fast_path_logs_with_defaults_and_today_shows_day_one(make_app, st
         await pilot.press(*"Acme Corp", "tab", *"QA Lead", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        shown = panel_text(app)
+        shown = panel_text(app, "#panel-cooldowns")
         assert "Acme Corp · QA Lead · day 1 of 2" in shown
-        assert "acknowledge is ready" in shown
+        assert "ready for a first, gentle step" in shown
     [r] = store.rejections.all()
     assert (r.company, r.role, r.stage, r.mattered) == ("Acme Corp", "QA Lead", "applied", 3)
     assert r.logged_on == r.received_on == "2026-03-11"
@@ -84,11 +63,11 @@ async def test_company_and_role_are_needed(make_app, store) -> None:
         await pilot.press("tab", *"QA Lead", "ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert error_text(app) == "Company is needed."
+        assert error_text(app.screen) == "Company is needed."
         assert screen.focused is screen.query_one("#company", Input)
         await pilot.press(*"   ", "ctrl+s")
         await pilot.pause()
-        assert error_text(app) == "Company is needed."
+        assert error_text(app.screen) == "Company is needed."
         assert screen.query_one("#role", Input).value == "QA Lead"  # nothing typed is lost
     assert store.rejections.all() == []
 
@@ -104,13 +83,13 @@ async def test_a_future_day_is_refused_and_the_form_stays(make_app, store) -> No
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert "can't be Thursday 12 March: that day is still to come." in error_text(app)
-        assert "?." not in error_text(app)
+        assert "can't be Thursday 12 March: that day is still to come." in error_text(app.screen)
+        assert "?." not in error_text(app.screen)
         assert screen.focused is screen.query_one("#received", Input)
         screen.query_one("#received", Input).value = "soonish"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "isn't a day we can read" in error_text(app)
+        assert "isn't a day we can read" in error_text(app.screen)
         assert screen.query_one("#company", Input).value == "Acme"
     assert store.rejections.all() == []
 
@@ -124,7 +103,7 @@ async def test_email_shape_is_checked(make_app, store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert "doesn't look like an email address" in error_text(app)
+        assert "doesn't look like an email address" in error_text(app.screen)
         assert screen.focused is screen.query_one("#contact-email", Input)
     assert store.rejections.all() == []
 

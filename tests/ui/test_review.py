@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from review_samples import ago, seed_history
+from fixed_time import TODAY, ago
+from helpers import open_review
+from review_samples import seed_history
 from textual.widgets import Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
-from resilience_tui.screens.review import ReviewScreen
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.widgets.heatmap import Heatmap
-
-TODAY = date(2026, 3, 11)
 
 
 def text(screen: object, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)  # type: ignore[attr-defined]
-
-
-async def open_review(pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("v")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
 
 
 async def test_review_shows_streaks_strength_and_the_week(make_app, store) -> None:

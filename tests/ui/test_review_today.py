@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
+from fixed_time import ago
+from helpers import run_command
 from textual.widgets import Static
 
 from resilience_tui.domain.models import CheckIn, SelfCare
-
-TODAY = date(2026, 3, 11)
-
-
-def ago(n: int) -> str:
-    return (TODAY - timedelta(days=n)).isoformat()
 
 
 def seed(store, days: range, mood: int = 3) -> None:  # type: ignore[no-untyped-def]
@@ -98,10 +92,5 @@ async def test_palette_finds_the_rest_command_by_typing(make_app, store) -> None
     seed(store, range(2, 0, -1))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"rest day")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "rest day")
         assert [r.day for r in store.rest_days.all()] == [ago(0)]

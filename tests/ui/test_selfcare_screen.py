@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
+from helpers import open_selfcare, panel_text
 from textual.widgets import Input, Select, Static
 
 from resilience_tui.domain.models import CheckIn, Contact, SelfCare
 from resilience_tui.screens.selfcare import SelfCareScreen
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.widgets.scale import ScalePicker
-
-
-def panel_text(app) -> str:
-    panel = app.screen.query_one("#panel-selfcare")
-    return "\n".join(str(s.content) for s in panel.query(Static) if s.display)
-
-
-async def open_selfcare(pilot) -> None:
-    await pilot.press("s")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SelfCareScreen)
 
 
 async def test_fast_path_walk_tab_30_ctrl_s(make_app, store) -> None:
@@ -29,7 +19,7 @@ async def test_fast_path_walk_tab_30_ctrl_s(make_app, store) -> None:
         await pilot.press(*"walk", "tab", *"30", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert "Today: walk 30 min" in panel_text(app)
+        assert "Today: walk 30 min" in panel_text(app, "#panel-selfcare")
     [saved] = store.selfcare.all()
     assert (saved.day, saved.activity, saved.minutes) == ("2026-03-11", "walk", 30)
     assert (saved.energy_before, saved.energy_after, saved.optimism) == (None, None, None)
@@ -60,7 +50,7 @@ async def test_full_entry_with_energies_and_a_contact(make_app, store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert "Energy after self-care: +2.0" in panel_text(app)
+        assert "Energy after self-care: +2.0" in panel_text(app, "#panel-selfcare")
     [saved] = store.selfcare.all()
     assert (saved.activity, saved.minutes) == ("coffee with Ana", 45)
     assert (saved.energy_before, saved.energy_after, saved.optimism) == (2, 4, 3)
@@ -123,14 +113,14 @@ async def test_today_panel_shows_the_intention_and_who_is_due(make_app, store) -
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = panel_text(app)
+        text = panel_text(app, "#panel-selfcare")
         assert "Planned: a walk by the river · not yet" in text
         assert "Due a hello: Sam (n)" in text
         assert "Lee" not in text
         await open_selfcare(pilot)
         await pilot.press(*"walk", "tab", *"25", "ctrl+s")
         await pilot.pause()
-        assert "Planned: a walk by the river · done ✓" in panel_text(app)
+        assert "Planned: a walk by the river · done ✓" in panel_text(app, "#panel-selfcare")
 
 
 async def test_earlier_entries_today_are_shown_on_the_form(make_app, store) -> None:

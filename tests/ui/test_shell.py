@@ -140,3 +140,23 @@ async def test_tick_boxes_keep_spaces_sent_in_a_burst(make_app) -> None:
         await pilot.pause()
         assert app.screen.query_one("#rest-5", TickBox).value is True
         assert app.screen.query_one("#rest-6", TickBox).value is True
+
+
+async def test_ticking_a_plan_item_of_a_damaged_check_in_warns_instead_of_crashing(
+        make_app, store, clock) -> None:
+    from resilience_tui.domain.models import CheckIn, PlanItem
+
+    # Hand-edited: an intention longer than the app would ever store, on today's check-in.
+    bad = CheckIn(day=clock.today_str(), mood=3, energy=3, intention="x" * 300,
+                  plan=[PlanItem(kind="apply", text="Send the CV")])
+    store.checkins.put_many([bad], stamp=False)  # as loaded from the file, unchecked
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        from resilience_tui.widgets.checklist import PlanChecklist
+
+        app.screen.query_one(PlanChecklist).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.is_running
+        assert any("couldn't be saved" in str(n.message) for n in app._notifications)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from test_cooldown_screen import seed  # tests/ui is on the path
+from fixed_time import YESTERDAY
+from helpers import seed_cooldown
 
 SIZE = (80, 24)
 
@@ -15,30 +14,30 @@ def test_log_rejection_typed(snap_compare, make_app) -> None:
 
 
 def test_today_with_cooldowns(snap_compare, make_app, store) -> None:
-    seed(store, "reflect", company="Older Ltd", logged=date(2026, 3, 10))
-    seed(store, "reflect", company="Acme Corp")
+    seed_cooldown(store, "reflect", company="Older Ltd", logged=YESTERDAY)
+    seed_cooldown(store, "reflect", company="Acme Corp")
     assert snap_compare(make_app(), terminal_size=SIZE)
 
 
 def test_acknowledge_step(snap_compare, make_app, store) -> None:
-    seed(store)
+    seed_cooldown(store)
     keys = ["c", "space", "right", "right", "space", "tab", "tab", "up", "up", "up"]
     assert snap_compare(make_app(), press=keys, terminal_size=SIZE)
 
 
 def test_reflect_waiting(snap_compare, make_app, store) -> None:
-    seed(store, "reflect")
+    seed_cooldown(store, "reflect")
     assert snap_compare(make_app(), press=["c"], terminal_size=SIZE)
 
 
 def test_reflect_open_on_day_two(snap_compare, make_app, store, clock) -> None:
-    seed(store, "reflect")
+    seed_cooldown(store, "reflect")
     clock.advance(days=1)
     assert snap_compare(make_app(), press=["c", "tab", *"SQL"], terminal_size=SIZE)
 
 
 def test_reflect_feedback_section(snap_compare, make_app, store, clock) -> None:
-    seed(store, "reflect")
+    seed_cooldown(store, "reflect")
     clock.advance(days=1)
 
     async def to_feedback(pilot) -> None:
@@ -51,13 +50,13 @@ def test_reflect_feedback_section(snap_compare, make_app, store, clock) -> None:
 
 
 def test_move_on_step(snap_compare, make_app, store) -> None:
-    seed(store, "move_on")
+    seed_cooldown(store, "move_on")
     keys = ["c", "down", "down", "tab", *"25", "tab", "space"]
     assert snap_compare(make_app(), press=keys, terminal_size=SIZE)
 
 
 def test_done_view(snap_compare, make_app, store) -> None:
-    r = seed(store, "done")
+    r = seed_cooldown(store, "done")
 
     async def open_done(pilot) -> None:
         pilot.app.action_open("cooldown", rejection_id=r.id)

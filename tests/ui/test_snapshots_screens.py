@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
-from test_cooldown_screen import seed  # tests/ui is on the path
-from test_snapshots_checkin import plan_for_today
+from fixed_time import YESTERDAY
+from helpers import plan_for_today, seed_cooldown
 
 from resilience_tui.domain.models import Contact, SelfCare
 from resilience_tui.screens.transfer import ImportDialog
@@ -54,7 +53,7 @@ def test_leave_without_saving_asks_80x24(snap_compare, make_app) -> None:
 
 
 def test_ready_now_asks_80x24(snap_compare, make_app, store) -> None:
-    seed(store, "reflect")
+    seed_cooldown(store, "reflect")
 
     async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("c")
@@ -86,8 +85,8 @@ def test_import_dialog_80x24(snap_compare, make_app) -> None:
 
 def test_today_full_day_120x36(snap_compare, make_app, store) -> None:
     plan_for_today(store)
-    seed(store, "reflect", company="Older Ltd", logged=date(2026, 3, 10))
-    seed(store, "acknowledge", company="Acme Corp")
+    seed_cooldown(store, "reflect", company="Older Ltd", logged=YESTERDAY)
+    seed_cooldown(store, "acknowledge", company="Acme Corp")
     store.selfcare.put(SelfCare(day="2026-03-11", activity="walk", minutes=30, energy_before=2,
                                 energy_after=4, at="2026-03-11T08:00:00+00:00"))
     store.contacts.put(Contact(name="Ana Silva", kind="mentor", created_on="2026-01-05",
@@ -96,7 +95,7 @@ def test_today_full_day_120x36(snap_compare, make_app, store) -> None:
 
 
 def test_reflect_120x36(snap_compare, make_app, store, clock) -> None:
-    seed(store, "reflect")
+    seed_cooldown(store, "reflect")
     clock.advance(days=1)
     assert snap_compare(make_app(), press=["c", "tab", *"SQL under time pressure"],
                         terminal_size=LARGE)

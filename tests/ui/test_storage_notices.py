@@ -8,21 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import messages, toast_text
 from textual.widgets import Input
 
 from resilience_tui.screens.today import TodayScreen
 from resilience_tui.storage import atomic
 from resilience_tui.storage.store import Store
-
-
-def messages(app: object) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]  # type: ignore[attr-defined]
-
-
-def toast_text(app: object) -> str:
-    from textual.widgets._toast import Toast
-
-    return " ".join(str(t.render()) for t in app.screen.query(Toast))  # type: ignore
 
 
 async def save_name(pilot: object, name: str) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from helpers import open_screen
 from textual import events
 from textual.widgets import Input
 
@@ -12,13 +13,6 @@ from resilience_tui.screens.cooldown import CooldownScreen
 from resilience_tui.widgets.confirm import ConfirmDialog
 from resilience_tui.widgets.feelings_rater import FeelingsRater
 from resilience_tui.widgets.words import WordPicker
-
-
-async def open_screen(pilot, key: str, cls: type) -> object:
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, cls)
-    return pilot.app.screen
 
 
 def burst(app, *keys: str) -> None:

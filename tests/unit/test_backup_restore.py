@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixed_time import make_clock
 from storage_cases import snapshot
 
 from resilience_tui import cli
@@ -21,7 +22,7 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def use_for_days(path: Path, days: list[str]) -> None:
     """Open the journal on each day and write a check-in, as a user would."""
-    clock = FixedClock(f"{days[0]}T09:00")
+    clock = make_clock(f"{days[0]}T09:00")
     for day in days:
         clock.set(f"{day}T09:00")
         store = Store(path, clock)
@@ -30,7 +31,7 @@ def use_for_days(path: Path, days: list[str]) -> None:
 
 
 def days_in(path: Path) -> list[str]:
-    store = Store(path, FixedClock("2026-03-11T09:00"), writer=False)
+    store = Store(path, make_clock(), writer=False)
     return sorted(c.day for c in store.checkins.all())
 
 

@@ -9,11 +9,11 @@ import resource
 from pathlib import Path
 
 import pytest
+from fixed_time import make_clock
 from storage_cases import cli, good_database, snapshot
 
 from resilience_tui import __version__
 from resilience_tui import cli as cli_module
-from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn
 from resilience_tui.storage.store import Store
 
@@ -146,7 +146,7 @@ def test_an_import_file_that_is_missing_exits_1(tmp_path: Path) -> None:
 def test_a_write_that_fails_on_the_command_line_exits_1(tmp_path: Path) -> None:
     """Importing more than the file-size limit allows: exit 1, one line, the file as it was."""
     source = tmp_path / "other.json"
-    store = Store(source, FixedClock("2026-03-11T09:00"))
+    store = Store(source, make_clock())
     store.checkins.put_many(CheckIn(day=f"2026-01-{d:02d}", mood=3, energy=3,
                                     intention="apply to two roles " * 10) for d in range(1, 31))
     store.close()

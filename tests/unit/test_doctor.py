@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from fixed_time import make_clock
 from storage_cases import snapshot
 
 from resilience_tui import cli
@@ -23,7 +24,7 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def used(db_path: Path) -> Path:
     """A journal opened and written on three days: three daily backups."""
-    clock = FixedClock("2026-03-08T09:00")
+    clock = make_clock("2026-03-08T09:00")
     for day in ("2026-03-08", "2026-03-09", "2026-03-10"):
         clock.set(f"{day}T09:00")
         store = Store(db_path, clock)
@@ -118,7 +119,7 @@ def test_odd_records_in_a_good_file_do_not_send_you_to_restore(
         used: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A check-in dated after today (say, from a bad import): worth a note, not a restore,
     # which would bring back an older file and lose newer entries.
-    store = Store(used, FixedClock("2026-03-11T09:00"))
+    store = Store(used, make_clock())
     store.checkins.put(CheckIn(day="2026-04-01", mood=3, energy=3, id="future"))
     store.close()
     code, out = doctor(used, capsys)

@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
+from fixed_time import make_clock
 
 from resilience_tui import cli
-from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import (
     Action,
     CheckIn,
@@ -32,7 +32,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A small journal with one of everything, told the way a user would have."""
     monkeypatch.setenv("RESILIENCE_NOW", "2026-03-11T09:00")
     path = tmp_path / "data" / "resilience.json"
-    store = Store(path, FixedClock("2026-03-11T09:00"))
+    store = Store(path, make_clock())
     store.checkins.put(CheckIn(
         day="2026-03-10", mood=2, energy=4, intention="Finish the *Acme* letter",
         feelings=["tense"], id="c1", plan=[
@@ -115,7 +115,7 @@ def test_an_empty_table_has_the_same_header_as_a_full_one(db: Path, tmp_path: Pa
                                                           capsys: pytest.CaptureFixture[str]
                                                           ) -> None:
     empty = tmp_path / "empty.json"
-    Store(empty, FixedClock("2026-03-11T09:00")).close()
+    Store(empty, make_clock()).close()
     for table in CSV_TABLES:
         full = export(db, capsys, "--format", "csv", "--table", table)
         bare = export(empty, capsys, "--format", "csv", "--table", table)
@@ -197,6 +197,6 @@ def test_user_text_shows_as_typed_not_as_formatting(journal: str) -> None:
 def test_an_empty_journal_reads_kindly(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RESILIENCE_NOW", "2026-03-11T09:00")
-    Store(tmp_path / "db.json", FixedClock("2026-03-11T09:00")).close()
+    Store(tmp_path / "db.json", make_clock()).close()
     text = export(tmp_path / "db.json", capsys, "--format", "md")
     assert "No morning check-ins yet." in text and "No self-care logged yet." in text

@@ -12,18 +12,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixed_time import CHILD_CLOCK
 from storage_cases import cli, good_database, snapshot
 
 from resilience_tui.clock import FixedClock
 from resilience_tui.storage.errors import DatabaseLocked
 from resilience_tui.storage.store import Store
 
-HOLDER = textwrap.dedent("""
+HOLDER = textwrap.dedent(f"""
     import sys, time
     from pathlib import Path
+    from dateutil.tz import gettz
     from resilience_tui.clock import FixedClock
     from resilience_tui.storage.store import Store
-    store = Store(Path(sys.argv[1]), FixedClock("2026-03-11T09:00"))
+    store = Store(Path(sys.argv[1]), {CHILD_CLOCK})
     print("holding", flush=True)
     time.sleep(120)
 """)

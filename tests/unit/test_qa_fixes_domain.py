@@ -9,7 +9,9 @@ import pytest
 
 from resilience_tui.domain.checkin import contacts_reached, names_contact
 from resilience_tui.domain.dates import parse_day
-from resilience_tui.domain.models import Contact, PlanItem
+from resilience_tui.domain.feedback import draft_request
+from resilience_tui.domain.models import Contact, PlanItem, Rejection
+from resilience_tui.domain.patterns import patterns
 from resilience_tui.domain.validate import ValidationError, clean_text
 
 PRIYA = Contact(name="Priya", id="priya")
@@ -73,3 +75,23 @@ def test_bidi_overrides_and_isolates_are_stripped(multiline: bool) -> None:
     assert clean_text(typed, "note", max_len=100, multiline=multiline) == "x yz abc q"
     arabic = "مرحبا hello"  # right-to-left words themselves are kept
     assert clean_text(arabic, "note", max_len=100, multiline=multiline) == arabic
+
+
+@pytest.mark.parametrize(("contact", "greeting"), [
+    ("Sam Recruiter", "Hi Sam,"), ("Dana", "Hi Dana,"), ("Dr Lee Park", "Hi Dr Lee Park,"),
+    ("", "Hello,")])
+def test_the_feedback_draft_greets_by_first_name(contact: str, greeting: str) -> None:
+    r = Rejection(company="Acme", role="Analyst", contact_name=contact)
+    _, body = draft_request(r, "Alex")
+    assert body.splitlines()[0] == greeting
+
+
+def test_feedback_themes_keep_their_case_and_count_in_any_case() -> None:
+    rs = [Rejection(company=c, id=c) for c in "abc"]
+    for r, theme in zip(rs, ("SQL", "sql", "Sql"), strict=True):
+        r.feedback.themes = [theme]
+        r.feedback.validate()
+    assert rs[0].feedback.themes == ["SQL"]
+    p = patterns(rs, [])
+    assert p.by_theme == [("SQL", 3)]
+    assert [t.name for t in p.recurring] == ["SQL"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from fixed_time import TODAY
 
 from resilience_tui.domain.models import CheckIn, SelfCare
 from resilience_tui.domain.selfcare import (
@@ -15,8 +14,6 @@ from resilience_tui.domain.selfcare import (
     selfcare_day,
 )
 from resilience_tui.domain.validate import ValidationError
-
-TODAY = date(2026, 3, 11)
 
 
 def entry(day: str, before: int | None = None, after: int | None = None,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, timedelta
 
 import pytest
+from fixed_time import TODAY  # a Wednesday
 
 from resilience_tui.domain.models import CheckIn, Cooldown, PlanItem, Rejection, SelfCare
 from resilience_tui.domain.streaks import (
@@ -24,7 +23,6 @@ from resilience_tui.domain.streaks import (
     week_start,
 )
 
-TODAY = date(2026, 3, 11)  # a Wednesday
 MONDAY = date(2026, 3, 9)
 SAT, SUN = 5, 6
 
@@ -301,14 +299,3 @@ def test_heatmap_cells_carry_mood_and_completion() -> None:
     assert cells[TODAY] == (4, 0.5)
     assert cells[ago(1)] == (2, None)
     assert cells[ago(2)] == (None, None)
-
-
-# --- purity ---------------------------------------------------------------------------
-
-
-def test_streaks_imports_neither_textual_nor_tinydb() -> None:
-    code = (
-        "import sys, resilience_tui.domain.streaks; "
-        "assert 'textual' not in sys.modules and 'tinydb' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

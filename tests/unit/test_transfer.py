@@ -6,10 +6,10 @@ from pathlib import Path
 
 import orjson
 import pytest
+from fixed_time import make_clock
 from transfer_samples import fill, journal
 
 from resilience_tui import cli
-from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, Settings
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import apply_import, export_data, plan_import
@@ -33,7 +33,7 @@ def records(export: dict) -> dict:
 
 
 def make_journal(path: Path, days: int = 40) -> dict:
-    store = Store(path, FixedClock("2026-03-11T09:00"))
+    store = Store(path, make_clock())
     fill(store, journal(days))
     settings = store.settings
     settings.name = "Sam"
@@ -91,7 +91,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path,
 
 def test_a_newer_copy_replaces_an_older_one_and_not_the_other_way(tmp_path: Path) -> None:
     db = tmp_path / "db.json"
-    store = Store(db, FixedClock("2026-03-11T09:00"))
+    store = Store(db, make_clock())
     mine = CheckIn(day="2026-03-10", mood=2, energy=2, intention="mine", id="c1",
                    updated_at="2026-03-10T12:00:00+00:00")
     store.checkins.put_many([mine], stamp=False)
@@ -106,7 +106,7 @@ def test_a_newer_copy_replaces_an_older_one_and_not_the_other_way(tmp_path: Path
         assert store.checkins.get("c1").intention == expected  # type: ignore[union-attr]
     assert plan.replaced["checkins"] == 1
     store.close()
-    reopened = Store(db, FixedClock("2026-03-11T09:00"), writer=False)
+    reopened = Store(db, make_clock(), writer=False)
     assert reopened.checkins.get("c1").mood == 5  # type: ignore[union-attr]
 
 
@@ -117,15 +117,15 @@ def test_settings_come_from_the_file_only_when_the_journal_has_none(tmp_path: Pa
 
     fresh = tmp_path / "b" / "db.json"
     assert run("--db", str(fresh), "import", str(export)) == 0
-    store = Store(fresh, FixedClock("2026-03-11T09:00"), writer=False)
+    store = Store(fresh, make_clock(), writer=False)
     assert (store.settings.name, store.settings.rest_weekdays) == ("Sam", [6])
 
     mine = tmp_path / "c" / "db.json"
-    store = Store(mine, FixedClock("2026-03-11T09:00"))
+    store = Store(mine, make_clock())
     store.save_settings(Settings(name="Alex", cooldown_days=3))
     store.close()
     assert run("--db", str(mine), "import", str(export)) == 0
-    store = Store(mine, FixedClock("2026-03-11T09:00"), writer=False)
+    store = Store(mine, make_clock(), writer=False)
     assert (store.settings.name, store.settings.cooldown_days) == ("Alex", 3)
 
 
@@ -153,7 +153,7 @@ def test_an_import_is_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     make_journal(tmp_path / "a" / "db.json", days=30)
     export_file(tmp_path / "a" / "db.json", tmp_path / "e.json")
     db = tmp_path / "b" / "db.json"
-    Store(db, FixedClock("2026-03-11T09:00")).close()  # an existing, empty journal
+    Store(db, make_clock()).close()  # an existing, empty journal
     writes: list[Path] = []
     real = atomic.atomic_write
     monkeypatch.setattr(atomic, "atomic_write",
@@ -166,7 +166,7 @@ def test_two_check_ins_for_one_day_are_kept_and_mentioned(tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]
                                                           ) -> None:
     db = tmp_path / "db.json"
-    store = Store(db, FixedClock("2026-03-11T09:00"))
+    store = Store(db, make_clock())
     store.checkins.put(CheckIn(day="2026-03-10", mood=3, energy=3, id="here"))
     export = export_data(store)
     store.close()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import orjson
 import pytest
+from fixed_time import make_clock
 from storage_cases import snapshot
 from transfer_samples import fill, journal
 
 from resilience_tui import cli
-from resilience_tui.clock import FixedClock
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import MAX_IMPORT_BYTES, export_data
 
@@ -97,7 +97,7 @@ def _plan(e: Export) -> Export:
 
 @pytest.fixture(scope="module")
 def good_export(tmp_path_factory: pytest.TempPathFactory) -> Export:
-    store = Store(tmp_path_factory.mktemp("source") / "db.json", FixedClock("2026-03-11T09:00"))
+    store = Store(tmp_path_factory.mktemp("source") / "db.json", make_clock())
     fill(store, journal(12))
     data = export_data(store)
     store.close()
@@ -108,7 +108,7 @@ def good_export(tmp_path_factory: pytest.TempPathFactory) -> Export:
 def db(tmp_path: Path, good_export: Export) -> Path:
     """A journal with a little in it already: the thing a bad import must not touch."""
     path = tmp_path / "data" / "resilience.json"
-    store = Store(path, FixedClock("2026-03-11T09:00"))
+    store = Store(path, make_clock())
     fill(store, journal(3, seed=99))
     store.close()
     return path

@@ -8,10 +8,10 @@ from datetime import UTC, date, timedelta, timezone
 from pathlib import Path
 
 import orjson
+from fixed_time import make_clock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resilience_tui.clock import FixedClock
 from resilience_tui.domain import models as m
 from resilience_tui.domain.validate import ValidationError
 from resilience_tui.storage.store import Store
@@ -109,7 +109,7 @@ journals = st.fixed_dictionaries(
 
 
 def store_with(folder: Path, tables: dict, settings: m.Settings | None = None) -> Store:
-    store = Store(folder / "db.json", FixedClock("2026-03-11T09:00"))
+    store = Store(folder / "db.json", make_clock())
     with store.batch():
         for name, items in tables.items():
             getattr(store, name).put_many(items, stamp=False)
@@ -146,10 +146,10 @@ def test_records_survive_export_and_import_into_an_empty_file(tables: dict,
         source = store_with(Path(folder) / "a", tables, settings)
         first = orjson.loads(orjson.dumps(export_data(source)))
         source.close()
-        target = Store(Path(folder) / "b" / "db.json", FixedClock("2026-03-11T09:00"))
+        target = Store(Path(folder) / "b" / "db.json", make_clock())
         assert apply_import(target, plan_import(target, first))
         target.close()
-        reopened = Store(Path(folder) / "b" / "db.json", FixedClock("2026-03-11T09:00"),
+        reopened = Store(Path(folder) / "b" / "db.json", make_clock(),
                          writer=False)
         second = export_data(reopened)
         assert without_time(second) == without_time(first)
