@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from helpers import open_reflect, press_button, seed_cooldown
+from helpers import open_reflect, press_button, seed_cooldown, wait_until
 from textual.widgets import Input, Static, TextArea
 
 from resilience_tui.domain import feedback
@@ -76,6 +76,8 @@ async def test_requested_then_received_with_themes(make_app, store, clock) -> No
         assert store.rejections.get(r.id).feedback.status == "requested"
         screen.query_one("#fb-text", TextArea).text = "Strong tester; SQL was thin."
         screen.query_one("#fb-themes", Input).value = "SQL, Communication ,"
+        # A button ignores enter while it still shows the last press (Textual's debounce).
+        await wait_until(pilot, lambda: not screen.query_one("#fb-received").has_class("-active"))
         await press_button(pilot, "#fb-received")
         await pilot.pause()
         assert status(screen) == "Feedback received today. Themes: SQL, Communication."
