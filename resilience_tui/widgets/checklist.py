@@ -58,7 +58,8 @@ class PlanChecklist(QuietOptionList):
     """Today's plan: up/down move, space or enter ticks; posts ``Toggled``."""
 
     BINDINGS = [
-        Binding("space,enter", "select", "Tick", key_display="space"),
+        # Not in the footer: the panel says "space ticks", and Today's footer is full at 80.
+        Binding("space,enter", "select", "Tick", key_display="space", show=False),
     ]
 
     @dataclass

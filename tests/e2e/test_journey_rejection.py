@@ -44,7 +44,7 @@ def acknowledge(terminal: Terminal) -> None:
     terminal.wait_for("How it feels")
     assert "▶ acknowledge ─ ○ reflect ─ ○ move on" in terminal.capture()
     terminal.send_keys("Space")  # the first word, "hurt", at 50
-    terminal.wait_for("[✓] hurt")
+    terminal.wait_for("✓hurt")
     terminal.wait_for_regex(r"hurt\s+50\s")
     # Own words, hurt's intensity, then the journal.
     terminal.send_keys("Tab", "Tab", "Tab")
