@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -15,41 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from .clock import Clock
+from .places import PLACES
 from .screens.form import FormScreen
 from .storage.store import Store
-
-
-@dataclass(frozen=True)
-class Place:
-    """A screen the app can open: where its class lives and how to describe it."""
-
-    module: str
-    cls: str
-    title: str
-    help: str
-    key: str
-
-
-# Every screen reachable from Today, the palette and help. Screens load lazily.
-PLACES: dict[str, Place] = {
-    "checkin": Place("checkin", "CheckInScreen", "Morning check-in",
-                     "Mood, energy, an intention and today's plan", "m"),
-    "rejection": Place("rejection", "LogRejectionScreen", "Log a rejection",
-                       "Note it down and start a gentle two-day cool-down", "r"),
-    "cooldown": Place("cooldown", "CooldownScreen", "Continue a cool-down",
-                      "Pick up the most urgent open cool-down", "c"),
-    "selfcare": Place("selfcare", "SelfCareScreen", "Self-care check-in",
-                      "Log something you did to look after yourself", "s"),
-    "network": Place("network", "NetworkScreen", "Support network",
-                     "The people and communities in your corner", "n"),
-    "review": Place("review", "ReviewScreen", "Review",
-                    "Streaks, routine strength, trends and bounce-back", "v"),
-    "patterns": Place("patterns", "PatternsScreen", "Patterns",
-                      "What your rejections and feedback have in common", "p"),
-    "settings": Place("settings", "SettingsScreen", "Settings",
-                      "Your name, day start, cool-down length, rest days, theme", ","),
-    "help": Place("help", "HelpScreen", "Help", "Every key in one place", "?"),
-}
 
 
 class ResilienceApp(App[None]):
@@ -58,7 +25,8 @@ class ResilienceApp(App[None]):
     TITLE = "resilience"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("question_mark", "open('help')", "Help", key_display="?"),
+        Binding(PLACES["help"].binding_key, "open('help')", PLACES["help"].label,
+                key_display=PLACES["help"].key),
     ]
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
@@ -90,15 +58,10 @@ class ResilienceApp(App[None]):
             self.store.save_settings(settings)
 
     # Opening screens ----------------------------------------------------
-    def load_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
+    def load_screen(self, name: str, **kwargs: Any) -> Screen[Any]:
+        """Build a screen from PLACES; its module is imported only when first needed."""
         place = PLACES[name]
-        try:
-            module = importlib.import_module(f".screens.{place.module}", __package__)
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.endswith(f"screens.{place.module}"):
-                self.notify(f"{place.title} isn't here yet.", timeout=4)
-                return None
-            raise
+        module = importlib.import_module(f".screens.{place.module}", __package__)
         return getattr(module, place.cls)(**kwargs)  # type: ignore[no-any-return]
 
     def action_open(self, name: str, **kwargs: Any) -> None:
@@ -106,9 +69,7 @@ class ResilienceApp(App[None]):
         if name == "cooldown" and "rejection_id" not in kwargs:
             self.continue_cooldown()
             return
-        screen = self.load_screen(name, **kwargs)
-        if screen is not None:
-            self.push_screen(screen, callback=self._after_screen)
+        self.push_screen(self.load_screen(name, **kwargs), callback=self._after_screen)
 
     def continue_cooldown(self) -> None:
         """Open the most urgent open cool-down, or say there is none."""

@@ -23,7 +23,7 @@ from .storage.backup import list_backups
 from .storage.errors import DatabaseInvalid
 from .storage.lock import WriterLock
 from .storage.store import Store
-from .storage.transfer import LABELS, repos
+from .storage.transfer import LABELS
 
 ASIDE_KINDS = {"before-restore": "by a restore", "unsaved": "after a failed save"}
 
@@ -128,7 +128,7 @@ def _check_records(path: Path, clock: Clock, findings: list[str]) -> list[str]:
     store = Store(path, clock, writer=False)
     today = clock.today_str()
     counts = []
-    for name, repo in repos(store).items():
+    for name, repo in store.repos.items():
         records = repo.all()
         counts.append(f"{len(records):,} {LABELS[name]}")
         for record in records:

@@ -56,15 +56,14 @@ def momentum(store: Store, today: date | None = None) -> Momentum:
     days = stored_days(c.day for c in checkins)
     rest = stored_days(r.day for r in store.rest_days.all())
     selfcare_days = stored_days(s.day for s in store.selfcare.all())
+    checkin = streaks.checkin_streak(days, today, rest_weekdays, rest)
     return Momentum(
         today=today,
         checked_in_today=today in days,
-        checkin=streaks.checkin_streak(days, today, rest_weekdays, rest),
+        checkin=checkin,
         selfcare=streaks.selfcare_streak(selfcare_days, today),
         strength=streaks.routine_strength(days, today, rest_weekdays, rest),
-        # On a rest day the streak carries over to tomorrow, so it is not at risk tonight.
-        at_risk=(streaks.streak_at_risk(days, today, rest_weekdays, rest)
-                 and today not in rest and today.weekday() not in rest_weekdays),
+        at_risk=streaks.streak_at_risk(days, today, rest_weekdays, rest, streak=checkin),
         gentle_note=streaks.needs_gentle_note(checkins, today),
         checkin_days=frozenset(d for d in days if d <= today),
         rest_days=frozenset(d for d in rest if d <= today),

@@ -127,12 +127,19 @@ def streak_at_risk(
     today: date,
     rest_weekdays: Iterable[int] = (),
     rest_days: Iterable[date] = (),
+    streak: Streak | None = None,
 ) -> bool:
-    """A live check-in streak that ends tonight unless today gets a check-in."""
-    active = list(days)
-    if today in active:
+    """A live check-in streak that ends tonight unless today gets a check-in.
+
+    On a rest day the streak carries over to tomorrow, so it is not at risk.
+    ``streak`` is today's check-in streak when the caller has it already.
+    """
+    active = set(days)
+    weekdays = tuple(rest_weekdays)
+    rest = set(rest_days)
+    if today in active or today in rest or today.weekday() in weekdays:
         return False
-    return checkin_streak(active, today, rest_weekdays, rest_days).current > 0
+    return (streak or checkin_streak(active, today, weekdays, rest)).current > 0
 
 
 # --- routine strength ---------------------------------------------------------

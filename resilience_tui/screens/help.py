@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..places import PLACES
 from .base import AppModal
 
 GENERAL = (
@@ -37,8 +38,6 @@ class HelpScreen(AppModal[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        from ..app import PLACES
-
         lines = [f"  {p.key:<16}{p.title}" for p in PLACES.values()]
         general = [f"  {k:<16}{v}" for k, v in GENERAL]
         with VerticalScroll(id="help-box") as box:

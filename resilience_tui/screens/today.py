@@ -9,6 +9,7 @@ from textual.widgets import Footer, Static
 
 from ..domain.dates import nice_day
 from ..domain.prompts import greeting, prompt_for
+from ..places import PLACES
 from ..widgets.panel import TodayPanel
 from ..widgets.panel_checkin import CheckinPanel
 from ..widgets.panel_cooldowns import CooldownPanel
@@ -35,15 +36,10 @@ class TodayScreen(AppScreen[None]):
     TodayScreen #side { width: 2fr; padding: 0 1 0 1; }
     """
 
+    # Today's keys open the places (help's key is the app's, on every screen).
     BINDINGS = [
-        Binding("m", "app.open('checkin')", "Morning"),
-        Binding("r", "app.open('rejection')", "Rejection"),
-        Binding("c", "app.open('cooldown')", "Cool-down"),
-        Binding("s", "app.open('selfcare')", "Self-care"),
-        Binding("n", "app.open('network')", "Network"),
-        Binding("v", "app.open('review')", "Review"),
-        Binding("p", "app.open('patterns')", "Patterns", show=False),
-        Binding("comma", "app.open('settings')", "Settings", key_display=",", show=False),
+        *(Binding(p.binding_key, f"app.open('{name}')", p.label, key_display=p.key,
+                  show=p.in_footer) for name, p in PLACES.items() if name != "help"),
         Binding("q", "app.quit", "Quit"),
     ]
 

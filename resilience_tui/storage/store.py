@@ -186,6 +186,10 @@ class Store:
         self.contacts: Repo[Contact] = Repo(self, "contacts", Contact)
         self.actions: Repo[Action] = Repo(self, "actions", Action)
         self.rest_days: Repo[RestDay] = Repo(self, "rest_days", RestDay)
+        # Every table of records, by its name in the file and in exports.
+        self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
+            self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
+            self.rest_days)}
         self._settings = Settings.from_dict(data.get("settings", {}).get("1", {}))
         self.clock.day_start_hour = self._settings.day_start_hour
         if writer and (self.created or migrated):
@@ -202,8 +206,7 @@ class Store:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            for repo in (self.checkins, self.rejections, self.selfcare, self.contacts,
-                         self.actions, self.rest_days):
+            for repo in self.repos.values():
                 repo.all()
         finally:
             if was_enabled:

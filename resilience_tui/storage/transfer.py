@@ -31,7 +31,7 @@ from ..domain.models import (
     Settings,
 )
 from .import_check import ImportProblem, check_record, parse_stamp, show
-from .store import Repo, Store
+from .store import Store
 
 __all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export", "parse",
            "parse_export", "parse_records", "plan_import", "apply_import"]
@@ -52,12 +52,6 @@ LABELS = {"checkins": "check-ins", "rejections": "rejections", "selfcare": "self
 ONE = {"checkins": "check-in", "rejections": "rejection", "selfcare": "self-care entry",
        "contacts": "contact", "actions": "redirect action", "rest_days": "rest day"}
 _OLDEST = datetime.min.replace(tzinfo=UTC)
-
-
-def repos(store: Store) -> dict[str, Repo[Any]]:
-    """Every table that holds records, rest days included, by export name."""
-    return {**{name: getattr(store, name) for name in RECORD_TABLES},
-            "rest_days": store.rest_days}
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -227,7 +221,7 @@ def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
     take = (data.settings is not None and not store.has_settings
             and data.settings != store.settings)
     plan = ImportPlan(settings=data.settings if take else None, exported_at=data.exported_at)
-    current = repos(store)
+    current = store.repos
     for name, incoming in data.records.items():
         repo = current[name]
         keep: list[Record] = []
@@ -264,7 +258,7 @@ def _note_double_days(store: Store, plan: ImportPlan) -> None:
 
 def apply_import(store: Store, plan: ImportPlan) -> bool:
     """Apply a plan in one write. True when it reached the disk."""
-    current = repos(store)
+    current = store.repos
     with store.batch():
         if plan.settings is not None:
             store.save_settings(plan.settings)

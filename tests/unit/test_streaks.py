@@ -139,6 +139,13 @@ def test_streak_at_risk_only_before_todays_checkin() -> None:
     assert streak_at_risk(run(5, 3), TODAY, rest_days=[ago(2), ago(1)])
 
 
+def test_streak_is_not_at_risk_on_a_rest_day() -> None:
+    # A rest day carries the streak over to tomorrow: nothing to lose tonight.
+    assert not streak_at_risk(run(3, 1), TODAY, rest_days=[TODAY])
+    assert not streak_at_risk(run(3, 1), TODAY, rest_weekdays=[TODAY.weekday()])
+    assert streak_at_risk(run(3, 1), TODAY, rest_weekdays=[(TODAY.weekday() + 1) % 7])
+
+
 def test_streaks_accept_generators() -> None:
     assert checkin_streak((d for d in run(2)), TODAY, rest_days=iter([])) == Streak(3, 3)
 
