@@ -81,10 +81,6 @@ class PatternsScreen(AppScreen[None]):
     """Counts, recurring themes with their plans, and bounce-back over time."""
 
     DEFAULT_CSS = """
-    PatternsScreen #patterns-top { height: auto; padding: 0 1; background: $boost;
-                                   text-style: bold; }
-    PatternsScreen #patterns { padding: 0 1; }
-    PatternsScreen .heading { color: $text-primary; }
     PatternsScreen .recurring { color: $text-accent; margin-bottom: 1; }
     PatternsScreen .recurring-heading { text-style: bold; margin-top: 1; color: $text-accent; }
     PatternsScreen .empty { color: $text-muted; }
@@ -95,8 +91,9 @@ class PatternsScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         p = patterns(readable(self.store.rejections.all()), self.store.actions.all())
         total = f"{p.total} rejection{'' if p.total == 1 else 's'} so far" if p.total else ""
-        yield Static("Patterns" + (f" · {total}" if total else ""), id="patterns-top")
-        with VerticalScroll(id="patterns"):
+        yield Static("Patterns" + (f" · {total}" if total else ""), id="patterns-top",
+                     classes="page-top")
+        with VerticalScroll(id="patterns", classes="page-body"):
             if not p.total:
                 yield Static(NO_REJECTIONS, id="patterns-empty", classes="empty", markup=False)
             else:

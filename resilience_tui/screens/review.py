@@ -148,10 +148,6 @@ class ReviewScreen(AppScreen[None]):
     """Everything that shows the routine is working, even when it doesn't feel like it."""
 
     DEFAULT_CSS = """
-    ReviewScreen #review-top { height: auto; padding: 0 1; background: $boost;
-                               text-style: bold; }
-    ReviewScreen #review { padding: 0 1; }
-    ReviewScreen .heading { color: $text-primary; }
     ReviewScreen #day-detail { margin-top: 1; }
     ReviewScreen #pair { height: auto; layout: vertical; }
     ReviewScreen #pair > Vertical { height: auto; }
@@ -180,8 +176,8 @@ class ReviewScreen(AppScreen[None]):
         self.figures: Momentum | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Review", id="review-top")
-        with VerticalScroll(id="review"):
+        yield Static("Review", id="review-top", classes="page-top")
+        with VerticalScroll(id="review", classes="page-body"):
             yield Static(id="summary", markup=False)
             yield Static(STRENGTH_HINT, id="strength-hint", classes="hint")
             yield Static("Your calendar", classes="heading")
