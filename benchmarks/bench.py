@@ -240,7 +240,7 @@ def processes(db: Path, runs: int) -> dict[str, Any]:
     """First paint against the bare app (alternating, with and without bytecode), and status."""
     today_cmd = [str(HERE / "first_paint.py"), "--db", str(db)]
     bare_cmd = [str(HERE / "bare_app.py"), "--exit-after-paint"]
-    status_cmd = ["-m", "resilience_tui.cli", "status", "--db", str(db)]
+    status_cmd = ["-m", "resilience_tui", "status", "--db", str(db)]
     for cmd in (today_cmd, bare_cmd, status_cmd):
         run_child(cmd)  # warm the file cache and the bytecode cache
     found: dict[str, list[dict[str, float]]] = {}
@@ -260,7 +260,7 @@ def processes(db: Path, runs: int) -> dict[str, Any]:
 
 
 def status_imports_textual(db: Path) -> bool:
-    cmd = [sys.executable, "-X", "importtime", "-m", "resilience_tui.cli", "status", "--db",
+    cmd = [sys.executable, "-X", "importtime", "-m", "resilience_tui", "status", "--db",
            str(db)]  # importtime lists every module imported, cached bytecode or not
     done = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
     return any(line.rstrip().split("|")[-1].strip().startswith("textual")

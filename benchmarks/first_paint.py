@@ -80,7 +80,7 @@ def main() -> int:
         module.TodayScreen.on_mount = on_mount_then_exit
 
     sys.meta_path.insert(0, PatchOnImport({"resilience_tui.app": patch_app,
-                                           "resilience_tui.screens.today": patch_today}))
+                                           "resilience_tui.screens.today.screen": patch_today}))
     from resilience_tui import cli
 
     return cli.main(["--db", str(args.db)])

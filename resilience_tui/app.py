@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -14,8 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from .clock import Clock
-from .places import PLACES
+from .domain.cooldown import open_statuses, urgent_status
+from .places import FACTORIES, PLACES, cooldown_screen
+from .screens.base import JournalChanged
 from .screens.form import FormScreen
+from .screens.today.cooldowns_panel import CooldownPanel
+from .screens.today.screen import TodayScreen
 from .storage.store import Store
 
 
@@ -37,14 +40,14 @@ class ResilienceApp(App[None]):
         self.cursor_blink = cursor_blink  # False keeps cursors still (snapshot tests)
         self.day: date = clock.today()
         self._warned = False  # told the user about unsaved entries once already
+        self._refresh_pending = False
         store.on_problem = self._storage_problem
+        store.subscribe(self._journal_changed)
 
     def on_mount(self) -> None:
         self._apply_theme(self.store.settings.theme)
-        from .screens.today import TodayScreen
-
         self.push_screen(TodayScreen())
-        self.set_interval(20, self.check_day)
+        self.set_interval(20, self.notice_new_day)
 
     def _apply_theme(self, name: str) -> None:
         if name in self.available_themes:
@@ -58,47 +61,58 @@ class ResilienceApp(App[None]):
             self.store.save_settings(settings)
 
     # Opening screens ----------------------------------------------------
-    def load_screen(self, name: str, **kwargs: Any) -> Screen[Any]:
-        """Build a screen from PLACES; its module is imported only when first needed."""
-        place = PLACES[name]
-        module = importlib.import_module(f".screens.{place.module}", __package__)
-        return getattr(module, place.cls)(**kwargs)  # type: ignore[no-any-return]
-
-    def action_open(self, name: str, **kwargs: Any) -> None:
-        """Open a screen by its name in PLACES; Today refreshes when it closes."""
-        if name == "cooldown" and "rejection_id" not in kwargs:
+    def action_open(self, name: str) -> None:
+        """Open a screen by its name in PLACES (``c`` picks the cool-down itself)."""
+        make = FACTORIES[name]
+        if make is None:
             self.continue_cooldown()
             return
-        self.push_screen(self.load_screen(name, **kwargs), callback=self._after_screen)
+        self.push_screen(make(), callback=self._after_screen)
+
+    def open_cooldown(self, rejection_id: str) -> None:
+        self.push_screen(cooldown_screen(rejection_id), callback=self._after_screen)
+
+    def on_cooldown_panel_chosen(self, message: CooldownPanel.Chosen) -> None:
+        self.open_cooldown(message.rejection_id)
 
     def continue_cooldown(self) -> None:
         """Open the most urgent open cool-down, or say there is none."""
-        from .domain.cooldown import open_statuses, urgent_status
-
         urgent = urgent_status(open_statuses(self.store.rejections.all(), self.clock.today(),
                                              self.store.settings.cooldown_days))
         if urgent is None:
             self.notify("No cool-down is open. Press r if a rejection came in.", timeout=4)
             return
-        self.action_open("cooldown", rejection_id=urgent.rejection_id)
+        self.open_cooldown(urgent.rejection_id)
 
     def _after_screen(self, _result: object = None) -> None:
+        if not self.notice_new_day():  # settings may have moved the day's start
+            self.refresh_today()
+
+    def _journal_changed(self) -> None:
+        """The store announced a write: refresh Today once, after the current handler."""
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            self.call_later(self._refresh_after_change)
+
+    def _refresh_after_change(self) -> None:
+        self._refresh_pending = False
         self.refresh_today()
 
     def refresh_today(self) -> None:
-        from .screens.today import TodayScreen
-
+        """Tell every Today screen in the stack that the journal may have changed."""
         for screen in self.screen_stack:
             if isinstance(screen, TodayScreen):
-                screen.refresh_data()
+                screen.post_message(JournalChanged())
 
     # Time and storage ---------------------------------------------------
-    def check_day(self) -> None:
-        """An app left open past the day boundary shows the new day."""
+    def notice_new_day(self) -> bool:
+        """An app left open past the day boundary shows the new day. True if it turned."""
         today = self.clock.today()
-        if today != self.day:
-            self.day = today
-            self.refresh_today()
+        if today == self.day:
+            return False
+        self.day = today
+        self.refresh_today()
+        return True
 
     def _storage_problem(self, message: str) -> None:
         self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)
@@ -117,7 +131,7 @@ class ResilienceApp(App[None]):
 
     def extra_commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]:
         """Palette-only commands (export, import, rest day…); features add theirs here."""
-        from .screens.commands import palette_commands
+        from .palette import palette_commands
 
         yield from palette_commands(self)
 

@@ -1,47 +1,87 @@
-"""Every screen reachable from Today, the palette and help: one list, so keys can't drift."""
+"""How each place in the keymap is built: one typed factory per screen.
+
+Each factory imports its screen module only when the screen first
+opens (a quick start), yet mypy and import-linter still see every app → screen edge.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+from .screens.keymap import PLACES, Place
+
+__all__ = ["FACTORIES", "PLACES", "Place", "cooldown_screen"]
+
+ScreenFactory = Callable[[], Screen[Any]]
 
 
-@dataclass(frozen=True)
-class Place:
-    """A screen the app can open: where its class lives, its key and how to describe it."""
+def checkin_screen() -> Screen[Any]:
+    from .screens.checkin import CheckInScreen
 
-    module: str
-    cls: str
-    title: str
-    help: str
-    key: str  # as shown to the user
-    label: str = ""  # the word in Today's footer
-    in_footer: bool = True  # Today's footer fits the routine's keys at 80 columns, not all
-
-    @property
-    def binding_key(self) -> str:
-        """The key's name for Textual bindings."""
-        return {",": "comma", "?": "question_mark"}.get(self.key, self.key)
+    return CheckInScreen()
 
 
-# Screens load lazily, by module and class name, the first time they open.
-PLACES: dict[str, Place] = {
-    "checkin": Place("checkin", "CheckInScreen", "Morning check-in",
-                     "Mood, energy, an intention and today's plan", "m", "Morning"),
-    "rejection": Place("rejection", "LogRejectionScreen", "Log a rejection",
-                       "Note it down and start a gentle two-day cool-down", "r", "Rejection"),
-    "cooldown": Place("cooldown", "CooldownScreen", "Continue a cool-down",
-                      "Pick up the most urgent open cool-down", "c", "Cool-down"),
-    "selfcare": Place("selfcare", "SelfCareScreen", "Self-care check-in",
-                      "Log something you did to look after yourself", "s", "Self-care"),
-    "network": Place("network", "NetworkScreen", "Support network",
-                     "The people and communities in your corner", "n", "Network"),
-    "review": Place("review", "ReviewScreen", "Review",
-                    "Streaks, routine strength, trends and bounce-back", "v", "Review"),
-    "patterns": Place("patterns", "PatternsScreen", "Patterns",
-                      "What your rejections and feedback have in common", "p", "Patterns",
-                      in_footer=False),
-    "settings": Place("settings", "SettingsScreen", "Settings",
-                      "Your name, day start, cool-down length, rest days, theme", ",",
-                      "Settings", in_footer=False),
-    "help": Place("help", "HelpScreen", "Help", "Every key in one place", "?", "Help"),
+def rejection_screen() -> Screen[Any]:
+    from .screens.rejection import LogRejectionScreen
+
+    return LogRejectionScreen()
+
+
+def cooldown_screen(rejection_id: str) -> Screen[Any]:
+    """One rejection's cool-down (``c`` picks which one: see ``ResilienceApp``)."""
+    from .screens.cooldown.screen import CooldownScreen
+
+    return CooldownScreen(rejection_id=rejection_id)
+
+
+def selfcare_screen() -> Screen[Any]:
+    from .screens.selfcare import SelfCareScreen
+
+    return SelfCareScreen()
+
+
+def network_screen() -> Screen[Any]:
+    from .screens.network import NetworkScreen
+
+    return NetworkScreen()
+
+
+def review_screen() -> Screen[Any]:
+    from .screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def patterns_screen() -> Screen[Any]:
+    from .screens.patterns import PatternsScreen
+
+    return PatternsScreen()
+
+
+def settings_screen() -> Screen[Any]:
+    from .screens.settings import SettingsScreen
+
+    return SettingsScreen()
+
+
+def help_screen() -> Screen[Any]:
+    from .screens.help import HelpScreen
+
+    return HelpScreen()
+
+
+# Each name of the keymap, and how to build its screen (None: ``c`` picks the cool-down).
+FACTORIES: dict[str, ScreenFactory | None] = {
+    "checkin": checkin_screen,
+    "rejection": rejection_screen,
+    "cooldown": None,
+    "selfcare": selfcare_screen,
+    "network": network_screen,
+    "review": review_screen,
+    "patterns": patterns_screen,
+    "settings": settings_screen,
+    "help": help_screen,
 }

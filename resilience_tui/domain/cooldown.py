@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .dates import nice_day, stored_day
+from .dates import stored_day, weekday_and_date
 from .models import Cooldown, Feeling, Reason, Rejection
 
 STEPS = ("acknowledge", "reflect", "move_on")
@@ -204,10 +204,10 @@ def _require(r: Rejection, step: str, today: date, cooldown_days: int = DEFAULT_
     if opens is not None and opens > today:
         if step == "reflect":
             raise CooldownError(
-                f"Reflecting opens on {nice_day(opens)}. Give it a little time, "
+                f"Reflecting opens on {weekday_and_date(opens)}. Give it a little time, "
                 "or choose \"I'm ready now\" if you feel ready."
             )
-        raise CooldownError(f"This step opens on {nice_day(opens)}.")
+        raise CooldownError(f"This step opens on {weekday_and_date(opens)}.")
 
 
 def _feelings(feelings: Mapping[str, int] | Iterable[Feeling]) -> list[Feeling]:

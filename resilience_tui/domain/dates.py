@@ -129,7 +129,7 @@ def parse_day(text: str, today: date, field: str = "date received") -> date:
         raise ValidationError(
             field, f"{text.strip()!r} isn't a day we can read; try {examples(today)}")
     if found > today:
-        raise FutureDay(field, f"can't be {nice_day(found)}: that day is still to come")
+        raise FutureDay(field, f"can't be {weekday_and_date(found)}: that day is still to come")
     if found.year < 1970:
         raise ValidationError(field, f"{found.isoformat()} is too long ago to be right")
     return found
@@ -150,7 +150,7 @@ def stored_days(values: Iterable[object]) -> list[date]:
     return [d for d in map(stored_day, values) if d is not None]
 
 
-def nice_day(d: date) -> str:
+def weekday_and_date(d: date) -> str:
     """"Monday 9 March"; the year too when it is not this one is the caller's call."""
     return f"{d:%A} {d.day} {d:%B}"
 
@@ -175,5 +175,5 @@ def describe_day(d: date, today: date) -> str:
         return "yesterday"
     if delta == 1:
         return "tomorrow"
-    text = nice_day(d)
+    text = weekday_and_date(d)
     return text if d.year == today.year else f"{text} {d.year}"

@@ -25,7 +25,7 @@ class RestChange:
     remove: tuple[str, ...] = ()
 
 
-def toggle_rest(
+def rest_toggle(
     rest_days: Iterable[RestDay], checkins: Iterable[CheckIn],
     rest_weekdays: Sequence[int], day: date,
 ) -> RestChange:

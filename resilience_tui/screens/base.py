@@ -1,16 +1,63 @@
-"""What every screen shares: typed access to the store and the clock."""
+"""What every screen and Today's panels share: typed access to the journal, the message
+that says it changed, and the screen base classes.
+
+Screens reach the store and the clock through the running app, typed by the
+:class:`JournalHost` protocol, so nothing here imports the app.
+"""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
-from ..widgets.base import StoreAccess
+from ..domain.validate import ValidationError
 
-__all__ = ["AppModal", "AppScreen", "StoreAccess"]
+if TYPE_CHECKING:
+    from ..clock import Clock
+    from ..storage.store import Store
+
+__all__ = ["AppModal", "AppScreen", "JournalChanged", "JournalHost", "StoreAccess"]
 
 R = TypeVar("R")
+
+
+class JournalHost(Protocol):
+    """What the app offers its screens: the store and the clock."""
+
+    store: Store
+    clock: Clock
+
+
+class StoreAccess:
+    """Mixin: ``self.store`` and ``self.clock`` from the running app."""
+
+    app: Any
+
+    @property
+    def host(self) -> JournalHost:
+        return cast(JournalHost, self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.host.store
+
+    @property
+    def clock(self) -> Clock:
+        return self.host.clock
+
+    @contextmanager
+    def kept_safe(self) -> Iterator[None]:
+        """For saves that are not a form's (a tick, a draft): a stored record the user
+        can't mend here (say, hand-edited into a bad shape) is reported, never raised."""
+        try:
+            yield
+        except ValidationError as exc:
+            self.app.notify(f"This couldn't be saved: {exc.sentence} 'resilience doctor' "
+                            "can say more.", severity="warning", markup=False)
 
 
 class AppScreen(StoreAccess, Screen[R]):
@@ -19,3 +66,7 @@ class AppScreen(StoreAccess, Screen[R]):
 
 class AppModal(StoreAccess, ModalScreen[R]):
     """A dialog over the current screen."""
+
+
+class JournalChanged(Message):
+    """The journal was written to: screens that show it refresh."""

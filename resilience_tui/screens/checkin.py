@@ -15,13 +15,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from ..domain.checkin import FEELING_GROUPS, action_changes, build_checkin, checkin_for_day
-from ..domain.dates import nice_day
+from ..domain.dates import weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
 from ..domain.validate import ValidationError
 from ..widgets.checklist import PlanRow, SuggestionList
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
-from ..widgets.words import WordPicker
+from ..widgets.word_picker import WordPicker
 from .form import FormScreen, form_error, form_row
 
 # Where the cursor goes when a field's message is shown.
@@ -61,7 +61,7 @@ class CheckInScreen(FormScreen):
         c = self.existing or CheckIn(day=self.day)
         with VerticalScroll(id="checkin") as box:
             verb = "Edit this morning's" if self.existing else "Morning"
-            box.border_title = f"{verb} check-in · {nice_day(self.clock.today())}"
+            box.border_title = f"{verb} check-in · {weekday_and_date(self.clock.today())}"
             yield form_error()
             yield form_row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
             yield form_row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))

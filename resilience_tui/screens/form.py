@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from ..domain.validate import ValidationError
 from ..widgets.confirm import ConfirmDialog
 from ..widgets.scale import ScalePicker
-from ..widgets.words import WordPicker
+from ..widgets.word_picker import WordPicker
 from .base import AppScreen
 
 # Keys that change a field without typing a character.

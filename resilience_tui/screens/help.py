@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..places import PLACES
 from .base import AppModal
+from .keymap import PLACES
 
 GENERAL = (
     ("ctrl+s", "Save the form you are in"),

@@ -1,7 +1,7 @@
 """Review: streaks, routine strength, the calendar, trends, this week and last, bounce-back.
 
 Proof of progress in weeks without offers (idea I9). Every figure comes from
-:mod:`resilience_tui.status` and the domain rules, so Review and
+:mod:`resilience_tui.journal.momentum` and the domain rules, so Review and
 ``resilience status`` always agree. Keys: ←/→ pick a day on the calendar,
 ``x`` marks it as a rest day (or unmarks it), ``m`` switches the calendar
 between mood and plan completion, ``t`` switches the trends between 30 and
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
@@ -26,17 +26,16 @@ from ..domain.cooldown import readable
 from ..domain.dates import short_day, stored_day
 from ..domain.models import CheckIn, SelfCare
 from ..domain.patterns import bounce_back
+from ..domain.plurals import plural
 from ..domain.streaks import WeekFigures, week_figures, week_start
-from ..domain.words import plural
-from ..status import Momentum, momentum
+from ..journal.momentum import Momentum, momentum
 from ..widgets.bounce import BounceBack
 from ..widgets.charts import TrendChart, hbar, meter
 from ..widgets.heatmap import Heatmap
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
-from .base import AppScreen
+from .base import AppScreen, JournalHost
 
 if TYPE_CHECKING:
-    from ..app import ResilienceApp
     from ..storage.store import Store
 
 SPANS = (30, 90)
@@ -46,13 +45,13 @@ FIRST_HINT = ("Nothing to count yet. Your first morning check-in (m on Today) st
 SELFCARE_WEEKS = 8
 
 
-def nice_day(day: date) -> str:
+def day_with_year(day: date) -> str:
     return short_day(day, year=True)
 
 
-def toggle_rest(store: Store, day: date) -> str:
+def toggle_rest_day(store: Store, day: date) -> str:
     """Mark ``day`` as a rest day, or unmark it (the rule is domain.rest); what to tell the user."""
-    change = rest.toggle_rest(store.rest_days.all(), store.checkins.all(),
+    change = rest.rest_toggle(store.rest_days.all(), store.checkins.all(),
                               store.settings.rest_weekdays, day)
     with store.batch():
         for rid in change.remove:
@@ -81,9 +80,9 @@ def summary_text(m: Momentum) -> str:
     ))
 
 
-def day_text(day: date, checkin: CheckIn | None, rest: bool) -> str:
+def calendar_day_text(day: date, checkin: CheckIn | None, rest: bool) -> str:
     """What the calendar's selected day holds, in words."""
-    parts = [nice_day(day)]
+    parts = [day_with_year(day)]
     if checkin is not None:
         mood = MOOD_WORDS[min(5, max(1, checkin.mood)) - 1]
         energy = ENERGY_WORDS[min(5, max(1, checkin.energy)) - 1]
@@ -211,7 +210,7 @@ class ReviewScreen(AppScreen[None]):
         today = m.today
         checkins = store.checkins.all()
         self.by_day = checkins_by_day(checkins)
-        self.query_one("#review-top", Static).update(f"Review · {nice_day(today)}")
+        self.query_one("#review-top", Static).update(f"Review · {day_with_year(today)}")
         self.query_one("#summary", Static).update(summary_text(m))
         self.query_one("#strength-hint", Static).update(
             STRENGTH_HINT if m.has_history else FIRST_HINT)
@@ -244,7 +243,7 @@ class ReviewScreen(AppScreen[None]):
         if day == date.min or self.figures is None:
             return
         heatmap = self.query_one(Heatmap)
-        text = day_text(day, self.by_day.get(day.isoformat()), heatmap.is_rest(day))
+        text = calendar_day_text(day, self.by_day.get(day.isoformat()), heatmap.is_rest(day))
         self.query_one("#day-detail", Static).update(text)
 
     def on_heatmap_selected(self, event: Heatmap.Selected) -> None:
@@ -264,18 +263,18 @@ class ReviewScreen(AppScreen[None]):
 
     def action_rest(self) -> None:
         day = self.query_one(Heatmap).selected
-        self.notify(toggle_rest(self.store, day), timeout=5)
+        self.notify(toggle_rest_day(self.store, day), timeout=5)
         self.refresh_data()
 
 
-def rest_today_command(app: ResilienceApp) -> tuple[str, str, Callable[[], None]]:
+def rest_today_command(app: App[Any]) -> tuple[str, str, Callable[[], None]]:
     """The palette command that marks today as a rest day (or unmarks it)."""
-    today = app.clock.today()
-    marked = any(r.day == today.isoformat() for r in app.store.rest_days.all())
+    host = cast(JournalHost, app)
+    today = host.clock.today()
+    marked = any(r.day == today.isoformat() for r in host.store.rest_days.all())
 
     def run() -> None:
-        app.notify(toggle_rest(app.store, app.clock.today()), timeout=5)
-        app.refresh_today()
+        app.notify(toggle_rest_day(host.store, host.clock.today()), timeout=5)
 
     if marked:
         return ("Unmark today as a rest day", "Make today an ordinary day again", run)

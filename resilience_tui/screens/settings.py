@@ -72,7 +72,6 @@ class SettingsScreen(FormScreen):
         s.theme = str(theme) if theme is not Select.NULL else s.theme
         self.store.save_settings(s.validate())
         self.app.theme = s.theme
-        self.res_app.check_day()  # a new day start hour can make it another day
         if not self.store.unsaved:  # a failed write has already said so
             self.notify("Settings saved.", timeout=3)
         return s

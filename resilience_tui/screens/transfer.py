@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.markup import escape
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
@@ -24,33 +24,34 @@ from ..storage.formats import export_to_folder
 from ..storage.transfer import ImportPlan, ImportProblem, Parsed, apply_import, parse_export
 from ..storage.transfer import plan_import as make_plan
 from ..widgets.confirm import ConfirmDialog
-from .base import AppModal
+from .base import AppModal, JournalHost
 
 if TYPE_CHECKING:
-    from ..app import ResilienceApp
+    from ..storage.store import Store
 
 EXPORTS = "exports"
 
 
-def exports_folder(app: ResilienceApp) -> Path:
-    return app.store.path.parent / EXPORTS
+def exports_folder(store: Store) -> Path:
+    return store.path.parent / EXPORTS
 
 
-def transfer_commands(app: ResilienceApp) -> Iterable[tuple[str, str, Callable[[], Any]]]:
+def transfer_commands(app: App[Any]) -> Iterable[tuple[str, str, Callable[[], Any]]]:
     """The palette's export and import commands."""
     yield ("Export journal (JSON / Markdown)",
            "A full copy to keep or import elsewhere, and a journal to read or share",
            lambda: export_journal(app))
     yield ("Import a JSON export…",
            "Merge an export into this journal; shows what would change first",
-           lambda: app.push_screen(ImportDialog(), lambda _: app.refresh_today()))
+           lambda: app.push_screen(ImportDialog()))
 
 
-def export_journal(app: ResilienceApp) -> list[Path]:
+def export_journal(app: App[Any]) -> list[Path]:
     """Write both files and say where they are; a failure is a notification, never a crash."""
-    folder = exports_folder(app)
+    store = cast(JournalHost, app).store
+    folder = exports_folder(store)
     try:
-        written = export_to_folder(app.store, folder)
+        written = export_to_folder(store, folder)
     except OSError as exc:
         app.notify(f"Couldn't write the export to {folder} ({exc.strerror or exc}).",
                    title="Not exported", severity="error", timeout=12, markup=False)
@@ -91,7 +92,7 @@ class ImportDialog(AppModal[ImportPlan | None]):
             yield Static("Which file? An export from this app (or 'resilience export'). "
                          "Nothing changes until you say yes.", classes="muted")
             yield Input(id="import-path", compact=True,
-                        placeholder=str(exports_folder(self.res_app) / "resilience-….json"))
+                        placeholder=str(exports_folder(self.store) / "resilience-….json"))
             yield Static(id="import-result", markup=False)
             with Horizontal(id="import-buttons"):
                 yield Button("Close (esc)", id="close")

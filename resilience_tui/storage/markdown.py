@@ -17,7 +17,7 @@ from ..domain import dates
 from ..domain.dates import stored_day
 from ..domain.models import Action, CheckIn, Rejection, SelfCare
 from ..domain.patterns import bounce_point, patterns
-from ..domain.words import plural
+from ..domain.plurals import plural
 from .store import Store
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")

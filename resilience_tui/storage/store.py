@@ -166,6 +166,8 @@ class Store:
         self.on_problem = on_problem
         self.problems: list[str] = []
         self.revision = 0  # bumped by every write, saved or not: "has anything changed?"
+        self._listeners: list[Callable[[], None]] = []
+        self._batch_depth = 0
         self._lock = WriterLock(self.path) if writer else None
         if self._lock:
             if not self.path.parent.exists():
@@ -252,14 +254,30 @@ class Store:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Many changes, one write."""
+        """Many changes, one write, one announcement."""
+        self._batch_depth += 1
         try:
             with self.storage.batch():
                 yield
         except StorageError as exc:
             self._report(exc.message)
         finally:
-            self.revision += 1
+            self._batch_depth -= 1
+            self._changed()
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change (a batch counts once), saved or not.
+
+        This is how the screens learn that the journal changed: the store announces,
+        it never calls up into the app.
+        """
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        self.revision += 1
+        if self._batch_depth == 0:
+            for listener in list(self._listeners):
+                listener()
 
     def guard(self, operation: Callable[[], object]) -> bool:
         """Run a write; on failure keep the data in memory and report. True when saved."""
@@ -269,7 +287,7 @@ class Store:
             self._report(exc.message)
             return False
         finally:
-            self.revision += 1
+            self._changed()
         return True
 
     def retry(self) -> bool:

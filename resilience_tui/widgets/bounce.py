@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from textual.widgets import Static
 
 from ..domain.patterns import BouncePoint
-from ..domain.words import plural
+from ..domain.plurals import plural
 from .charts import hbar
 
 EMPTY = ("No finished cool-downs yet. Each one you see through shows here: how many days it "

@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from ..domain.checkin import FEELING_WORDS
 from ..domain.validate import ValidationError, check_int, clean_text
-from .words import WordPicker
+from .word_picker import WordPicker
 
 DEFAULT_INTENSITY = 50
 BAR_CELLS = 10

@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 
 # The app as installed in this virtual environment (same as `uv run resilience`, faster).
-APP: list[str] = [sys.executable, "-m", "resilience_tui.cli"]
+APP: list[str] = [sys.executable, "-m", "resilience_tui"]
 # A Wednesday morning in a zone with summer time: the fixed clock the app documents.
 NOW = "2026-03-11T09:00"
 ZONE = "Europe/London"
@@ -157,7 +157,7 @@ class Terminal:
             self._tmux("clear-history", "-t", "main")
 
     def run_app(self, *args: str, env: Mapping[str, str] | None = None) -> None:
-        """Start the installed app (``python -m resilience_tui.cli ARGS``) in the pane."""
+        """Start the installed app (``python -m resilience_tui ARGS``) in the pane."""
         self.run([*APP, *args], env=env)
 
     def send_keys(self, *keys: str) -> None:

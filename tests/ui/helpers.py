@@ -22,8 +22,8 @@ from textual.widgets import OptionList, Static
 from resilience_tui.domain import cooldown
 from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Rejection
 from resilience_tui.screens.checkin import CheckInScreen
-from resilience_tui.screens.cooldown import CooldownScreen
-from resilience_tui.screens.cooldown_reflect import ReflectStep
+from resilience_tui.screens.cooldown.reflect import ReflectStep
+from resilience_tui.screens.cooldown.screen import CooldownScreen
 from resilience_tui.screens.network import NetworkScreen
 from resilience_tui.screens.patterns import PatternsScreen
 from resilience_tui.screens.rejection import LogRejectionScreen

@@ -7,13 +7,13 @@ from textual import events
 from textual.widgets import Input, Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
-from resilience_tui.screens.today import TodayScreen
-from resilience_tui.status import status_data
+from resilience_tui.journal.momentum import status_data
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.storage.transfer import export_data
 from resilience_tui.widgets.checklist import PlanRow, SuggestionList
 from resilience_tui.widgets.confirm import ConfirmDialog
 from resilience_tui.widgets.scale import ScalePicker
-from resilience_tui.widgets.words import WordPicker
+from resilience_tui.widgets.word_picker import WordPicker
 
 # --- the fast path ----------------------------------------------------------------
 

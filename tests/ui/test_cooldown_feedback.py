@@ -9,8 +9,8 @@ from textual.widgets import Input, Static, TextArea
 
 from resilience_tui.domain import feedback
 from resilience_tui.domain.models import Rejection
-from resilience_tui.screens.cooldown_feedback import feedback_file
-from resilience_tui.screens.cooldown_moveon import DoneView
+from resilience_tui.screens.cooldown.feedback import feedback_file
+from resilience_tui.screens.cooldown.move_on import DoneView
 
 
 def note(screen) -> str:

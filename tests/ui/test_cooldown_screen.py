@@ -6,16 +6,16 @@ from fixed_time import YESTERDAY
 from helpers import error_text, open_cooldown, seed_cooldown
 from textual.widgets import Input, Select, Static, TextArea
 
-from resilience_tui.screens.cooldown import CooldownScreen
-from resilience_tui.screens.cooldown_acknowledge import AcknowledgeStep
-from resilience_tui.screens.cooldown_moveon import DoneView, MoveOnStep
-from resilience_tui.screens.cooldown_reflect import ReflectStep, ReflectWaiting
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.cooldown.acknowledge import AcknowledgeStep
+from resilience_tui.screens.cooldown.move_on import DoneView, MoveOnStep
+from resilience_tui.screens.cooldown.reflect import ReflectStep, ReflectWaiting
+from resilience_tui.screens.cooldown.screen import CooldownScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.confirm import ConfirmDialog
 from resilience_tui.widgets.feelings_rater import FeelingsRater
 from resilience_tui.widgets.reasons import TaggedNotes
 from resilience_tui.widgets.tickbox import TickBox
-from resilience_tui.widgets.words import WordPicker
+from resilience_tui.widgets.word_picker import WordPicker
 
 
 def header(screen) -> str:
@@ -28,7 +28,7 @@ async def come_back_tomorrow(pilot, clock) -> CooldownScreen:
     await pilot.press("escape")
     await pilot.pause()
     clock.advance(days=1)
-    pilot.app.check_day()
+    pilot.app.notice_new_day()
     await pilot.pause()
     return await open_cooldown(pilot)
 
@@ -367,7 +367,7 @@ async def test_a_whole_cooldown_across_two_days(make_app, store, clock) -> None:
 async def test_an_unknown_rejection_goes_back_to_today(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        app.action_open("cooldown", rejection_id="nope")
+        app.open_cooldown("nope")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from resilience_tui.domain.models import Rejection
-from resilience_tui.screens.cooldown import CooldownScreen
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.cooldown.screen import CooldownScreen
+from resilience_tui.screens.today.screen import TodayScreen
 
 
 async def test_c_skips_a_damaged_rejection_and_opens_the_readable_one(make_app, store) -> None:

@@ -19,15 +19,15 @@ from resilience_tui.domain.models import (
     SelfCare,
 )
 from resilience_tui.screens.checkin import CheckInScreen
-from resilience_tui.screens.cooldown import CooldownScreen
-from resilience_tui.screens.cooldown_acknowledge import AcknowledgeStep
-from resilience_tui.screens.cooldown_moveon import DoneView, MoveOnStep
-from resilience_tui.screens.cooldown_reflect import ReflectStep, ReflectWaiting
+from resilience_tui.screens.cooldown.acknowledge import AcknowledgeStep
+from resilience_tui.screens.cooldown.move_on import DoneView, MoveOnStep
+from resilience_tui.screens.cooldown.reflect import ReflectStep, ReflectWaiting
+from resilience_tui.screens.cooldown.screen import CooldownScreen
 from resilience_tui.screens.network import NetworkScreen
 from resilience_tui.screens.patterns import PatternsScreen
 from resilience_tui.screens.review import ReviewScreen
 from resilience_tui.screens.selfcare import SelfCareScreen
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 
 SIZE = (120, 60)  # room for everything, so what is checked is on screen without scrolling
 
@@ -92,8 +92,11 @@ def seed(store, today: date) -> dict[str, Rejection]:
     return found
 
 
-async def open_screen(pilot, name: str, **kwargs: object):
-    pilot.app.action_open(name, **kwargs)
+async def open_screen(pilot, name: str, rejection_id: str | None = None):
+    if rejection_id is not None:
+        pilot.app.open_cooldown(rejection_id)
+    else:
+        pilot.app.action_open(name)
     await pilot.pause()
     await pilot.pause()
     return pilot.app.screen

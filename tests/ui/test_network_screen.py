@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from resilience_tui.domain.models import Contact, SelfCare
 from resilience_tui.screens.contact_form import ContactFormScreen
 from resilience_tui.screens.network import NetworkScreen
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.confirm import ConfirmDialog
 
 

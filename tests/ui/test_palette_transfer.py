@@ -10,7 +10,7 @@ from helpers import messages, run_command
 from textual.widgets import Input, Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem, SelfCare
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.screens.transfer import ImportDialog
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from resilience_tui.domain.models import Rejection
 from resilience_tui.screens.patterns import PatternsScreen
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 
 
 def texts(screen: PatternsScreen, selector: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import error_text, open_log, panel_text
 from textual.widgets import Input, Select, Static, TextArea
 
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.scale import ScalePicker
 
 

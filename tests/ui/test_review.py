@@ -10,7 +10,7 @@ from review_samples import seed_history
 from textual.widgets import Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.heatmap import Heatmap
 
 

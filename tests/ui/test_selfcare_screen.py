@@ -7,7 +7,7 @@ from textual.widgets import Input, Select, Static
 
 from resilience_tui.domain.models import CheckIn, Contact, SelfCare
 from resilience_tui.screens.selfcare import SelfCareScreen
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.scale import ScalePicker
 
 

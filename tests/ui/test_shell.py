@@ -6,7 +6,7 @@ from textual.widgets import Input, Static
 
 from resilience_tui.screens.help import HelpScreen
 from resilience_tui.screens.settings import SettingsScreen
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 
 
 async def test_starts_on_today_with_the_date(make_app) -> None:
@@ -66,7 +66,7 @@ async def test_new_day_is_noticed(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         clock.advance(days=1)
-        app.check_day()
+        app.notice_new_day()
         await pilot.pause()
         line = str(app.screen.query_one("#date-line", Static).content)
         assert "Thursday 12 March" in line

@@ -59,7 +59,7 @@ def test_done_view(snap_compare, make_app, store) -> None:
     r = seed_cooldown(store, "done")
 
     async def open_done(pilot) -> None:
-        pilot.app.action_open("cooldown", rejection_id=r.id)
+        pilot.app.open_cooldown(r.id)
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=open_done, terminal_size=SIZE)

@@ -11,7 +11,7 @@ import pytest
 from helpers import messages, toast_text
 from textual.widgets import Input
 
-from resilience_tui.screens.today import TodayScreen
+from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.storage import atomic
 from resilience_tui.storage.store import Store
 

@@ -9,10 +9,10 @@ from textual.widgets import Input
 
 from resilience_tui.domain.models import CheckIn, Rejection
 from resilience_tui.screens.checkin import CheckInScreen
-from resilience_tui.screens.cooldown import CooldownScreen
+from resilience_tui.screens.cooldown.screen import CooldownScreen
 from resilience_tui.widgets.confirm import ConfirmDialog
 from resilience_tui.widgets.feelings_rater import FeelingsRater
-from resilience_tui.widgets.words import WordPicker
+from resilience_tui.widgets.word_picker import WordPicker
 
 
 def burst(app, *keys: str) -> None:

@@ -27,7 +27,7 @@ def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60,
     full.update({"RESILIENCE_NOW": FIXED_NOW, "TZ": "Europe/London"})
     full.update(env or {})
     done = subprocess.run(
-        [sys.executable, "-m", "resilience_tui.cli", *args], env=full, capture_output=True,
+        [sys.executable, "-m", "resilience_tui", *args], env=full, capture_output=True,
         text=True, stdin=subprocess.DEVNULL, timeout=timeout, **kwargs,  # type: ignore[arg-type]
     )
     return Result(done.returncode, done.stdout, done.stderr)

@@ -71,71 +71,52 @@ def test_status_never_loads_textual() -> None:
     assert done.stdout.strip().splitlines()[-1] == "False"
 
 
-# --- layers: widgets below screens; screens and widgets reach storage only via the Store API ---
+# --- layers and circles: the floors themselves are import-linter's contracts (pyproject) ---
 
-# Files that may use storage modules at run time, and which ones. None of these touch
-# TinyDB: export/import are the file formats themselves, and the feedback request is
-# written to its own small private text file.
-STORAGE_ALLOWED = {
-    "screens/transfer.py": {"storage.formats", "storage.transfer"},
-    "screens/cooldown_feedback.py": {"storage.files"},
-}
+def _module_graph() -> dict[str, set[str]]:
+    """Every module of the package and the package modules it imports, type-only
+    imports and imports inside functions included (grimp reads them all)."""
+    import grimp
 
-
-def _is_type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    graph = grimp.build_graph("resilience_tui", cache_dir=None)
+    return {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
 
 
-def _package_imports(source: Path) -> list[tuple[str, bool]]:
-    """Each ``resilience_tui`` module ``source`` imports (as "storage.store"), and whether
-    the import sits under ``if TYPE_CHECKING:`` (for type hints only)."""
-    parts = source.relative_to(PACKAGE).parent.parts
-    found: list[tuple[str, bool]] = []
+def test_no_module_is_part_of_an_import_circle() -> None:
+    edges = _module_graph()
+    # A package's __init__ naturally "imports" what it re-exports; count real modules only.
+    state: dict[str, int] = {}
+    circles: list[list[str]] = []
 
-    def visit(node: ast.AST, typing_only: bool) -> None:
-        if isinstance(node, ast.If) and _is_type_checking(node.test):
-            for child in node.body:
-                visit(child, True)
-            for child in node.orelse:
-                visit(child, typing_only)
-            return
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = list(parts[: len(parts) - (node.level - 1)])
-                name = ".".join([*base, *(node.module or "").split(".")]).strip(".")
-                found.append((name, typing_only))
-            elif (node.module or "").startswith("resilience_tui."):
-                found.append((node.module.removeprefix("resilience_tui."), typing_only))
-        for child in ast.iter_child_nodes(node):
-            visit(child, typing_only)
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for nxt in sorted(edges.get(module, ())):
+            if state.get(nxt) == 1:
+                circles.append([*path[path.index(nxt):], nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[module] = 2
 
-    visit(ast.parse(source.read_text(), filename=str(source)), False)
-    return found
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [module])
+    assert circles == []
 
 
-def test_widgets_never_import_screens() -> None:
-    offenders = [
-        f"{path.relative_to(PACKAGE)} imports {name}"
-        for path in (PACKAGE / "widgets").glob("*.py")
-        for name, _ in _package_imports(path)
-        if name == "screens" or name.startswith("screens.")
-    ]
-    assert offenders == []
+def test_the_floors_contract_fails_on_an_upward_import(tmp_path: Path) -> None:
+    """The gate can fail: a domain module importing the app breaks the contract."""
+    import shutil
 
-
-def test_screens_and_widgets_use_storage_only_for_type_hints() -> None:
-    offenders = []
-    for folder in ("screens", "widgets"):
-        for path in (PACKAGE / folder).glob("*.py"):
-            rel = str(path.relative_to(PACKAGE))
-            allowed = STORAGE_ALLOWED.get(rel, set())
-            offenders += [
-                f"{rel} imports {name}" for name, typing_only in _package_imports(path)
-                if (name == "storage" or name.startswith("storage."))
-                and not typing_only and name not in allowed
-            ]
-    assert offenders == []
+    copy = tmp_path / "resilience_tui"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "domain" / "upward.py").write_text("from ..app import ResilienceApp\n")
+    root = PACKAGE.parent
+    shutil.copy(root / "pyproject.toml", tmp_path / "pyproject.toml")
+    done = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "PYTHONPATH": str(tmp_path)})
+    assert done.returncode != 0
+    assert "resilience_tui.domain.upward -> resilience_tui.app" in done.stdout
 
 
 def test_importing_the_widgets_loads_no_screen_and_no_store() -> None:
@@ -150,6 +131,7 @@ def test_importing_the_widgets_loads_no_screen_and_no_store() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     loaded = set(json.loads(done.stdout))
-    assert "resilience_tui.widgets.panel" in loaded
+    assert "resilience_tui.widgets.scale" in loaded
     assert not {m for m in loaded if m.startswith(("resilience_tui.screens",
-                                                   "resilience_tui.storage"))}
+                                                   "resilience_tui.storage",
+                                                   "resilience_tui.app"))}

@@ -10,11 +10,11 @@ from datetime import date
 
 from resilience_tui.domain.checkin import checkin_for_day, checkins_by_day
 from resilience_tui.domain.models import Action, CheckIn, PlanItem, Settings
-from resilience_tui.domain.rest import toggle_rest
+from resilience_tui.domain.rest import rest_toggle
 from resilience_tui.domain.selfcare import selfcare_day
 from resilience_tui.domain.streaks import heatmap_days, low_mood_days
 from resilience_tui.domain.suggestions import SuggestionContext, suggest
-from resilience_tui.screens.review import day_text
+from resilience_tui.screens.review import calendar_day_text
 
 TODAY = date(2026, 3, 11)
 DAY = TODAY.isoformat()
@@ -54,12 +54,12 @@ def test_the_self_care_intention_is_that_check_ins() -> None:
 def test_streak_figures_and_review_show_that_check_ins_mood() -> None:
     assert heatmap_days(CHECKINS, TODAY, weeks=1)[-1][1] == 4
     assert low_mood_days(CHECKINS, TODAY) == (0, 1)
-    shown = day_text(TODAY, checkins_by_day(CHECKINS).get(DAY), rest=False)
+    shown = calendar_day_text(TODAY, checkins_by_day(CHECKINS).get(DAY), rest=False)
     assert "mood 4" in shown
 
 
 def test_a_day_with_any_check_in_needs_no_rest_mark() -> None:
-    change = toggle_rest([], CHECKINS, (), TODAY)
+    change = rest_toggle([], CHECKINS, (), TODAY)
     assert change.add is None and "already counts" in change.message
 
 

@@ -14,7 +14,7 @@ from dateutil import tz
 from resilience_tui import cli
 from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, Cooldown, Feeling, Rejection, RestDay, SelfCare
-from resilience_tui.status import momentum, status_data, status_line, status_output
+from resilience_tui.journal.momentum import momentum, status_data, status_line, status_output
 from resilience_tui.storage.store import Store
 
 TODAY = date(2026, 3, 11)  # Wednesday; the conftest clock's day

@@ -26,7 +26,7 @@ def resilience(*args: str, tz: str = "Europe/London", now: str = "2026-03-11T09:
                ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TZ": tz, "RESILIENCE_NOW": now}
     env.pop("RESILIENCE_DB", None)
-    return subprocess.run([sys.executable, "-m", "resilience_tui.cli", *args], env=env,
+    return subprocess.run([sys.executable, "-m", "resilience_tui", *args], env=env,
                           capture_output=True, text=True, timeout=60)
 
 

@@ -174,7 +174,7 @@ def test_a_really_unreadable_file_in_a_real_process(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RESILIENCE_")}
     env["RESILIENCE_NOW"] = "2026-03-11T09:00"
     for command in ([], ["status"]):
-        done = subprocess.run([*prefix, sys.executable, "-m", "resilience_tui.cli", "--db",
+        done = subprocess.run([*prefix, sys.executable, "-m", "resilience_tui", "--db",
                                str(path), *command], env=env, capture_output=True, text=True,
                               stdin=subprocess.DEVNULL, timeout=60)
         assert done.returncode == 4, (command, done.stderr)

@@ -24,8 +24,8 @@ from fixed_time import make_clock
 from storage_cases import FIXED_NOW, cli, snapshot
 from transfer_samples import fill, journal
 
-from resilience_tui.doctor import diagnose
 from resilience_tui.storage.backup import list_backups
+from resilience_tui.storage.doctor import diagnose
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data
 

@@ -3,7 +3,7 @@
 The "at risk" note appears when the check-in streak is alive only until
 tonight. The care note appears when mood was low on most checked-in days of
 the last two weeks: it suggests talking to someone, and never diagnoses.
-Figures come from :func:`resilience_tui.status.momentum`, as ``status`` does.
+Figures come from :func:`resilience_tui.journal.momentum.momentum`, as ``status`` does.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..domain.streaks import Streak
-from ..domain.words import plural
-from ..status import Momentum, momentum
-from .charts import meter
+from ...domain.plurals import plural
+from ...domain.streaks import Streak
+from ...journal.momentum import Momentum, momentum
+from ...widgets.charts import meter
 from .panel import TodayPanel
 
 EMPTY = "Your streaks will show here after your first check-in."

@@ -14,13 +14,13 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from ..domain import cooldown
-from ..domain.dates import describe_day
-from ..domain.models import SelfCare
-from ..domain.validate import ValidationError, check_int
-from ..widgets.feelings_rater import FeelingsRater
-from ..widgets.tickbox import TickBox
-from .cooldown_step import CooldownHost, StepForm, area, heading, note
+from ...domain import cooldown
+from ...domain.dates import describe_day
+from ...domain.models import SelfCare
+from ...domain.validate import ValidationError, check_int
+from ...widgets.feelings_rater import FeelingsRater
+from ...widgets.tickbox import TickBox
+from .step import CooldownHost, StepForm, area, heading, note
 
 # (what the user picks, the self-care activity it is logged as)
 PROCESS_OPTIONS: tuple[tuple[str, str], ...] = (

@@ -7,15 +7,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from ..domain.dates import nice_day
-from ..domain.prompts import greeting, prompt_for
-from ..places import PLACES
-from ..widgets.panel import TodayPanel
-from ..widgets.panel_checkin import CheckinPanel
-from ..widgets.panel_cooldowns import CooldownPanel
-from ..widgets.panel_selfcare import SelfCarePanel
-from ..widgets.panel_streaks import StreaksPanel
-from .base import AppScreen
+from ...domain.dates import weekday_and_date
+from ...domain.prompts import greeting, prompt_for
+from ..base import AppScreen, JournalChanged
+from ..keymap import PLACES
+from .checkin_panel import CheckinPanel
+from .cooldowns_panel import CooldownPanel
+from .panel import TodayPanel
+from .selfcare_panel import SelfCarePanel
+from .streaks_panel import StreaksPanel
 
 
 class Column(VerticalScroll, can_focus=False):
@@ -66,10 +66,13 @@ class TodayScreen(AppScreen[None]):
         today = self.clock.today()
         name = self.store.settings.name
         hello = greeting(now.hour) + (f", {name}" if name else "")
-        self.query_one("#date-line", Static).update(f"{nice_day(today)} · {hello}.")
+        self.query_one("#date-line", Static).update(f"{weekday_and_date(today)} · {hello}.")
         self.query_one("#prompt", Static).update(prompt_for(today))
 
     _seen: tuple[object, ...] | None = None  # (revision, day, settings) the panels last showed
+
+    def on_journal_changed(self, _message: JournalChanged) -> None:
+        self.refresh_data()
 
     def refresh_data(self) -> None:
         """Called after any screen closes and at a new day. The panels work their

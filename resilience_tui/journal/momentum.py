@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .domain import cooldown, streaks
-from .domain.dates import stored_days
-from .domain.streaks import Streak
-from .domain.words import plural
+from ..domain import cooldown, streaks
+from ..domain.dates import stored_days
+from ..domain.plurals import plural
+from ..domain.streaks import Streak
 
 if TYPE_CHECKING:
-    from .storage.store import Store
+    from ..storage.store import Store
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from .base import StoreAccess
+from ..base import StoreAccess
 
 
 class TodayPanel(StoreAccess, Vertical):

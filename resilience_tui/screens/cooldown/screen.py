@@ -21,18 +21,18 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 
-from ..domain import cooldown
-from ..domain.cooldown import CooldownError
-from ..domain.models import Action, Record, Rejection, SelfCare, Settings
-from ..domain.validate import ValidationError
-from ..widgets.confirm import ConfirmDialog
-from ..widgets.cooldown_words import day_text, step_line, title_text
-from ..widgets.words import WordPicker
-from .cooldown_acknowledge import AcknowledgeStep
-from .cooldown_moveon import DoneView, MoveOnStep
-from .cooldown_reflect import ReflectStep, ReflectWaiting
-from .cooldown_step import StepForm
-from .form import FormScreen, form_error
+from ...domain import cooldown
+from ...domain.cooldown import CooldownError
+from ...domain.cooldown_phrases import cooldown_day_text, step_line, title_text
+from ...domain.models import Action, Record, Rejection, SelfCare, Settings
+from ...domain.validate import ValidationError
+from ...widgets.confirm import ConfirmDialog
+from ...widgets.word_picker import WordPicker
+from ..form import FormScreen, form_error
+from .acknowledge import AcknowledgeStep
+from .move_on import DoneView, MoveOnStep
+from .reflect import ReflectStep, ReflectWaiting
+from .step import StepForm
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -148,7 +148,7 @@ class CooldownScreen(FormScreen):
         st = cooldown.status(r, today, days)
         self.query_one("#cd-title", Static).update(title_text(r))
         day = st.day if st else cooldown.day_number(r, today)
-        self.query_one("#cd-day", Static).update(day_text(day, days) if st else "done")
+        self.query_one("#cd-day", Static).update(cooldown_day_text(day, days) if st else "done")
         self.query_one("#cd-steps", Static).update(step_line(st))
         fields = dict(fields or {})
         if feedback:

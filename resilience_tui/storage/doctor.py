@@ -15,15 +15,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clock import Clock
-from .domain.dates import stored_day
-from .domain.validate import ValidationError
-from .storage.atomic import read_database
-from .storage.backup import list_backups
-from .storage.errors import DatabaseInvalid
-from .storage.lock import WriterLock
-from .storage.store import Store
-from .storage.transfer import LABELS
+from ..clock import Clock
+from ..domain.dates import stored_day
+from ..domain.validate import ValidationError
+from .atomic import read_database
+from .backup import list_backups
+from .errors import DatabaseInvalid
+from .lock import WriterLock
+from .store import Store
+from .transfer import LABELS
 
 ASIDE_KINDS = {"before-restore": "by a restore", "unsaved": "after a failed save"}
 

@@ -14,13 +14,13 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Collapsible, Static
 
-from ..domain import cooldown
-from ..domain.dates import describe_day, stored_day
-from ..domain.models import REDIRECT_KINDS, Action, Rejection
-from ..widgets.feelings_rater import FeelingsRater
-from ..widgets.reasons import TaggedNotes
-from .cooldown_feedback import FeedbackSection, status_text
-from .cooldown_step import StepForm, heading, note
+from ...domain import cooldown
+from ...domain.dates import describe_day, stored_day
+from ...domain.models import REDIRECT_KINDS, Action, Rejection
+from ...widgets.feelings_rater import FeelingsRater
+from ...widgets.reasons import TaggedNotes
+from .feedback import FeedbackSection, status_text
+from .step import StepForm, heading, note
 
 
 def redirect_defaults(r: Rejection) -> dict[str, str]:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..app import ResilienceApp
+from textual.app import App
 
 Command = tuple[str, str, Callable[[], Any]]
 
 
-def palette_commands(app: ResilienceApp) -> Iterable[Command]:
+def palette_commands(app: App[Any]) -> Iterable[Command]:
     """Commands for the palette beyond the screens in PLACES."""
-    from .review import rest_today_command
-    from .transfer import transfer_commands
+    from .screens.review import rest_today_command
+    from .screens.transfer import transfer_commands
 
     yield rest_today_command(app)
     yield from transfer_commands(app)

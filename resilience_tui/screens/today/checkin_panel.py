@@ -12,19 +12,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..domain.checkin import (
+from ...domain.checkin import (
     action_after_tick,
     checkin_for_day,
     contacts_reached,
     plan_summary,
     set_done,
 )
-from ..domain.feedback import mark_requested
-from ..domain.models import CheckIn, PlanItem
-from ..domain.selfcare import contacted
-from .checklist import PlanChecklist
+from ...domain.feedback import mark_requested
+from ...domain.models import CheckIn, PlanItem
+from ...domain.selfcare import contacted
+from ...widgets.checklist import PlanChecklist
+from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .panel import TodayPanel
-from .scale import ENERGY_WORDS, MOOD_WORDS
 
 NO_CHECKIN = "No check-in yet today. Press m to start one."
 
@@ -91,7 +91,6 @@ class CheckinPanel(TodayPanel):
         with self.kept_safe(), self.store.batch():
             self.store.checkins.put(checkin)
             self._follow_through(item)
-        self.res_app.refresh_today()  # a hello or a done item shows in other panels too
 
     def _follow_through(self, item: PlanItem) -> None:
         """What ticking an item means elsewhere: a hello, a finished action, a follow-up."""

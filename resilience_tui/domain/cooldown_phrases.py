@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.cooldown import STEPS, CooldownStatus
-from ..domain.dates import describe_day
-from ..domain.models import Rejection
+from .cooldown import STEPS, CooldownStatus
+from .dates import describe_day
+from .models import Rejection
 
 STEP_NAMES = {"acknowledge": "acknowledge", "reflect": "reflect", "move_on": "move on"}
 
@@ -20,7 +20,7 @@ WAITING_MARK = "◷"
 LATER_MARK = "○"
 
 
-def day_text(day: int, days: int) -> str:
+def cooldown_day_text(day: int, days: int) -> str:
     """"day 1 of 2"; past the planned length just "day 5" (a cool-down waits as long as needed)."""
     return f"day {day} of {days}" if day <= days else f"day {day}"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..domain.selfcare import LIFT_WINDOW_DAYS, EnergyLift, SelfCareDay, energy_lift, selfcare_day
-from ..domain.suggestions import overdue_contacts
+from ...domain.selfcare import LIFT_WINDOW_DAYS, EnergyLift, SelfCareDay, energy_lift, selfcare_day
+from ...domain.suggestions import overdue_contacts
 from .panel import TodayPanel
 
 EMPTY = "Nothing logged yet today. Press s after a walk, a call, a rest."

@@ -18,12 +18,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from ..domain import feedback
-from ..domain.dates import describe_day, stored_day
-from ..domain.models import Rejection
-from ..domain.validate import ValidationError
-from ..storage.files import private_folder, write_private
-from .cooldown_step import CooldownHost, area
+from ...domain import feedback
+from ...domain.dates import describe_day, stored_day
+from ...domain.models import Rejection
+from ...domain.validate import ValidationError
+from ...storage.files import private_folder, write_private
+from .step import CooldownHost, area
 
 ANSWER_BUTTONS = {"fb-received": "received", "fb-no-reply": "no_reply",
                   "fb-declined": "declined"}

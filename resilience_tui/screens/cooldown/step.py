@@ -1,6 +1,6 @@
 """What every cool-down step shares: the screen it lives in, its draft, and how it saves.
 
-A step is a widget inside :class:`~resilience_tui.screens.cooldown.CooldownScreen`.
+A step is a widget inside :class:`~resilience_tui.screens.cooldown.screen.CooldownScreen`.
 It builds its fields from a draft (what the user typed last time, kept on the
 rejection), hands back a fresh draft whenever asked, and ``save`` commits
 the step through the domain (raising ValidationError or CooldownError with a
@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from ..domain.models import Record, Rejection, Settings
-from ..widgets.feelings_rater import FeelingsRater
+from ...domain.models import Record, Rejection, Settings
+from ...widgets.feelings_rater import FeelingsRater
 
 if TYPE_CHECKING:
-    from ..storage.store import Store
+    from ...storage.store import Store
 
 
 class CooldownHost(Protocol):

@@ -8,9 +8,9 @@ import re
 import sys
 from pathlib import Path
 
-from .clock import Clock
-from .storage.errors import DatabaseWriteError
-from .storage.store import Store
+from ..clock import Clock
+from ..storage.errors import DatabaseWriteError
+from ..storage.store import Store
 
 ERROR = 1
 
@@ -21,7 +21,7 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     try:
         store.preload()  # Today shows every table
         gc.freeze()  # the history lives as long as the app: later collections can skip it
-        from .app import ResilienceApp
+        from ..app import ResilienceApp
 
         ResilienceApp(store, clock).run()
     finally:
@@ -35,7 +35,7 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .status import status_output
+    from ..journal.momentum import status_output
 
     store = Store(path, clock, writer=False)
     store.preload()
@@ -44,7 +44,7 @@ def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .storage import formats
+    from ..storage import formats
 
     store = Store(path, clock, writer=False)
     if store.created:
@@ -61,7 +61,7 @@ def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .storage.transfer import ImportProblem, apply_import, parse_export, plan_import
+    from ..storage.transfer import ImportProblem, apply_import, parse_export, plan_import
 
     source = Path(args.path).expanduser()
     try:
@@ -93,7 +93,7 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def doctor(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .doctor import examine
+    from ..storage.doctor import examine
 
     found = examine(path, clock)
     for line in found.findings:
@@ -105,9 +105,9 @@ def doctor(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def restore(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .storage.backup import find_backup
-    from .storage.backup import restore as restore_backup
-    from .storage.lock import WriterLock
+    from ..storage.backup import find_backup
+    from ..storage.backup import restore as restore_backup
+    from ..storage.lock import WriterLock
 
     source = find_backup(path, args.source) if args.source else None
     lock = WriterLock(path)

@@ -7,15 +7,18 @@ urgent cool-down; enter or a click on a row opens that one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..domain import cooldown
-from .checklist import QuietOptionList
-from .cooldown_words import day_text, next_text
+from ...domain import cooldown
+from ...domain.cooldown_phrases import cooldown_day_text, next_text
+from ...widgets.checklist import QuietOptionList
 from .panel import TodayPanel
 
 EMPTY = "No cool-down running. If a no arrives, press r."
@@ -36,7 +39,8 @@ class CooldownPanel(TodayPanel):
         running = cooldown.open_statuses(rejections, today, days)
         options: list[Option] = []
         for st in running:
-            text = Text(f"{st.company} · {st.role} · {day_text(st.day, days)}", style="bold")
+            text = Text(f"{st.company} · {st.role} · {cooldown_day_text(st.day, days)}",
+                        style="bold")
             text.append(f"\n  {next_text(st, today)}", style="")
             options.append(Option(text, id=st.rejection_id))
         waiting = [r for r in cooldown.readable(rejections)
@@ -64,7 +68,14 @@ class CooldownPanel(TodayPanel):
                         else "click one, or tab to the list and press enter")
         hint.display = bool(options)
 
+    @dataclass
+    class Chosen(Message):
+        """The user picked a cool-down to continue; the app opens it."""
+
+        rejection_id: str
+
     @on(OptionList.OptionSelected, "#cooldowns")
     def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         if event.option.id:
-            self.app.action_open("cooldown", rejection_id=event.option.id)  # type: ignore
+            self.post_message(self.Chosen(event.option.id))

@@ -17,14 +17,14 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from ..domain import cooldown
-from ..domain.dates import describe_day, nice_day
-from ..domain.models import REASON_TAGS, THINKING_TRAPS
-from ..domain.validate import ValidationError
-from ..widgets.reasons import TaggedNotes
-from .cooldown_acknowledge import DEFAULT_MINUTES, log_selfcare, minutes_row
-from .cooldown_feedback import FeedbackSection
-from .cooldown_step import StepForm, area, heading, note
+from ...domain import cooldown
+from ...domain.dates import describe_day, weekday_and_date
+from ...domain.models import REASON_TAGS, THINKING_TRAPS
+from ...domain.validate import ValidationError
+from ...widgets.reasons import TaggedNotes
+from .acknowledge import DEFAULT_MINUTES, log_selfcare, minutes_row
+from .feedback import FeedbackSection
+from .step import StepForm, area, heading, note
 
 REASON_HINTS = {
     "skill gap": "which skill? e.g. SQL",
@@ -67,7 +67,7 @@ class ReflectWaiting(StepForm):
         r = self.host.rejection
         today = self.host.today()
         opens = cooldown.reflect_opens_on(r, self.host.settings.cooldown_days)
-        yield Static(f"Reflecting opens {describe_day(opens, today)} ({nice_day(opens)}).",
+        yield Static(f"Reflecting opens {describe_day(opens, today)} ({weekday_and_date(opens)}).",
                      classes="heading")
         yield note("Nothing needs working out today. Rest, do the thing you picked, and let "
                    "it settle. The questions will keep, and they're easier with a night's "

@@ -1,0 +1,67 @@
+"""The command line: the app, status, export, import, doctor and restore.
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 database in use, 4 database unreadable
+or invalid. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..clock import Clock, clock_from_env
+from ..paths import resolve_db_path
+from ..storage.errors import DatabaseInvalid, DatabaseLocked, StorageError
+from .parser import UsageError, build_parser
+
+OK, ERROR, USAGE, LOCKED, INVALID = 0, 1, 2, 3, 4
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if getattr(args, "db", None) == "":
+            raise UsageError("--db needs a file path")
+        clock = clock_from_env()
+    except (UsageError, ValueError) as exc:
+        print(f"resilience: {exc} (see 'resilience --help')", file=sys.stderr)
+        return USAGE
+    try:
+        path = resolve_db_path(args.db)
+        return run(args, path, clock)
+    except DatabaseLocked as exc:
+        print(f"resilience: {exc.message}", file=sys.stderr)
+        return LOCKED
+    except DatabaseInvalid as exc:
+        print(f"resilience: {exc.message}", file=sys.stderr)
+        return INVALID
+    except StorageError as exc:
+        print(f"resilience: {exc.message}", file=sys.stderr)
+        return ERROR
+    except KeyboardInterrupt:
+        return ERROR
+    except OSError as exc:  # e.g. a folder we may not create or a lock file we may not open
+        where = exc.filename or "the database folder"
+        print(f"resilience: can't use {where} ({exc.strerror or exc}).", file=sys.stderr)
+        return ERROR
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        print(f"resilience: something went wrong ({type(exc).__name__}: {exc}). "
+              f"Your file was not changed by this error.", file=sys.stderr)
+        return ERROR
+
+
+def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
+    from . import handlers as commands
+
+    handlers = {
+        None: commands.run_app,
+        "status": commands.status,
+        "export": commands.export,
+        "import": commands.import_,
+        "doctor": commands.doctor,
+        "restore": commands.restore,
+    }
+    return handlers[args.command](args, path, clock)
+
