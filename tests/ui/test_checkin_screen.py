@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from helpers import error_text, open_checkin, plan_lines, seed_suggestion_sources
+from helpers import (
+    error_text,
+    open_checkin,
+    plan_lines,
+    seed_suggestion_sources,
+)
 from textual import events
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.journal.momentum import status_data
@@ -353,3 +358,54 @@ async def test_typing_into_a_saved_intention_adds_to_it(make_app, store) -> None
         await pilot.press("tab", "tab", *" and Gamma", "ctrl+s")
         await pilot.pause()
     assert store.checkins.all()[0].intention == "Apply to Beta and Gamma"
+
+
+def in_view(screen, widget) -> bool:
+    """The widget's region lies inside the check-in's visible area."""
+    box = screen.query_one("#checkin").content_region
+    return box.contains_region(widget.region)
+
+
+async def test_a_full_plan_says_no_and_keeps_typing_off_item_twenty(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_checkin(pilot)
+        for n in range(1, 23):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await pilot.press(*f"task {n}")
+            await pilot.pause()
+        rows = list(screen.query(PlanRow))
+        assert len(rows) == 20
+        assert [r.query_one(Input).value for r in rows][-1] == "task 20"
+        assert any("plan is full" in str(n.message) for n in app._notifications)
+        assert isinstance(app.focused, Button)  # the "+ Add" button, not a text field
+        full = screen.query_one("#plan-full")
+        assert full.display and in_view(screen, full)
+
+
+async def test_a_new_plan_row_is_scrolled_into_view(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        for n in range(1, 15):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await pilot.press(*f"task {n}")
+        await pilot.pause()
+        last = list(screen.query(PlanRow))[-1]
+        assert app.focused is last.query_one(Input)
+        assert in_view(screen, last)
+
+
+async def test_a_refused_saves_message_goes_once_the_field_is_put_right(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = screen.query_one("#form-error")
+        assert error.display and "Mood" in str(error.content)
+        await pilot.press("3")  # the cursor was put on mood
+        await pilot.pause()
+        assert not error.display

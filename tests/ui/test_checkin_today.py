@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import plan_lines
+from helpers import open_checkin, plan_lines
 from textual.widgets import Static
 
 from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Rejection
+from resilience_tui.screens.checkin import CheckInScreen
 from resilience_tui.widgets.checklist import PlanChecklist
 
 
@@ -121,3 +122,58 @@ async def test_a_click_ticks_too(make_app, store) -> None:
         await pilot.click(PlanChecklist, offset=(5, 0))
         await pilot.pause()
         assert done_flags(store) == [True, False, False]
+
+
+def todays_plan(store) -> None:
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, plan=[
+        PlanItem(kind="apply", text="Apply to Acme", id="p1")]))
+
+
+async def test_space_ticks_the_plan_as_soon_as_today_opens(make_app, store) -> None:
+    todays_plan(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert store.checkins.all()[0].plan[0].done
+
+
+async def test_after_the_first_checkin_space_ticks_and_todays_keys_still_work(
+        make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("3", "tab", "3", "ctrl+n", *"Apply to Acme", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.press("space")
+        await pilot.pause()
+        assert store.checkins.all()[0].plan[0].done
+        await pilot.press("m")  # the checklist has focus, yet m still opens the check-in
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+
+
+async def test_ticking_an_outreach_item_naming_a_contact_counts_as_a_hello(
+        make_app, store) -> None:
+    store.contacts.put(Contact(name="Priya", last_contacted="2026-01-01",
+                               created_on="2026-01-01", id="priya"))
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, plan=[
+        PlanItem(kind="outreach", text="Coffee with Priya", id="p1")]))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert store.contacts.get("priya").last_contacted == "2026-03-11"
+
+
+async def test_today_has_no_invisible_tab_stops(make_app, store) -> None:
+    todays_plan(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ids = {w.id for w in app.screen.focus_chain}
+        assert not ids & {"main", "side", "columns"}
+        assert "plan" in ids

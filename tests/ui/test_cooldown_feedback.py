@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 
 from helpers import open_reflect, press_button, seed_cooldown, wait_until
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from resilience_tui.domain import feedback
 from resilience_tui.domain.models import Rejection
@@ -126,3 +126,20 @@ async def test_email_edits_are_kept_after_escape(make_app, store) -> None:
         assert screen.query_one("#went-well", TextArea).text == "Good questions"
     draft = store.rejections.get(r.id).cooldown.draft
     assert draft["feedback"]["body"] == "Hi Dana, thanks for everything."
+
+
+async def test_mark_as_requested_cannot_be_pressed_twice(make_app, store, clock) -> None:
+    r = seed_cooldown(store, "reflect")
+    clock.advance(days=1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reflect(pilot)
+        button = app.screen.query_one("#fb-requested", Button)
+        assert not button.disabled
+        await press_button(pilot, "#fb-requested")
+        await pilot.pause()
+        assert button.disabled
+        clock.advance(days=2)
+        await pilot.click(button)  # a disabled button ignores the click
+        await pilot.pause()
+    assert store.rejections.get(r.id).feedback.requested_on == "2026-03-12"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.screens.help import HelpScreen
 from resilience_tui.screens.settings import SettingsScreen
 from resilience_tui.screens.today.screen import TodayScreen
@@ -144,7 +145,6 @@ async def test_tick_boxes_keep_spaces_sent_in_a_burst(make_app) -> None:
 
 async def test_ticking_a_plan_item_of_a_damaged_check_in_warns_instead_of_crashing(
         make_app, store, clock) -> None:
-    from resilience_tui.domain.models import CheckIn, PlanItem
 
     # Hand-edited: an intention longer than the app would ever store, on today's check-in.
     bad = CheckIn(day=clock.today_str(), mood=3, energy=3, intention="x" * 300,
@@ -160,3 +160,14 @@ async def test_ticking_a_plan_item_of_a_damaged_check_in_warns_instead_of_crashi
         await pilot.pause()
         assert app.is_running
         assert any("couldn't be saved" in str(n.message) for n in app._notifications)
+
+
+async def test_settings_opens_with_the_name_focused(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        await pilot.press(*"Alex Morgan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.settings.name == "Alex Morgan"

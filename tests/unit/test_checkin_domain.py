@@ -20,7 +20,7 @@ from resilience_tui.domain.checkin import (
 from resilience_tui.domain.models import Action, CheckIn, Contact, PlanItem, Settings
 from resilience_tui.domain.selfcare import contacted
 from resilience_tui.domain.suggestions import SuggestionContext, suggest
-from resilience_tui.domain.validate import ValidationError
+from resilience_tui.domain.validate import ValidationError, clean_text
 
 ZONE = tz.gettz("Europe/London")
 
@@ -176,3 +176,11 @@ def test_a_done_hello_updates_the_contact() -> None:
     ana = Contact(name="Ana", last_contacted="2026-01-02")
     assert contacted(ana, "2026-03-11").last_contacted == "2026-03-11"
     assert ana.last_contacted == "2026-01-02"
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_bidi_overrides_and_isolates_are_stripped(multiline: bool) -> None:
+    typed = "x y\u202ez\u202c \u2066abc\u2069 \u202aq\u202d"
+    assert clean_text(typed, "note", max_len=100, multiline=multiline) == "x yz abc q"
+    arabic = "مرحبا hello"  # right-to-left words themselves are kept
+    assert clean_text(arabic, "note", max_len=100, multiline=multiline) == arabic

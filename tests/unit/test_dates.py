@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -103,3 +104,11 @@ def test_describe_day_uses_words_near_today() -> None:
     assert describe_day(date(2026, 3, 12), WED) == "tomorrow"
     assert describe_day(date(2026, 3, 6), WED) == "Friday 6 March"
     assert describe_day(date(2025, 12, 20), WED) == "Saturday 20 December 2025"
+
+
+def test_the_example_day_in_messages_is_never_still_to_come() -> None:
+    early = date(2026, 1, 2)  # before any fixed example date
+    with pytest.raises(ValidationError) as err:
+        parse_day("next week", early, field="last contacted")
+    shown = re.findall(r"\d{4}-\d{2}-\d{2}", err.value.message)
+    assert shown and all(date.fromisoformat(d) <= early for d in shown)

@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from resilience_tui.domain import feedback as fb
+from resilience_tui.domain.feedback import draft_request
 from resilience_tui.domain.models import STAGES, Rejection
+from resilience_tui.domain.validate import ValidationError
 
 DAY = date(2026, 3, 2)
 
@@ -96,3 +98,17 @@ def test_mark_answered_refuses_other_statuses() -> None:
 def test_save_draft_keeps_the_edited_text() -> None:
     r = fb.save_draft(rejection(), "Thanks", "Hello,\n\nThanks!")
     assert (r.feedback.subject, r.feedback.body) == ("Thanks", "Hello,\n\nThanks!")
+
+
+def test_a_message_ending_in_a_question_gets_no_extra_full_stop() -> None:
+    assert ValidationError("when", "did it arrive?").sentence == "When did it arrive?"
+    assert ValidationError("mood", "is needed").sentence == "Mood is needed."
+
+
+@pytest.mark.parametrize(("contact", "greeting"), [
+    ("Sam Recruiter", "Hi Sam,"), ("Dana", "Hi Dana,"), ("Dr Lee Park", "Hi Dr Lee Park,"),
+    ("", "Hello,")])
+def test_the_feedback_draft_greets_by_first_name(contact: str, greeting: str) -> None:
+    r = Rejection(company="Acme", role="Analyst", contact_name=contact)
+    _, body = draft_request(r, "Alex")
+    assert body.splitlines()[0] == greeting

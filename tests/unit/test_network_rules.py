@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from resilience_tui.domain.models import Contact, Settings
+from resilience_tui.domain.checkin import contacts_reached, names_contact
+from resilience_tui.domain.models import Contact, PlanItem, Settings
 from resilience_tui.domain.selfcare import (
     check_last_contacted,
     check_unique_name,
@@ -113,3 +114,49 @@ def test_a_new_contact_becomes_a_morning_suggestion_after_nudge_days() -> None:
     assert suggestions(date(2026, 3, 26)) == ["Say hello to Ana"]
     ana = contacted(ana, "2026-03-26")
     assert suggestions(date(2026, 3, 26)) == []
+
+
+PRIYA = Contact(name="Priya", id="priya")
+
+
+ANA_LIMA = Contact(name="Ana Lima", id="ana")
+
+
+PEOPLE = [PRIYA, ANA_LIMA, Contact(name="Al", id="al")]
+
+
+def reached(text: str, *, kind: str = "outreach", done: bool = True,
+            contact_id: str | None = None) -> list[str]:
+    item = PlanItem(kind=kind, text=text, done=done, contact_id=contact_id)
+    return [c.id for c in contacts_reached(item, PEOPLE)]
+
+
+def test_a_done_outreach_item_naming_a_contact_reaches_them() -> None:
+    assert reached("Coffee with Priya") == ["priya"]
+    assert reached("coffee with PRIYA, then lunch") == ["priya"]
+
+
+def test_only_whole_words_count() -> None:
+    assert reached("Call Alice") == []  # "Al" is not in "Alice"
+    assert reached("Email Priyanka") == []
+    assert names_contact("Lunch with Al.", "Al")
+
+
+def test_a_name_of_several_words_must_appear_whole() -> None:
+    assert reached("Call Ana Lima about the role") == ["ana"]
+    assert reached("Call Ana  lima") == ["ana"]
+    assert reached("Call Ana") == []
+
+
+def test_the_suggested_contact_still_counts_and_is_not_doubled() -> None:
+    assert reached("Say hello to Priya", contact_id="priya") == ["priya"]
+    assert reached("Say hello", contact_id="ana") == ["ana"]
+
+
+def test_only_done_outreach_items_count() -> None:
+    assert reached("Coffee with Priya", done=False) == []
+    assert reached("Apply where Priya works", kind="apply") == []
+
+
+def test_an_empty_name_matches_nothing() -> None:
+    assert not names_contact("anything", "  ")

@@ -145,3 +145,14 @@ def test_ten_years_of_history_is_handled_in_one_pass() -> None:
     assert p.total == 4000
     assert sum(t.count for t in p.recurring) == 4000
     assert len(p.recurring[0].actions) == 1334
+
+
+def test_feedback_themes_keep_their_case_and_count_in_any_case() -> None:
+    rs = [Rejection(company=c, id=c) for c in "abc"]
+    for r, theme in zip(rs, ("SQL", "sql", "Sql"), strict=True):
+        r.feedback.themes = [theme]
+        r.feedback.validate()
+    assert rs[0].feedback.themes == ["SQL"]
+    p = patterns(rs, [])
+    assert p.by_theme == [("SQL", 3)]
+    assert [t.name for t in p.recurring] == ["SQL"]
