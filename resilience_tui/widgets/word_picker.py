@@ -40,7 +40,7 @@ class WordPicker(Widget, can_focus=True):
 
     # Listed for the footer; the keys are handled in on_key (see there).
     BINDINGS = [
-        Binding("space,enter", "toggle", "Tick", key_display="space"),
+        Binding("space,enter", "tick_word", "Tick", key_display="space"),
         Binding("left", "move(-1)", "Previous word", show=False),
         Binding("right", "move(1)", "Next word", show=False),
         Binding("up", "line(-1)", "Line up", show=False),
@@ -165,7 +165,7 @@ class WordPicker(Widget, can_focus=True):
         # it is handled (keys typed ahead of a priority tab); bindings would see the new focus.
         key = event.key
         if key in ("space", "enter"):
-            self.action_toggle()
+            self.action_tick_word()
         elif key in ("left", "right"):
             self.action_move(-1 if key == "left" else 1)
         elif key in ("up", "down"):
@@ -176,7 +176,7 @@ class WordPicker(Widget, can_focus=True):
         event.stop()
         event.prevent_default()
 
-    def action_toggle(self) -> None:
+    def action_tick_word(self) -> None:
         words = self.words
         if words:
             self.toggle(words[min(self.cursor, len(words) - 1)])
