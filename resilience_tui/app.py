@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .domain.cooldown import open_statuses, urgent_status
+from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen
 from .screens.base import JournalChanged
 from .screens.form import FormScreen
@@ -26,6 +25,7 @@ class ResilienceApp(App[None]):
     """The full-screen app; build it with a Store and a Clock (tests inject both)."""
 
     TITLE = "resilience"
+    COMMANDS = App.COMMANDS | {JournalCommands}
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding(PLACES["help"].binding_key, "open('help')", PLACES["help"].label,
@@ -116,24 +116,6 @@ class ResilienceApp(App[None]):
 
     def _storage_problem(self, message: str) -> None:
         self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)
-
-    # Command palette ------------------------------------------------------
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for name, place in PLACES.items():
-            yield SystemCommand(f"{place.title}  [{place.key}]", place.help,
-                                self._opener(name))
-        for title, help_text, callback in self.extra_commands():
-            yield SystemCommand(title, help_text, callback)
-
-    def _opener(self, name: str) -> Callable[[], None]:
-        return lambda: self.action_open(name)
-
-    def extra_commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]:
-        """Palette-only commands (export, import, rest day…); features add theirs here."""
-        from .palette import palette_commands
-
-        yield from palette_commands(self)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, Input | TextArea):

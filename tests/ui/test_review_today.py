@@ -7,6 +7,7 @@ from helpers import run_command
 from textual.widgets import Static
 
 from resilience_tui.domain.models import CheckIn, SelfCare
+from resilience_tui.palette import palette_commands
 
 
 def seed(store, days: range, mood: int = 3) -> None:  # type: ignore[no-untyped-def]
@@ -70,19 +71,15 @@ async def test_palette_marks_and_unmarks_today_as_rest(make_app, store) -> None:
     seed(store, range(2, 0, -1))
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Mark today as a rest day" in titles
-        command = next(c for c in app.get_system_commands(app.screen)
-                       if c.title == "Mark today as a rest day")
-        command.callback()
+        commands = {title: run for title, _, run in palette_commands(app)}
+        assert "Mark today as a rest day" in commands
+        commands["Mark today as a rest day"]()
         await pilot.pause()
         assert [r.day for r in store.rest_days.all()] == [ago(0)]
         assert "A rest day" in shown(app, "#streaks-risk")
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Unmark today as a rest day" in titles
-        command = next(c for c in app.get_system_commands(app.screen)
-                       if c.title == "Unmark today as a rest day")
-        command.callback()
+        commands = {title: run for title, _, run in palette_commands(app)}
+        assert "Unmark today as a rest day" in commands
+        commands["Unmark today as a rest day"]()
         await pilot.pause()
         assert store.rest_days.all() == []
         assert "still going" in shown(app, "#streaks-risk")

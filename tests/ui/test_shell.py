@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import run_command
 from textual.widgets import Input, Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
@@ -171,3 +172,17 @@ async def test_settings_opens_with_the_name_focused(make_app, store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.settings.name == "Alex Morgan"
+
+
+async def test_the_palette_opens_every_place_by_its_name(make_app) -> None:
+    from resilience_tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "Review")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await run_command(pilot, "Settings")
+        assert isinstance(app.screen, SettingsScreen)
