@@ -53,6 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
+    if args.command == "completions":  # needs no journal
+        from .completions import SCRIPTS
+
+        print(SCRIPTS[args.shell](), end="")
+        return OK
+    if args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("resilience: the app needs a terminal; try 'resilience status' "
+              "(or 'resilience --help').", file=sys.stderr)
+        return USAGE
     from . import handlers as commands
 
     handlers = {
