@@ -83,6 +83,7 @@ def main() -> int:
                                            "resilience_tui.screens.today.screen": patch_today}))
     from resilience_tui import cli
 
+    cli.has_terminal = lambda: True  # headless: Textual draws to no terminal at all
     return cli.main(["--db", str(args.db)])
 
 

@@ -52,13 +52,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ERROR
 
 
+def has_terminal() -> bool:
+    """The full-screen app needs a terminal on both ends (a pipe or /dev/null won't do)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     if args.command == "completions":  # needs no journal
         from .completions import SCRIPTS
 
         print(SCRIPTS[args.shell](), end="")
         return OK
-    if args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if args.command is None and not has_terminal():
         print("resilience: the app needs a terminal; try 'resilience status' "
               "(or 'resilience --help').", file=sys.stderr)
         return USAGE
