@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
@@ -19,6 +19,7 @@ from .screens.form import FormScreen
 from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
 from .storage.store import Store
+from .widgets.external_editor import edit_text
 
 
 class ResilienceApp(App[None]):
@@ -30,6 +31,7 @@ class ResilienceApp(App[None]):
     BINDINGS = [
         Binding(PLACES["help"].binding_key, "open('help')", PLACES["help"].label,
                 key_display=PLACES["help"].key),
+        Binding("alt+e", "edit_in_editor", "Editor", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
@@ -116,6 +118,27 @@ class ResilienceApp(App[None]):
 
     def _storage_problem(self, message: str) -> None:
         self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)
+
+    def action_edit_in_editor(self) -> None:
+        """Hand the focused long-text field to $VISUAL/$EDITOR, and take the text back."""
+        field = self.screen.focused
+        if not isinstance(field, TextArea) or field.read_only:
+            self.notify("alt+e opens a longer text field (a journal, a note) in your editor. "
+                        "Move to one first.", timeout=6)
+            return
+        try:
+            with self.suspend():
+                edited = edit_text(field.text, self.store.path.parent)
+        except SuspendNotSupported:
+            self.notify("Your editor can't open from here (this terminal can't hand over).",
+                        severity="warning", timeout=6)
+            return
+        self.refresh()
+        if edited.text is None:
+            self.notify(edited.problem, severity="warning", timeout=8, markup=False)
+            return
+        field.text = edited.text
+        field.move_cursor(field.document.end)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, Input | TextArea):

@@ -15,6 +15,7 @@ GENERAL = (
     ("escape", "Go back (asks first if you typed something)"),
     ("tab / shift+tab", "Next / previous field"),
     ("1–5", "Set the focused scale"),
+    ("alt+e", "Write a long text in your own editor"),
     ("ctrl+p", "Command palette: every action, searchable"),
     ("q", "Quit (from Today; your entries are already saved)"),
 )
