@@ -35,8 +35,10 @@ class ResilienceApp(App[None]):
     ]
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
-                 **kwargs: Any) -> None:
+                 theme: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self._run_theme = theme  # --theme: this run only, never saved
+        self._theme_ready = False  # themes set while starting are not the user's pick
         self.store = store
         self.clock = clock
         self.cursor_blink = cursor_blink  # False keeps cursors still (snapshot tests)
@@ -47,17 +49,19 @@ class ResilienceApp(App[None]):
         store.subscribe(self._journal_changed)
 
     def on_mount(self) -> None:
-        self._apply_theme(self.store.settings.theme)
+        # --theme, else a theme the user picked, else TEXTUAL_THEME (Textual's default).
+        self._apply_theme(self._run_theme or self.store.settings.theme)
+        self._theme_ready = True
         self.push_screen(TodayScreen())
         self.set_interval(20, self.notice_new_day)
 
     def _apply_theme(self, name: str) -> None:
-        if name in self.available_themes:
+        if name and name in self.available_themes:
             self.theme = name
 
     def watch_theme(self, name: str) -> None:
-        """Remember a theme picked from the palette."""
-        if self.store.settings.theme != name:
+        """Remember a theme picked from the palette (not one set while starting)."""
+        if self._theme_ready and self.store.settings.theme != name:
             settings = self.store.settings
             settings.theme = name
             self.store.save_settings(settings)

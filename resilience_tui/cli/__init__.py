@@ -63,6 +63,13 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
         print(SCRIPTS[args.shell](), end="")
         return OK
+    if args.command is None and args.theme:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            print(f"resilience: there is no theme called {args.theme!r}; try one of "
+                  f"{', '.join(sorted(BUILTIN_THEMES))}.", file=sys.stderr)
+            return USAGE
     if args.command is None and not has_terminal():
         print("resilience: the app needs a terminal; try 'resilience status' "
               "(or 'resilience --help').", file=sys.stderr)

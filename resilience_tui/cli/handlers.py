@@ -23,7 +23,7 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
 
-        ResilienceApp(store, clock).run()
+        ResilienceApp(store, clock, theme=getattr(args, "theme", None)).run()
     finally:
         store.close()
     if store.unsaved:

@@ -73,6 +73,8 @@ def build_parser() -> Parser:
                     epilog=MAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", metavar="PATH", help="the journal file (or set RESILIENCE_DB)")
     parser.add_argument("--version", action="version", version=f"resilience {__version__}")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="the app's colours for this run (e.g. textual-light, nord)")
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
 
     st = _command(sub, common, "status", "one line for a shell prompt or a login message", """

@@ -326,7 +326,7 @@ class Settings(Record):
     cooldown_days: int = 2
     rest_weekdays: list[int] = field(default_factory=list)  # 0 = Monday … 6 = Sunday
     nudge_days: int = 14
-    theme: str = "textual-dark"
+    theme: str = ""  # "" until the user picks one: then TEXTUAL_THEME or the default
 
     def validate(self) -> Settings:
         self.name = clean_text(self.name, "name", max_len=80)
@@ -337,5 +337,5 @@ class Settings(Record):
         self.rest_weekdays = sorted({check_int(d, "rest weekday", 0, 6)
                                      for d in self.rest_weekdays})
         self.nudge_days = check_int(self.nudge_days, "nudge days", 1, 365)
-        self.theme = clean_text(self.theme, "theme", max_len=60) or "textual-dark"
+        self.theme = clean_text(self.theme, "theme", max_len=60)
         return self

@@ -69,9 +69,11 @@ class SettingsScreen(FormScreen):
         s.nudge_days = check_int(self._value("nudge-days"), "nudge days", 1, 365)  # type: ignore
         s.rest_weekdays = [i for i in range(7) if self.query_one(f"#rest-{i}", Checkbox).value]
         theme = self.query_one("#theme", Select).value
-        s.theme = str(theme) if theme is not Select.NULL else s.theme
+        if theme is not Select.NULL and (s.theme or theme != self.app.theme):
+            s.theme = str(theme)  # remembered only once picked: until then TEXTUAL_THEME rules
         self.store.save_settings(s.validate())
-        self.app.theme = s.theme
+        if s.theme:
+            self.app.theme = s.theme
         if not self.store.unsaved:  # a failed write has already said so
             self.notify("Settings saved.", timeout=3)
         return s
