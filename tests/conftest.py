@@ -14,6 +14,16 @@ from resilience_tui.storage.store import Store
 __all__ = ["NOW", "TODAY", "ZONE"]  # the pinned moment: import them from fixed_time
 
 
+@pytest.fixture(autouse=True)
+def _a_terminal_for_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process runs of ``cli.main`` for the app act as if a terminal were attached
+    (the app itself is faked or refused before it draws). Real processes are not affected:
+    ``test_cli_conventions`` checks the refusal without a terminal."""
+    from resilience_tui import cli
+
+    monkeypatch.setattr(cli, "has_terminal", lambda: True)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return make_clock(NOW)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,16 +22,36 @@ class Result:
 
 
 def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60,
-        **kwargs: object) -> Result:
-    """Run ``resilience ARGS`` in a fresh Python, as a user's shell would (no terminal)."""
+        terminal: bool = False, **kwargs: object) -> Result:
+    """Run ``resilience ARGS`` in a fresh Python, as a user's shell would: without a
+    terminal, or with ``terminal`` on a pseudo-terminal (the app needs one to start)."""
     full = {k: v for k, v in os.environ.items() if not k.startswith("RESILIENCE_")}
     full.update({"RESILIENCE_NOW": FIXED_NOW, "TZ": "Europe/London"})
     full.update(env or {})
-    done = subprocess.run(
-        [sys.executable, "-m", "resilience_tui", *args], env=full, capture_output=True,
-        text=True, stdin=subprocess.DEVNULL, timeout=timeout, **kwargs,  # type: ignore[arg-type]
-    )
-    return Result(done.returncode, done.stdout, done.stderr)
+    command = [sys.executable, "-m", "resilience_tui", *args]
+    if not terminal:
+        done = subprocess.run(
+            command, env=full, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+            timeout=timeout, **kwargs,  # type: ignore[arg-type]
+        )
+        return Result(done.returncode, done.stdout, done.stderr)
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(command, env=full, stdin=follower, stdout=follower,
+                              stderr=subprocess.PIPE, text=True, timeout=timeout,
+                              **kwargs)  # type: ignore[call-overload]
+    finally:
+        os.close(follower)
+    os.set_blocking(leader, False)
+    drawn = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            drawn += chunk
+    except OSError:  # nothing more to read (EAGAIN) or the terminal closed (EIO)
+        pass
+    finally:
+        os.close(leader)
+    return Result(done.returncode, drawn.decode(errors="replace"), done.stderr)
 
 
 def good_database(path: Path, checkins: int = 0, text: str = "a plan") -> bytes:

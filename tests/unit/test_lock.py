@@ -68,7 +68,7 @@ def test_a_second_app_exits_3_and_changes_nothing(held: tuple[Path, subprocess.P
                                                   ) -> None:
     path, proc = held
     before = snapshot(path)
-    result = cli("--db", str(path))
+    result = cli("--db", str(path), terminal=True)
     assert result.code == 3
     assert result.out == ""  # the screen never started
     assert result.err.count("\n") == 1 and str(path) in result.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import errno
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -37,7 +38,7 @@ def assert_one_helpful_line(err: str, path: Path) -> None:
 
 def test_the_app_refuses_before_the_screen_starts(bad_file: Path) -> None:
     before = snapshot(bad_file)
-    result = cli("--db", str(bad_file))
+    result = cli("--db", str(bad_file), terminal=True)
     assert result.code == 4
     assert result.out == ""  # nothing drawn: the full-screen app never started
     assert_one_helpful_line(result.err, bad_file)
@@ -174,11 +175,17 @@ def test_a_really_unreadable_file_in_a_real_process(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RESILIENCE_")}
     env["RESILIENCE_NOW"] = "2026-03-11T09:00"
     for command in ([], ["status"]):
+        # The app needs a terminal before it looks at the file: give it a pseudo-terminal.
+        leader, follower = pty.openpty() if not command else (None, subprocess.DEVNULL)
         done = subprocess.run([*prefix, sys.executable, "-m", "resilience_tui", "--db",
-                               str(path), *command], env=env, capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, timeout=60)
+                               str(path), *command], env=env, stderr=subprocess.PIPE,
+                              stdout=follower if not command else subprocess.PIPE,
+                              text=True, stdin=follower, timeout=60)
+        if leader is not None:
+            os.close(leader)
+            os.close(follower)
         assert done.returncode == 4, (command, done.stderr)
-        assert done.stdout == ""
+        assert not done.stdout
         assert_one_helpful_line(done.stderr, path)
         assert "Permission denied" in done.stderr
     assert snapshot(path) == before
