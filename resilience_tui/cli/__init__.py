@@ -75,6 +75,7 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
               "(or 'resilience --help').", file=sys.stderr)
         return USAGE
     from . import handlers as commands
+    from .remind import remind
 
     handlers = {
         None: commands.run_app,
@@ -83,6 +84,7 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         "import": commands.import_,
         "doctor": commands.doctor,
         "restore": commands.restore,
+        "remind": remind,
     }
     return handlers[args.command](args, path, clock)
 

@@ -112,6 +112,13 @@ def build_parser() -> Parser:
         resilience restore --from backups/resilience-2026-03-10.json""")
     rs.add_argument("--from", dest="source", metavar="BACKUP", help="a particular backup file")
 
+    rm = _command(sub, common, "remind",
+                  "print one kind line when a nudge is due, and nothing otherwise", """
+        resilience remind              for a login message or a prompt
+        resilience remind --notify     also as a desktop notification (cron, timers)""")
+    rm.add_argument("--notify", action="store_true",
+                    help="also show it as a desktop notification (notify-send, osascript)")
+
     co = sub.add_parser("completions", help="print shell completion for bash, zsh or fish",
                         description="Print a completion script for your shell.",
                         epilog=COMPLETION_EXAMPLES,
