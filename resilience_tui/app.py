@@ -35,8 +35,9 @@ class ResilienceApp(App[None]):
     ]
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
-                 theme: str | None = None, **kwargs: Any) -> None:
+                 theme: str | None = None, notice: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self._notice = notice  # said once the app is up (e.g. what a sync at start brought)
         self._run_theme = theme  # --theme: this run only, never saved
         self._theme_ready = False  # themes set while starting are not the user's pick
         self.store = store
@@ -52,6 +53,8 @@ class ResilienceApp(App[None]):
         # --theme, else a theme the user picked, else TEXTUAL_THEME (Textual's default).
         self._apply_theme(self._run_theme or self.store.settings.theme)
         self._theme_ready = True
+        if self._notice:
+            self.notify(self._notice, timeout=8, markup=False)
         self.push_screen(TodayScreen())
         self.set_interval(20, self.notice_new_day)
 

@@ -76,6 +76,7 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         return USAGE
     from . import handlers as commands
     from .remind import remind
+    from .sync import sync_command
 
     handlers = {
         None: commands.run_app,
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         "doctor": commands.doctor,
         "restore": commands.restore,
         "remind": remind,
+        "sync": sync_command,
     }
     return handlers[args.command](args, path, clock)
 

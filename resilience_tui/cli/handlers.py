@@ -23,7 +23,8 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
 
-        ResilienceApp(store, clock, theme=getattr(args, "theme", None)).run()
+        notice = sync_at_start(store)
+        ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice).run()
     finally:
         store.close()
     if store.unsaved:
@@ -32,6 +33,23 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         print(f"resilience: some entries could not be saved to {path}{kept}.", file=sys.stderr)
         return 1
     return 0
+
+
+def sync_at_start(store: Store) -> str | None:
+    """With a remembered sync folder, merge the other machines' entries before Today opens;
+    what came in (or what went wrong) is one notice in the app, never a stop."""
+    folder = store.settings.sync_folder
+    if not folder:
+        return None
+    from ..journal.sync import sync
+
+    try:
+        report = sync(store, Path(folder).expanduser())
+    except OSError as exc:
+        return f"Couldn't sync with {folder} ({exc.strerror or exc}); your journal is as it was."
+    if report.merged:
+        return "Synced: " + "; ".join(f"{n} brought {w}" for n, w in report.merged.items()) + "."
+    return None
 
 
 def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:

@@ -119,6 +119,19 @@ def build_parser() -> Parser:
     rm.add_argument("--notify", action="store_true",
                     help="also show it as a desktop notification (notify-send, osascript)")
 
+    sy = _command(sub, common, "sync",
+                  "merge with this journal's copies on your other machines, via a shared folder",
+                  """
+        resilience sync ~/Sync/resilience --remember   first time: remember the folder
+        resilience sync                                 later: the remembered folder
+        resilience sync ~/Dropbox/resilience --as laptop""")
+    sy.add_argument("folder", metavar="FOLDER", nargs="?",
+                    help="a folder kept in step across machines (Syncthing, Dropbox, git…)")
+    sy.add_argument("--as", dest="name", metavar="NAME",
+                    help="this machine's file name there (its host name by default)")
+    sy.add_argument("--remember", action="store_true",
+                    help="use this folder from now on, also each time the app starts")
+
     co = sub.add_parser("completions", help="print shell completion for bash, zsh or fish",
                         description="Print a completion script for your shell.",
                         epilog=COMPLETION_EXAMPLES,

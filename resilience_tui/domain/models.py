@@ -327,6 +327,7 @@ class Settings(Record):
     rest_weekdays: list[int] = field(default_factory=list)  # 0 = Monday … 6 = Sunday
     nudge_days: int = 14
     theme: str = ""  # "" until the user picks one: then TEXTUAL_THEME or the default
+    sync_folder: str = ""  # where `resilience sync` meets the other machines ("" = none)
 
     def validate(self) -> Settings:
         self.name = clean_text(self.name, "name", max_len=80)
@@ -338,4 +339,5 @@ class Settings(Record):
                                      for d in self.rest_weekdays})
         self.nudge_days = check_int(self.nudge_days, "nudge days", 1, 365)
         self.theme = clean_text(self.theme, "theme", max_len=60)
+        self.sync_folder = clean_text(self.sync_folder, "sync folder", max_len=1024)
         return self
