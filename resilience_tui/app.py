@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from textual import events
-from textual.app import App, SuspendNotSupported
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from .clock import Clock
@@ -125,6 +127,13 @@ class ResilienceApp(App[None]):
 
     def _storage_problem(self, message: str) -> None:
         self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Of Textual's own commands only the two a person needs, in our words (the
+        developer ones, screenshots, maximize, key panels, stay out)."""
+        yield SystemCommand("Theme", "Choose the app's colours", self.action_change_theme)
+        yield SystemCommand("Quit", "Close the app (your entries are already saved)",
+                            self.action_quit)
 
     def action_edit_in_editor(self) -> None:
         """Hand the focused long-text field to $VISUAL/$EDITOR, and take the text back."""

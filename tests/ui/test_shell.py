@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers import run_command
+from textual.command import CommandList
 from textual.widgets import Input, Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
@@ -186,3 +187,21 @@ async def test_the_palette_opens_every_place_by_its_name(make_app) -> None:
         await pilot.pause()
         await run_command(pilot, "Settings")
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_palette_offers_our_commands_and_only_theme_and_quit_of_textuals(
+        make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        system = [(c.title, c.help) for c in app.get_system_commands(app.screen)]
+        assert system == [("Theme", "Choose the app's colours"),
+                          ("Quit", "Close the app (your entries are already saved)")]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"screenshot")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listing = app.screen.query_one(CommandList)
+        assert listing.option_count == 0

@@ -90,7 +90,8 @@ def test_two_journals_meet_in_the_folder_and_the_later_edit_wins(
 def test_syncing_again_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     a, b, folder = tmp_path / "a" / "j.json", tmp_path / "b" / "j.json", tmp_path / "Sync"
-    write(a, "2026-03-10T09:00", lambda s: s.checkins.put(CheckIn(day="2026-03-10", mood=3, energy=3, id="x")))
+    first = CheckIn(day="2026-03-10", mood=3, energy=3, id="x")
+    write(a, "2026-03-10T09:00", lambda s: s.checkins.put(first))
     at(monkeypatch, "2026-03-11T09:00")
     for db, name in ((a, "a"), (b, "b"), (a, "a")):
         assert run_sync(db, folder, name) == 0
