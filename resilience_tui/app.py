@@ -14,6 +14,7 @@ from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .domain.cooldown import open_statuses, urgent_status
+from .journal.settings import remember_theme
 from .places import FACTORIES, PLACES, cooldown_screen
 from .screens.base import JournalChanged
 from .screens.form import FormScreen
@@ -55,10 +56,7 @@ class ResilienceApp(App[None]):
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme picked from the palette."""
-        if self.store.settings.theme != name:
-            settings = self.store.settings
-            settings.theme = name
-            self.store.save_settings(settings)
+        remember_theme(self.store, self.clock, name)
 
     # Opening screens ----------------------------------------------------
     def action_open(self, name: str) -> None:

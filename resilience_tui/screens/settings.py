@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from ..domain.models import Settings
 from ..domain.validate import check_int
+from ..journal.settings import save_settings
 from ..widgets.tickbox import TickBox
 from .form import FormScreen, form_error, form_row
 
@@ -70,7 +71,7 @@ class SettingsScreen(FormScreen):
         s.rest_weekdays = [i for i in range(7) if self.query_one(f"#rest-{i}", Checkbox).value]
         theme = self.query_one("#theme", Select).value
         s.theme = str(theme) if theme is not Select.NULL else s.theme
-        self.store.save_settings(s.validate())
+        save_settings(self.store, self.clock, s)
         self.app.theme = s.theme
         if not self.store.unsaved:  # a failed write has already said so
             self.notify("Settings saved.", timeout=3)
