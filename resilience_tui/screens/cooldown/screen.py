@@ -90,9 +90,6 @@ class CooldownScreen(FormScreen):
     def today(self) -> date:
         return self.clock.today()
 
-    def stamp(self) -> str:
-        return self.clock.stamp()
-
     def remember(self, rejection: Rejection) -> None:
         """Show ``rejection`` (as the journal core saved it) from now on."""
         self.rejection = rejection
