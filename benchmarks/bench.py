@@ -49,12 +49,12 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 import synth  # noqa: E402
 
-from resilience_tui import status as status_mod  # noqa: E402
 from resilience_tui.clock import Clock  # noqa: E402
 from resilience_tui.domain import cooldown, patterns, selfcare, streaks, suggestions  # noqa: E402
 from resilience_tui.domain.checkin import checkin_for_day  # noqa: E402
 from resilience_tui.domain.dates import stored_days  # noqa: E402
 from resilience_tui.domain.models import SelfCare  # noqa: E402
+from resilience_tui.journal import momentum, open_journal  # noqa: E402
 from resilience_tui.screens.review import SELFCARE_WEEKS, selfcare_weeks  # noqa: E402
 from resilience_tui.storage.store import Store  # noqa: E402
 from resilience_tui.widgets.heatmap import MAX_WEEKS  # noqa: E402
@@ -127,7 +127,7 @@ def today_figures(store: Store, today: date) -> object:
                                         contacts, settings)
     return (
         checkin_for_day(checkins, today.isoformat()),
-        status_mod.momentum(store, today),
+        momentum.momentum(store, today),
         cooldown.statuses(rejections, today, settings.cooldown_days),
         [r for r in rejections if cooldown.is_done(r) and r.feedback.status == "requested"],
         suggestions.suggest(ctx),
@@ -147,7 +147,7 @@ def review_figures(store: Store, today: date) -> object:
     monday = streaks.week_start(today)
     entries = store.selfcare.all()
     return (
-        status_mod.momentum(store, today),
+        momentum.momentum(store, today),
         {c.day: c for c in checkins},
         streaks.heatmap_days(checkins, today, MAX_WEEKS),
         selfcare_weeks(entries, today, SELFCARE_WEEKS),
@@ -164,7 +164,7 @@ def review_figures(store: Store, today: date) -> object:
 
 def as_the_app_opens(path: Path, clock: Clock, writer: bool) -> Store:
     """A store set up as ``resilience`` sets it up: every table built, the history frozen."""
-    store = Store(path, clock, writer=writer)
+    store = open_journal(path, clock, writer=writer)
     store.preload()
     gc.freeze()
     return store
@@ -183,7 +183,7 @@ def figures(db: Path, reps: int) -> dict[str, Any]:
     opened = []
     for _ in range(3):
         started = time.process_time()
-        store = Store(db, clock, writer=False)
+        store = open_journal(db, clock, writer=False)
         store.preload()
         opened.append((time.process_time() - started) * 1000)
     store = as_the_app_opens(db, clock, writer=False)

@@ -250,14 +250,16 @@ def record_count(export: dict[str, Any]) -> int:
 def write_database(export: dict[str, Any], path: Path, today: date = TODAY) -> Path:
     """Import ``export`` into a new database at ``path`` the way ``resilience import`` does."""
     from resilience_tui.clock import FixedClock
-    from resilience_tui.storage.store import Store
-    from resilience_tui.storage.transfer import apply_import, plan_import
+    from resilience_tui.journal import open_journal
+    from resilience_tui.journal.transfer import apply_import
+    from resilience_tui.storage.transfer import plan_import
 
     if path.exists():
         raise SystemExit(f"{path} exists already; pick a new path")
-    store = Store(path, FixedClock(f"{today.isoformat()}T09:00", zone=ZONE))
+    clock = FixedClock(f"{today.isoformat()}T09:00", zone=ZONE)
+    store = open_journal(path, clock)
     try:
-        if not apply_import(store, plan_import(store, export)):
+        if not apply_import(store, clock, plan_import(store, export)):
             raise SystemExit(f"couldn't write {path}: {store.problems}")
     finally:
         store.close()

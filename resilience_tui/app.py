@@ -14,6 +14,7 @@ from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .domain.cooldown import open_statuses, urgent_status
+from .journal.settings import remember_theme
 from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen
 from .screens.base import JournalChanged
@@ -66,10 +67,8 @@ class ResilienceApp(App[None]):
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme picked from the palette (not one set while starting)."""
-        if self._theme_ready and self.store.settings.theme != name:
-            settings = self.store.settings
-            settings.theme = name
-            self.store.save_settings(settings)
+        if self._theme_ready:
+            remember_theme(self.store, self.clock, name)
 
     # Opening screens ----------------------------------------------------
     def action_open(self, name: str) -> None:

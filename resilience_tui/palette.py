@@ -14,7 +14,7 @@ from typing import Any
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .places import PLACES
+from .screens.keymap import PLACES
 
 Command = tuple[str, str, Callable[[], Any]]
 

@@ -34,6 +34,7 @@ from resilience_tui.domain.models import (
     Rejection,
     SelfCare,
 )
+from resilience_tui.journal import open_journal
 from resilience_tui.storage.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -113,7 +114,7 @@ async def take(shot: Shot) -> str:
     """Run the app on freshly seeded data and return the SVG of the screen ``shot`` shows."""
     with tempfile.TemporaryDirectory(prefix="resilience-shots-") as folder:
         clock = FixedClock(NOW, zone=tz.gettz(ZONE))
-        store = Store(Path(folder) / "resilience.json", clock)
+        store = open_journal(Path(folder) / "resilience.json", clock)
         try:
             seed(store, clock)
             app = ResilienceApp(store, clock)

@@ -9,6 +9,7 @@ import pytest
 from fixed_time import NOW, TODAY, ZONE, make_clock  # tests/ is on the path (rootdir imports)
 
 from resilience_tui.clock import FixedClock
+from resilience_tui.journal import open_journal
 from resilience_tui.storage.store import Store
 
 __all__ = ["NOW", "TODAY", "ZONE"]  # the pinned moment: import them from fixed_time
@@ -36,7 +37,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path, clock: FixedClock) -> Iterator[Store]:
-    s = Store(db_path, clock)
+    s = open_journal(db_path, clock)  # the clock follows the journal's day start hour
     yield s
     s.close()
 

@@ -33,6 +33,11 @@ class Command:
     positional_file: bool
 
 
+def _quotable(text: str | None) -> str:
+    """Help text safe inside the scripts' single quotes (a typographic apostrophe instead)."""
+    return (text or "").replace("'", "\u2019")
+
+
 def _options(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple[str, ...], bool]:
     options, choices, is_file = [], (), False
     for action in parser._actions:
@@ -42,7 +47,7 @@ def _options(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple
         if not action.option_strings:
             choices, is_file = found, action.metavar in FILE_METAVARS
             continue
-        options.append(Option(tuple(action.option_strings), (action.help or "").replace("'", ""),
+        options.append(Option(tuple(action.option_strings), _quotable(action.help),
                               action.nargs != 0, found, action.metavar in FILE_METAVARS))
     return tuple(options), choices, is_file
 
@@ -52,7 +57,7 @@ def commands() -> tuple[tuple[Option, ...], list[Command]]:
     parser = build_parser()
     top, _, _ = _options(parser)
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    helps = {a.dest: a.help or "" for a in sub._choices_actions}
+    helps = {a.dest: _quotable(a.help) for a in sub._choices_actions}
     found = []
     for name, child in sub.choices.items():
         opts, choices, is_file = _options(child)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..clock import Clock
+from ..journal.opening import open_journal
 from ..storage.errors import DatabaseWriteError
 from ..storage.store import Store
 
@@ -17,7 +18,7 @@ ERROR = 1
 
 def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     """Open the database (lock, check) before the screen takes over, then run the app."""
-    store = Store(path, clock)
+    store = open_journal(path, clock)
     try:
         store.preload()  # Today shows every table
         gc.freeze()  # the history lives as long as the app: later collections can skip it
@@ -44,7 +45,7 @@ def sync_at_start(store: Store) -> str | None:
     from ..journal.sync import sync
 
     try:
-        report = sync(store, Path(folder).expanduser())
+        report = sync(store, store.clock, Path(folder).expanduser())
     except OSError as exc:
         return f"Couldn't sync with {folder} ({exc.strerror or exc}); your journal is as it was."
     if report.merged:
@@ -53,9 +54,9 @@ def sync_at_start(store: Store) -> str | None:
 
 
 def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from ..journal.momentum import status_output
+    from .status import status_output
 
-    store = Store(path, clock, writer=False)
+    store = open_journal(path, clock, writer=False)
     store.preload()
     print(status_output(store, as_json=args.json))
     return 0
@@ -64,7 +65,7 @@ def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     from ..storage import formats
 
-    store = Store(path, clock, writer=False)
+    store = open_journal(path, clock, writer=False)
     if store.created:
         print(f"resilience: there is no journal at {path} yet, so the export is empty.",
               file=sys.stderr)
@@ -79,7 +80,8 @@ def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
 
 
 def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from ..storage.transfer import ImportProblem, apply_import, parse_export, plan_import
+    from ..journal.transfer import apply_import
+    from ..storage.transfer import ImportProblem, parse_export, plan_import
 
     source = Path(args.path).expanduser()
     try:
@@ -88,7 +90,7 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     except ImportProblem as exc:
         print(f"resilience: {source}: {exc}. Nothing was imported.", file=sys.stderr)
         return ERROR
-    store = Store(path, clock, writer=not args.dry_run)
+    store = open_journal(path, clock, writer=not args.dry_run)
     try:
         plan = plan_import(store, parsed)
         report = "".join(f"  {line}\n" for line in plan.report())
@@ -99,7 +101,7 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         if not plan.changes:
             print(f"Nothing to import: everything in {source} is already here.")
             return 0
-        if not apply_import(store, plan):
+        if not apply_import(store, clock, plan):
             reason = re.search(r"\(([^()]*)\)", store.problems[-1] if store.problems else "")
             raise DatabaseWriteError(path, f"Couldn't save the import to {path}"
                                      f"{f' ({reason.group(1)})' if reason else ''}; the file "

@@ -17,7 +17,7 @@ from ..clock import Clock
 from ..domain import cooldown
 from ..domain.reminders import reminder
 from ..journal.momentum import momentum
-from ..storage.store import Store
+from ..journal.opening import open_journal
 
 TITLE = "resilience"
 
@@ -25,7 +25,7 @@ TITLE = "resilience"
 def remind(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     if not path.exists():  # no journal yet: nothing to nudge about, and nothing is created
         return 0
-    store = Store(path, clock, writer=False)
+    store = open_journal(path, clock, writer=False)
     store.preload()
     figures = momentum(store)
     line = reminder(

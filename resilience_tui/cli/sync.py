@@ -7,16 +7,16 @@ import sys
 from pathlib import Path
 
 from ..clock import Clock
+from ..journal.opening import open_journal
+from ..journal.settings import save_settings
 from ..journal.sync import sync
-from ..storage.store import Store
 
 USAGE = 2
 
 
 def sync_command(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    store = Store(path, clock)
+    store = open_journal(path, clock)
     try:
-        clock.day_start_hour = store.settings.day_start_hour
         folder_text = args.folder or store.settings.sync_folder
         if not folder_text:
             print("resilience: which folder? Give one (resilience sync ~/Sync/resilience), "
@@ -30,8 +30,8 @@ def sync_command(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         if args.remember and store.settings.sync_folder != str(folder):
             settings = store.settings
             settings.sync_folder = str(folder)
-            store.save_settings(settings)
-        report = sync(store, folder, args.name)
+            save_settings(store, clock, settings)
+        report = sync(store, clock, folder, args.name)
         for line in report.lines():
             print(line)
         if not report.saved:

@@ -16,10 +16,12 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..clock import Clock
 from ..storage.files import private_folder, write_private
 from ..storage.formats import json_bytes
 from ..storage.store import Store
-from ..storage.transfer import ImportProblem, apply_import, parse_export, plan_import
+from ..storage.transfer import ImportProblem, parse_export, plan_import
+from .transfer import apply_import
 
 
 @dataclass
@@ -44,7 +46,7 @@ def machine_name(raw: str | None = None) -> str:
     return name[:64] or "this-machine"
 
 
-def sync(store: Store, folder: Path, name: str | None = None) -> SyncReport:
+def sync(store: Store, clock: Clock, folder: Path, name: str | None = None) -> SyncReport:
     """Merge the other machines' files from ``folder`` into ``store``, then write ours."""
     private_folder(folder)
     ours = folder / f"{machine_name(name)}.json"
@@ -59,7 +61,7 @@ def sync(store: Store, folder: Path, name: str | None = None) -> SyncReport:
             continue
         if plan.changes:
             report.merged[other.name] = plan.summary()
-            report.saved = apply_import(store, plan) and report.saved
+            report.saved = apply_import(store, clock, plan) and report.saved
     if report.saved:
         write_private(ours, json_bytes(store))
     return report

@@ -14,11 +14,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
-from ..domain.checkin import FEELING_GROUPS, action_changes, build_checkin, checkin_for_day
+from ..domain.checkin import FEELING_GROUPS, checkin_for_day
 from ..domain.dates import weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
 from ..domain.validate import ValidationError
+from ..journal.checkins import check_in
 from ..widgets.checklist import PlanRow, SuggestionList
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
 from ..widgets.word_picker import WordPicker
@@ -188,8 +189,8 @@ class CheckInScreen(FormScreen):
         plan = [r.value() for r in self._rows()]
         plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
         try:
-            checkin = build_checkin(
-                self.existing, day=self.day, at=self.clock.stamp(),
+            return check_in(
+                self.store, self.clock, self.existing, day=self.day,
                 mood=self.query_one("#mood", ScalePicker).value,
                 energy=self.query_one("#energy", ScalePicker).value,
                 intention=self.query_one("#intention", Input).value,
@@ -198,9 +199,3 @@ class CheckInScreen(FormScreen):
         except ValidationError as exc:
             self._failed_field = exc.field
             raise
-        before = self.existing.plan if self.existing else []
-        changes = action_changes(self.store.actions.all(), before, checkin.plan)
-        with self.store.batch():
-            self.store.checkins.put(checkin)
-            self.store.actions.put_many(changes.planned + changes.reopened)
-        return checkin

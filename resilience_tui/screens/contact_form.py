@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ..domain.models import CONTACT_KINDS, Contact
-from ..domain.selfcare import check_last_contacted, check_unique_name
+from ..journal.contacts import save_contact
 from .form import FormScreen, form_error, form_row
 
 LABEL_WIDTH = 18
@@ -56,15 +56,13 @@ class ContactFormScreen(FormScreen):
         yield Footer()
 
     def save(self) -> Contact:
-        contact = self._contact()
-        contact.name = self.query_one("#name", Input).value
-        contact.kind = str(self.query_one("#kind", Select).value)
-        contact.reach = self.query_one("#reach", Input).value
-        contact.notes = self.query_one("#notes", TextArea).text
-        contact.validate()
-        contact.last_contacted = check_last_contacted(self.query_one("#last", Input).value,
-                                                      self.clock.today())
-        check_unique_name(self.store.contacts.all(), contact.name, contact.kind, contact.id)
-        self.store.contacts.put(contact)
+        contact = save_contact(
+            self.store, self.clock, self.contact_id,
+            name=self.query_one("#name", Input).value,
+            kind=str(self.query_one("#kind", Select).value),
+            reach=self.query_one("#reach", Input).value,
+            notes=self.query_one("#notes", TextArea).text,
+            last_contacted=self.query_one("#last", Input).value,
+        )
         self.notify(f"Saved {contact.name}.", timeout=3, markup=False)
         return contact

@@ -17,8 +17,9 @@ from textual.markup import escape
 from textual.widgets import DataTable, Footer, Static
 
 from ..domain.models import Contact
-from ..domain.selfcare import contacted, days_since_words, sorted_contacts
+from ..domain.selfcare import days_since_words, sorted_contacts
 from ..domain.suggestions import is_overdue, overdue_contacts
+from ..journal.contacts import remove_contact, say_hello
 from ..widgets.confirm import ConfirmDialog
 from .base import AppScreen
 from .contact_form import ContactFormScreen
@@ -125,14 +126,15 @@ class NetworkScreen(AppScreen[None]):
 
     def action_hello(self) -> None:
         found = self.current_id()
-        contact = self.store.contacts.get(found) if found else None
-        if contact is None:
+        if not found:
             return
         with self.kept_safe():
-            self.store.contacts.put(contacted(contact, self.clock.today_str()))
+            contact = say_hello(self.store, self.clock, found)
+            if contact is None:
+                return
             self.notify(f"Noted: you were in touch with {contact.name} today.", timeout=3,
                         markup=False)
-        self.refresh_table(contact.id)
+        self.refresh_table(found)
 
     def action_remove(self) -> None:
         contact = self.current()
@@ -142,7 +144,7 @@ class NetworkScreen(AppScreen[None]):
 
         def answered(remove: bool | None) -> None:
             if remove:
-                self.store.contacts.delete(contact_id)
+                remove_contact(self.store, contact_id)
                 self.notify(f"Removed {name}. Past self-care entries still show the name.",
                             timeout=4, markup=False)
                 self.refresh_table()

@@ -16,6 +16,7 @@ from ..domain.cooldown import reflect_opens_on
 from ..domain.dates import FutureDay, describe_day, parse_day
 from ..domain.models import STAGES, Rejection
 from ..domain.validate import ValidationError
+from ..journal.rejections import log_rejection
 from ..widgets.scale import MATTERED_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
 
@@ -110,26 +111,23 @@ class LogRejectionScreen(FormScreen):
     def save(self) -> Rejection:
         today = self.clock.today()
         try:
-            received = parse_day(self._value("received"), today)
             stage = self.query_one("#stage", Select).value
-            rejection = Rejection(
+            rejection = log_rejection(
+                self.store, self.clock,
                 company=self._value("company"),
                 role=self._value("role"),
+                received=self._value("received"),
                 stage=str(stage) if stage is not Select.NULL else "applied",
-                received_on=received.isoformat(),
-                logged_on=today.isoformat(),
                 mattered=self.query_one("#mattered", ScalePicker).value or 3,
                 contact_name=self._value("contact-name"),
                 contact_email=self._value("contact-email"),
                 message=self.query_one("#message", TextArea).text,
-                at=self.clock.stamp(),
-            ).validate()
+            )
         except ValidationError as exc:
             widget_id = FIELD_WIDGETS.get(exc.field)
             if widget_id:
                 self.query_one(f"#{widget_id}").focus()
             raise
-        self.store.rejections.put(rejection)
         opens = reflect_opens_on(rejection, self.store.settings.cooldown_days)
         when = describe_day(opens, today)
         self.notify(f"Logged. Press c when you're ready to say how it feels; "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -20,7 +20,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from ..domain import rest
 from ..domain.checkin import checkins_by_day
 from ..domain.cooldown import readable
 from ..domain.dates import short_day, stored_day
@@ -29,14 +28,12 @@ from ..domain.patterns import bounce_back
 from ..domain.plurals import plural
 from ..domain.streaks import WeekFigures, week_figures, week_start
 from ..journal.momentum import Momentum, momentum
+from ..journal.rest import is_marked, toggle_rest_day
 from ..widgets.bounce import BounceBack
 from ..widgets.charts import TrendChart, hbar, meter
 from ..widgets.heatmap import Heatmap
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .base import AppScreen, JournalHost
-
-if TYPE_CHECKING:
-    from ..storage.store import Store
 
 SPANS = (30, 90)
 STRENGTH_HINT = "Strength grows with each check-in and eases off slowly on missed days."
@@ -47,18 +44,6 @@ SELFCARE_WEEKS = 8
 
 def day_with_year(day: date) -> str:
     return short_day(day, year=True)
-
-
-def toggle_rest_day(store: Store, day: date) -> str:
-    """Mark ``day`` as a rest day, or unmark it (the rule is domain.rest); what to tell the user."""
-    change = rest.rest_toggle(store.rest_days.all(), store.checkins.all(),
-                              store.settings.rest_weekdays, day)
-    with store.batch():
-        for rid in change.remove:
-            store.rest_days.delete(rid)
-        if change.add is not None:
-            store.rest_days.put(change.add)
-    return change.message
 
 
 def streak_text(current: int, longest: int, alive_until_tonight: bool = False) -> str:
@@ -271,7 +256,7 @@ def rest_today_command(app: App[Any]) -> tuple[str, str, Callable[[], None]]:
     """The palette command that marks today as a rest day (or unmarks it)."""
     host = cast(JournalHost, app)
     today = host.clock.today()
-    marked = any(r.day == today.isoformat() for r in host.store.rest_days.all())
+    marked = is_marked(host.store, today)
 
     def run() -> None:
         app.notify(toggle_rest_day(host.store, host.clock.today()), timeout=5)

@@ -14,7 +14,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
-from ..domain.selfcare import contacted, parse_minutes, selfcare_day, sorted_contacts
+from ..domain.selfcare import selfcare_day, sorted_contacts
+from ..journal.selfcare import log_selfcare
 from ..widgets.scale import ENERGY_WORDS, OPTIMISM_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
 
@@ -83,29 +84,20 @@ class SelfCareScreen(FormScreen):
         return f"{planned}Today so far: {done or 'nothing yet'}."
 
     def save(self) -> SelfCare:
-        entry = SelfCare(
-            day=self.clock.today_str(),
+        contact_id = None
+        for select in self.query("#contact").results(Select):
+            if select.value is not Select.NULL:
+                contact_id = str(select.value)
+        entry = log_selfcare(
+            self.store, self.clock,
             activity=self.query_one("#activity", Input).value,
-            minutes=1,  # checked below, so a missing activity is reported first
+            minutes=self.query_one("#minutes", Input).value,
             energy_before=self.query_one("#energy-before", ScalePicker).value,
             energy_after=self.query_one("#energy-after", ScalePicker).value,
             optimism=self.query_one("#optimism", ScalePicker).value,
             note=self.query_one("#note", TextArea).text,
+            contact_id=contact_id,
             rejection_id=self.rejection_id,
-            at=self.clock.stamp(),
         )
-        entry.validate()
-        entry.minutes = parse_minutes(self.query_one("#minutes", Input).value)
-        contact = None
-        for select in self.query("#contact").results(Select):
-            if select.value is not Select.NULL:
-                contact = self.store.contacts.get(str(select.value))
-        if contact is not None:
-            entry.contact_id, entry.contact_name = contact.id, contact.name
-            contact = contacted(contact, entry.day)
-        with self.store.batch():
-            self.store.selfcare.put(entry)
-            if contact is not None:
-                self.store.contacts.put(contact)
         self.notify(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3, markup=False)
         return entry

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from ..domain.models import Settings
 from ..domain.validate import check_int
+from ..journal.settings import save_settings
 from ..widgets.tickbox import TickBox
 from .form import FormScreen, form_error, form_row
 
@@ -71,7 +72,7 @@ class SettingsScreen(FormScreen):
         theme = self.query_one("#theme", Select).value
         if theme is not Select.NULL and (s.theme or theme != self.app.theme):
             s.theme = str(theme)  # remembered only once picked: until then TEXTUAL_THEME rules
-        self.store.save_settings(s.validate())
+        save_settings(self.store, self.clock, s)
         if s.theme:
             self.app.theme = s.theme
         if not self.store.unsaved:  # a failed write has already said so

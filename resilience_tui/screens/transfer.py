@@ -20,8 +20,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from ..journal.transfer import apply_import
 from ..storage.formats import export_to_folder
-from ..storage.transfer import ImportPlan, ImportProblem, Parsed, apply_import, parse_export
+from ..storage.transfer import ImportPlan, ImportProblem, Parsed, parse_export
 from ..storage.transfer import plan_import as make_plan
 from ..widgets.confirm import ConfirmDialog
 from .base import AppModal, JournalHost
@@ -139,7 +140,7 @@ class ImportDialog(AppModal[ImportPlan | None]):
             self._show("Nothing was imported.")
             return
         plan = self.plan
-        saved = apply_import(self.store, plan)
+        saved = apply_import(self.store, self.clock, plan)
         if plan.settings is not None and plan.settings.theme in self.app.available_themes:
             self.app.theme = plan.settings.theme  # the imported settings, seen at once
         if saved:

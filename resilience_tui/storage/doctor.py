@@ -126,6 +126,7 @@ def _kept_aside(path: Path) -> list[str]:
 def _check_records(path: Path, clock: Clock, findings: list[str]) -> list[str]:
     problems: list[str] = []
     store = Store(path, clock, writer=False)
+    clock.day_start_hour = store.settings.day_start_hour  # "today" as the user counts it
     today = clock.today_str()
     counts = []
     for name, repo in store.repos.items():

@@ -192,8 +192,8 @@ class Store:
         self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
             self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
             self.rest_days)}
+        # The clock follows the day start hour through the journal core, not the store.
         self._settings = Settings.from_dict(data.get("settings", {}).get("1", {}))
-        self.clock.day_start_hour = self._settings.day_start_hour
         if writer and (self.created or migrated):
             self.guard(self.storage.flush)
 
@@ -228,7 +228,6 @@ class Store:
     def save_settings(self, settings: Settings) -> None:
         settings.validate()
         self._settings = copy.deepcopy(settings)
-        self.clock.day_start_hour = settings.day_start_hour
         self.write_docs("settings", {1: settings.to_dict()})
 
     # Writing ---------------------------------------------------------------

@@ -1,12 +1,12 @@
 """Export and import of the whole database as one JSON object (schema 1).
 
 Import reads the file (refusing anything too large before reading it),
-checks every record (see ``import_check``) and then applies all of it in
-one write, or nothing. Records merge by ``id``: a new id is added; a known
-id is replaced only when the incoming ``updated_at`` is a later moment, so
-importing the same file twice changes nothing. Settings are taken from the
-file only when this journal has none of its own yet. The format is
-documented field by field in ``docs/data-format.md``.
+checks every record (see ``import_check``) and plans the merge; the journal
+core (``journal.transfer``) then applies all of it in one write, or nothing.
+Records merge by ``id``: a new id is added; a known id is replaced only when
+the incoming ``updated_at`` is a later moment, so importing the same file
+twice changes nothing. Settings are taken from the file only when this
+journal has none of its own yet. The format is documented field by field in ``docs/data-format.md``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .import_check import ImportProblem, check_record, parse_stamp, show
 from .store import Store
 
 __all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export", "parse",
-           "parse_export", "parse_records", "plan_import", "apply_import"]
+           "parse_export", "parse_records", "plan_import"]
 
 APP = "resilience-tui"
 SCHEMA = 1
@@ -255,14 +255,3 @@ def _note_double_days(store: Store, plan: ImportPlan) -> None:
                           f"{'…' if len(doubles) > 1 else ''}); both are kept, and each day "
                           f"still counts once.")
 
-
-def apply_import(store: Store, plan: ImportPlan) -> bool:
-    """Apply a plan in one write. True when it reached the disk."""
-    current = store.repos
-    with store.batch():
-        if plan.settings is not None:
-            store.save_settings(plan.settings)
-        for name, records in plan.records.items():
-            if records:
-                current[name].put_many(records, stamp=False)
-    return not store.unsaved

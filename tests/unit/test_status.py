@@ -12,9 +12,11 @@ import pytest
 from dateutil import tz
 
 from resilience_tui import cli
+from resilience_tui.cli.status import status_line, status_output
 from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, Cooldown, Feeling, Rejection, RestDay, SelfCare
-from resilience_tui.journal.momentum import momentum, status_data, status_line, status_output
+from resilience_tui.journal.momentum import momentum, status_data
+from resilience_tui.journal.settings import save_settings
 from resilience_tui.storage.store import Store
 
 TODAY = date(2026, 3, 11)  # Wednesday; the conftest clock's day
@@ -110,7 +112,7 @@ def test_day_start_hour_2_makes_0230_the_new_day(store: Store, clock: FixedClock
     seed(store, ["2026-03-10", "2026-03-11"])
     settings = store.settings
     settings.day_start_hour = 2
-    store.save_settings(settings)
+    save_settings(store, clock, settings)  # the core sets the clock's day start too
     clock.set("2026-03-12T02:30")
     data = status_data(store)
     assert (data["today"], data["checked_in_today"]) == ("2026-03-12", False)

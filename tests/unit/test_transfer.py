@@ -11,8 +11,9 @@ from transfer_samples import fill, journal
 
 from resilience_tui import cli
 from resilience_tui.domain.models import CheckIn, Settings
+from resilience_tui.journal.transfer import apply_import
 from resilience_tui.storage.store import Store
-from resilience_tui.storage.transfer import apply_import, export_data, plan_import
+from resilience_tui.storage.transfer import export_data, plan_import
 
 TABLES = ("checkins", "rejections", "selfcare", "contacts", "actions", "rest_days")
 
@@ -102,7 +103,7 @@ def test_a_newer_copy_replaces_an_older_one_and_not_the_other_way(tmp_path: Path
     newer = dict(older, intention="newer", mood=5, updated_at="2026-03-10T12:30:00+00:00")
     for row, expected in ((older, "mine"), (same, "mine"), (newer, "newer")):
         plan = plan_import(store, {**export, "checkins": [row]})
-        apply_import(store, plan)
+        apply_import(store, store.clock, plan)
         assert store.checkins.get("c1").intention == expected  # type: ignore[union-attr]
     assert plan.replaced["checkins"] == 1
     store.close()

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from resilience_tui.domain import models as m
 from resilience_tui.domain.validate import ValidationError
+from resilience_tui.journal.transfer import apply_import
 from resilience_tui.storage.store import Store
-from resilience_tui.storage.transfer import apply_import, export_data, parse_records, plan_import
+from resilience_tui.storage.transfer import export_data, parse_records, plan_import
 
 ANY_TEXT = st.text(max_size=40)  # anything at all: validation cleans it
 SOME_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp", "Cf")),
@@ -147,7 +148,7 @@ def test_records_survive_export_and_import_into_an_empty_file(tables: dict,
         first = orjson.loads(orjson.dumps(export_data(source)))
         source.close()
         target = Store(Path(folder) / "b" / "db.json", make_clock())
-        assert apply_import(target, plan_import(target, first))
+        assert apply_import(target, target.clock, plan_import(target, first))
         target.close()
         reopened = Store(Path(folder) / "b" / "db.json", make_clock(),
                          writer=False)

@@ -16,44 +16,13 @@ from textual.widgets import Input, Label, Select
 
 from ...domain import cooldown
 from ...domain.dates import describe_day
-from ...domain.models import SelfCare
-from ...domain.validate import ValidationError, check_int
+from ...journal import cooldowns
+from ...journal.cooldowns import PROCESS_OPTIONS
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.tickbox import TickBox
-from .step import CooldownHost, StepForm, area, heading, note
+from .step import StepForm, area, heading, note
 
-# (what the user picks, the self-care activity it is logged as)
-PROCESS_OPTIONS: tuple[tuple[str, str], ...] = (
-    ("a walk", "walk"),
-    ("the gym", "gym"),
-    ("some exercise", "exercise"),
-    ("writing it out", "journaling"),
-    ("talking to someone", "talk to someone"),
-    ("rest", "rest"),
-    ("meditation", "meditation"),
-    ("a hobby", "hobby"),
-    ("time with family", "family"),
-    ("time with friends", "friends"),
-)
 DEFAULT_MINUTES = 20
-
-
-def activity_for(process_with: str) -> str:
-    """The self-care activity for a way of processing (own words stay as they are)."""
-    return dict(PROCESS_OPTIONS).get(process_with, process_with)
-
-
-def log_selfcare(host: CooldownHost, process_with: str, minutes: str) -> SelfCare:
-    """A validated self-care entry for having done ``process_with`` today."""
-    r = host.rejection
-    return SelfCare(
-        day=host.today().isoformat(),
-        activity=activity_for(process_with),
-        minutes=check_int(minutes, "minutes", 1, 1440),  # type: ignore[arg-type]
-        note=f"To process the news from {r.company}.",
-        rejection_id=r.id,
-        at=host.stamp(),
-    ).validate()
 
 
 def minutes_row(value: str, first: Widget) -> Horizontal:
@@ -130,21 +99,11 @@ class AcknowledgeStep(StepForm):
 
     def save(self) -> str:
         host = self.host
-        feelings = self.query_one(FeelingsRater).ratings()
-        if not feelings:
-            raise ValidationError("feelings", "need at least one: tick a word above, or type "
-                                              "your own and press enter")
-        process = self.process_with()
-        r = cooldown.acknowledge(host.rejection, host.today(), feelings,
-                                 self.text("journal"), process)
-        extra = []
-        if self.query_one("#process-done", TickBox).value:
-            if not process:
-                raise ValidationError("self-care", "needs something to log: pick what you did, "
-                                                   "or untick done")
-            extra.append(log_selfcare(host, process,
-                                      self.query_one("#process-minutes", Input).value))
-            r.cooldown.process_done = True
-        host.commit(r, *extra)
-        logged = " and logged as self-care" if extra else ""
+        r, entry = cooldowns.acknowledge(
+            host.store, host.clock, host.rejection, self.query_one(FeelingsRater).ratings(),
+            self.text("journal"), self.process_with(),
+            done=self.query_one("#process-done", TickBox).value,
+            minutes=self.query_one("#process-minutes", Input).value)
+        host.remember(r)
+        logged = " and logged as self-care" if entry else ""
         return f"Saved{logged}. Take it gently."

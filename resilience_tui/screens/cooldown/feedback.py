@@ -22,6 +22,7 @@ from ...domain import feedback
 from ...domain.dates import describe_day, stored_day
 from ...domain.models import Rejection
 from ...domain.validate import ValidationError
+from ...journal import feedback as feedback_journal
 from ...storage.files import private_folder, write_private
 from .step import CooldownHost, area
 
@@ -179,8 +180,9 @@ class FeedbackSection(Vertical):
     @on(Button.Pressed, "#fb-requested")
     def requested(self) -> None:
         if self._keep_draft():
-            r = feedback.mark_requested(self.host.rejection, self.host.today())
-            self._commit(r, "Marked as requested.")
+            r = feedback_journal.mark_requested(self.host.store, self.host.clock,
+                                                self.host.rejection)
+            self._show_saved(r, "Marked as requested.")
 
     @on(Button.Pressed, "#fb-received, #fb-no-reply, #fb-declined")
     def answered(self, event: Button.Pressed) -> None:
@@ -194,28 +196,31 @@ class FeedbackSection(Vertical):
         if status != "received":
             text, themes = "", []
         try:
-            r = feedback.mark_answered(self.host.rejection, self.host.today(), status, text,
-                                       themes)
+            r = feedback_journal.mark_answered(self.host.store, self.host.clock,
+                                               self.host.rejection, status, text, themes)
         except ValidationError as exc:
             self._say(exc.sentence, error=True)
             return
-        self._commit(r, "Noted. Its themes will show in Patterns." if status == "received"
+        self._show_saved(r, "Noted. Its themes will show in Patterns." if status == "received"
                      else "Noted. Asking was the hard part, and you did it.")
 
     def _keep_draft(self) -> bool:
         """Save the edited email draft; False (with a message) when it can't be kept."""
+        subject, body = self.subject_body()
+        if (subject, body) == self.original:
+            return True
         try:
-            r = self.pending(self.host.rejection)
+            r = feedback_journal.keep_request_draft(self.host.store, self.host.rejection,
+                                                    subject, body)
         except ValidationError as exc:
             self._say(exc.sentence, error=True)
             return False
-        if r is not self.host.rejection:
-            self.host.commit(r)
-            self.original = self.subject_body()
+        self.host.remember(r)
+        self.original = (subject, body)
         return True
 
-    def _commit(self, r: Rejection, message: str) -> None:
-        self.host.commit(r)
+    def _show_saved(self, r: Rejection, message: str) -> None:
+        self.host.remember(r)
         self.query_one("#fb-status", Static).update(status_text(r, self.host.today()))
         self._show_answer_area()
         self._say(message)

@@ -16,22 +16,14 @@ from textual.widgets import Collapsible, Static
 
 from ...domain import cooldown
 from ...domain.dates import describe_day, stored_day
-from ...domain.models import REDIRECT_KINDS, Action, Rejection
+from ...domain.models import REDIRECT_KINDS
+from ...journal import cooldowns
+from ...journal import feedback as feedback_journal
+from ...journal.cooldowns import redirect_defaults
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.reasons import TaggedNotes
 from .feedback import FeedbackSection, status_text
 from .step import StepForm, heading, note
-
-
-def redirect_defaults(r: Rejection) -> dict[str, str]:
-    """What each redirect means for this rejection, used when the user ticks without typing."""
-    return {
-        "similar roles": f"Look for two more roles like {r.role}",
-        "a skill to learn": "Spend 30 minutes on a skill that came up",
-        "adjacent industry": "Look at one neighbouring industry for roles like this",
-        "broaden the search": "Widen the search: location, remote, title or seniority",
-        "reach out": "Message someone who could help or introduce me",
-    }
 
 
 def feedback_block(step: StepForm, *, open_: bool) -> Collapsible:
@@ -74,17 +66,11 @@ class MoveOnStep(StepForm):
 
     def save(self) -> str:
         host = self.host
-        today = host.today()
         after = self.query_one("#after", FeelingsRater).ratings()
         r = self.query_one(FeedbackSection).pending(host.rejection)
-        r = cooldown.move_on(r, today, after)
-        defaults = redirect_defaults(r)
-        actions = [
-            Action(kind=kind, text=text or defaults[kind], rejection_id=r.id,
-                   created_on=today.isoformat(), status="open").validate()
-            for kind, text in self.query_one("#redirects", TaggedNotes).chosen().items()
-        ]
-        host.commit(r, *actions)
+        r, actions = cooldowns.move_on(host.store, host.clock, r, after,
+                                       self.query_one("#redirects", TaggedNotes).chosen())
+        host.remember(r)
         if actions:
             return "Cool-down closed. Your next steps will be offered in your morning plan."
         return "Cool-down closed. On to the next thing, at your own pace."
@@ -125,9 +111,11 @@ class DoneView(StepForm):
         return {"feedback": self.query_one(FeedbackSection).draft()}
 
     def save(self) -> str:
-        r = self.query_one(FeedbackSection).pending(self.host.rejection)
-        if r is not self.host.rejection:
-            self.host.commit(r)
+        section = self.query_one(FeedbackSection)
+        subject, body = section.subject_body()
+        if (subject, body) != section.original:
+            self.host.remember(feedback_journal.keep_request_draft(
+                self.host.store, self.host.rejection, subject, body))
             return "Draft saved."
         return ""
 

@@ -9,7 +9,6 @@ went well and what to do differently, and holds the feedback request.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from textual import on
@@ -21,8 +20,9 @@ from ...domain import cooldown
 from ...domain.dates import describe_day, weekday_and_date
 from ...domain.models import REASON_TAGS, THINKING_TRAPS
 from ...domain.validate import ValidationError
+from ...journal import cooldowns
 from ...widgets.reasons import TaggedNotes
-from .acknowledge import DEFAULT_MINUTES, log_selfcare, minutes_row
+from .acknowledge import DEFAULT_MINUTES, minutes_row
 from .feedback import FeedbackSection
 from .step import StepForm, area, heading, note
 
@@ -96,17 +96,15 @@ class ReflectWaiting(StepForm):
     def _log(self, event: Button.Pressed) -> None:
         host = self.host
         try:
-            entry = log_selfcare(host, host.rejection.cooldown.process_with,
-                                 self.query_one("#process-minutes", Input).value)
+            updated, entry = cooldowns.log_processing(
+                host.store, host.clock, host.rejection,
+                self.query_one("#process-minutes", Input).value)
         except ValidationError as exc:
             host.show_error(exc.sentence)
             self.query_one("#process-minutes", Input).focus()
             return
         host.show_error("")
-        r = host.rejection
-        updated = copy.deepcopy(r)
-        updated.cooldown.process_done = True
-        host.commit(updated, entry)
+        host.remember(updated)
         event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
         event.button.disabled = True
         self.app.notify("Logged as self-care.", timeout=3)
@@ -163,14 +161,12 @@ class ReflectStep(StepForm):
     def save(self) -> str:
         host = self.host
         r = self.query_one(FeedbackSection).pending(host.rejection)
-        r = cooldown.reflect(
-            r, host.today(),
+        host.remember(cooldowns.reflect(
+            host.store, host.clock, r,
             reasons=self.query_one("#reasons", TaggedNotes).chosen(),
             traps=list(self.query_one("#traps", TaggedNotes).chosen()),
             balanced_thought=self.text("balanced"),
             went_well=self.text("went-well"),
             do_differently=self.text("differently"),
-            cooldown_days=host.settings.cooldown_days,
-        )
-        host.commit(r)
+        ))
         return "Reflection saved. One step left, whenever you're ready."

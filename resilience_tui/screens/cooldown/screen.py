@@ -10,7 +10,6 @@ The same happens when another screen opens on top, or the app quits.
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
@@ -24,8 +23,9 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 from ...domain import cooldown
 from ...domain.cooldown import CooldownError
 from ...domain.cooldown_phrases import cooldown_day_text, step_line, title_text
-from ...domain.models import Action, Record, Rejection, SelfCare, Settings
+from ...domain.models import Rejection, Settings
 from ...domain.validate import ValidationError
+from ...journal import cooldowns
 from ...widgets.confirm import ConfirmDialog
 from ...widgets.word_picker import WordPicker
 from ..form import FormScreen, form_error
@@ -90,19 +90,9 @@ class CooldownScreen(FormScreen):
     def today(self) -> date:
         return self.clock.today()
 
-    def stamp(self) -> str:
-        return self.clock.stamp()
-
-    def commit(self, rejection: Rejection, *others: Record) -> None:
-        """Store the rejection (and any self-care or actions it made) in one write."""
-        with self.store.batch():
-            for other in others:
-                if isinstance(other, SelfCare):
-                    self.store.selfcare.put(other)
-                elif isinstance(other, Action):
-                    self.store.actions.put(other)
-            self.store.rejections.put(rejection)
-        self.rejection = copy.deepcopy(rejection)
+    def remember(self, rejection: Rejection) -> None:
+        """Show ``rejection`` (as the journal core saved it) from now on."""
+        self.rejection = rejection
 
     def ask_ready_now(self) -> None:
         def answered(yes: bool | None) -> None:
@@ -116,11 +106,11 @@ class CooldownScreen(FormScreen):
 
     async def _ready_now(self) -> None:
         try:
-            r = cooldown.ready_now(self.rejection, self.today(), self.settings.cooldown_days)
+            r = cooldowns.start_reflecting_early(self.store, self.clock, self.rejection)
         except CooldownError as exc:
             self.show_error(exc.message)
             return
-        self.commit(r)
+        self.remember(r)
         await self.show_step()
 
     # Showing steps ---------------------------------------------------------------
@@ -233,7 +223,5 @@ class CooldownScreen(FormScreen):
         draft = self._collect() if draft is None else draft
         if draft is None or draft == (self.rejection.cooldown.draft or {}):
             return
-        r = copy.deepcopy(self.rejection)
-        r.cooldown.draft = draft
         with self.kept_safe():
-            self.commit(r)
+            self.remember(cooldowns.keep_draft(self.store, self.rejection, draft))

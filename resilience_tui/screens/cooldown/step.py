@@ -3,8 +3,9 @@
 A step is a widget inside :class:`~resilience_tui.screens.cooldown.screen.CooldownScreen`.
 It builds its fields from a draft (what the user typed last time, kept on the
 rejection), hands back a fresh draft whenever asked, and ``save`` commits
-the step through the domain (raising ValidationError or CooldownError with a
-message for the user) and returns a short, kind line to show.
+the step through the journal core (``journal.cooldowns``; it raises
+ValidationError or CooldownError with a message for the user) and returns a
+short, kind line to show.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from ...domain.models import Record, Rejection, Settings
+from ...domain.models import Rejection, Settings
 from ...widgets.feelings_rater import FeelingsRater
 
 if TYPE_CHECKING:
+    from ...clock import Clock
     from ...storage.store import Store
 
 
@@ -35,9 +37,11 @@ class CooldownHost(Protocol):
 
     def today(self) -> date: ...
 
-    def stamp(self) -> str: ...
+    @property
+    def clock(self) -> Clock: ...
 
-    def commit(self, rejection: Rejection, *others: Record) -> None: ...
+    def remember(self, rejection: Rejection) -> None:
+        """Show ``rejection`` (as the journal core saved it) from now on."""
 
     def ask_ready_now(self) -> None: ...
 

@@ -12,16 +12,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ...domain.checkin import (
-    action_after_tick,
-    checkin_for_day,
-    contacts_reached,
-    plan_summary,
-    set_done,
-)
-from ...domain.feedback import mark_requested
-from ...domain.models import CheckIn, PlanItem
-from ...domain.selfcare import contacted
+from ...domain.checkin import plan_summary
+from ...domain.models import CheckIn
+from ...journal.checkins import tick, today_checkin
 from ...widgets.checklist import PlanChecklist
 from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .panel import TodayPanel
@@ -58,7 +51,7 @@ class CheckinPanel(TodayPanel):
         yield PlanChecklist(id="plan")
 
     def _today(self) -> CheckIn | None:
-        return checkin_for_day(self.store.checkins.all(), self.clock.today_str())
+        return today_checkin(self.store, self.clock)
 
     def refresh_panel(self) -> None:
         c = self._today()
@@ -82,31 +75,7 @@ class CheckinPanel(TodayPanel):
 
     @on(PlanChecklist.Toggled)
     def _toggled(self, event: PlanChecklist.Toggled) -> None:
-        found = self._today()
-        checkin = self.store.checkins.get(found.id) if found else None
-        item = set_done(checkin, event.item_id, event.done) if checkin else None
-        if checkin is None or item is None:
-            self.refresh_panel()  # the day turned over, or the item is gone
-            return
-        with self.kept_safe(), self.store.batch():
-            self.store.checkins.put(checkin)
-            self._follow_through(item)
-
-    def _follow_through(self, item: PlanItem) -> None:
-        """What ticking an item means elsewhere: a hello, a finished action, a follow-up."""
-        today = self.clock.today_str()
-        if item.source_id:
-            action = self.store.actions.get(item.source_id)
-            changed = action_after_tick(action, item.done, today) if action else None
-            if changed is not None and changed.status != action.status:  # type: ignore[union-attr]
-                self.store.actions.put(changed)
-        if not item.done:
-            return
-        for reached in contacts_reached(item, self.store.contacts.all()):
-            contact = self.store.contacts.get(reached.id)
-            if contact is not None:
-                self.store.contacts.put(contacted(contact, today))
-        if item.source == "feedback" and item.source_id:
-            rejection = self.store.rejections.get(item.source_id)
-            if rejection is not None and rejection.feedback.status == "requested":
-                self.store.rejections.put(mark_requested(rejection, self.clock.today()))
+        """Save the tick at once, with what it means elsewhere (see journal.checkins)."""
+        with self.kept_safe():
+            if tick(self.store, self.clock, event.item_id, event.done) is None:
+                self.refresh_panel()  # the day turned over, or the item is gone

@@ -1,0 +1,163 @@
+"""The cool-down, step by step: each step saves the rejection with what it implies.
+
+Acknowledging may log the way the user processed the news as self-care; moving
+on turns the redirects they ticked into actions for the morning plan. Each
+step is one write, so a half-saved step never exists. Drafts (what was typed
+before leaving half-way) are kept on the rejection.
+
+Every function takes the rejection as the screen holds it (it may carry an
+edited feedback draft) and returns the saved copy, which the screen keeps.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..clock import Clock
+from ..domain import cooldown
+from ..domain.models import Action, Reason, Rejection, SelfCare
+from ..domain.validate import ValidationError, check_int
+from ..storage.store import Store
+
+# (what the user picks, the self-care activity it is logged as)
+PROCESS_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("a walk", "walk"),
+    ("the gym", "gym"),
+    ("some exercise", "exercise"),
+    ("writing it out", "journaling"),
+    ("talking to someone", "talk to someone"),
+    ("rest", "rest"),
+    ("meditation", "meditation"),
+    ("a hobby", "hobby"),
+    ("time with family", "family"),
+    ("time with friends", "friends"),
+)
+
+
+def activity_for(process_with: str) -> str:
+    """The self-care activity for a way of processing (own words stay as they are)."""
+    return dict(PROCESS_OPTIONS).get(process_with, process_with)
+
+
+def redirect_defaults(r: Rejection) -> dict[str, str]:
+    """What each redirect means for this rejection, used when the user ticks without typing."""
+    return {
+        "similar roles": f"Look for two more roles like {r.role}",
+        "a skill to learn": "Spend 30 minutes on a skill that came up",
+        "adjacent industry": "Look at one neighbouring industry for roles like this",
+        "broaden the search": "Widen the search: location, remote, title or seniority",
+        "reach out": "Message someone who could help or introduce me",
+    }
+
+
+def processing_selfcare(clock: Clock, r: Rejection, process_with: str,
+                        minutes: str | int) -> SelfCare:
+    """A validated self-care entry for having done ``process_with`` today about ``r``."""
+    return SelfCare(
+        day=clock.today_str(),
+        activity=activity_for(process_with),
+        minutes=check_int(minutes, "minutes", 1, 1440),  # type: ignore[arg-type]
+        note=f"To process the news from {r.company}.",
+        rejection_id=r.id,
+        at=clock.stamp(),
+    ).validate()
+
+
+def save(store: Store, rejection: Rejection, *others: SelfCare | Action) -> Rejection:
+    """Store the rejection and the self-care or actions it made, in one write."""
+    with store.batch():
+        for other in others:
+            if isinstance(other, SelfCare):
+                store.selfcare.put(other)
+            else:
+                store.actions.put(other)
+        store.rejections.put(rejection)
+    return copy.deepcopy(rejection)
+
+
+def acknowledge(
+    store: Store,
+    clock: Clock,
+    r: Rejection,
+    feelings: Mapping[str, int],
+    journal: str = "",
+    process_with: str = "",
+    *,
+    done: bool = False,
+    minutes: str | int = "",
+) -> tuple[Rejection, SelfCare | None]:
+    """Step 1: the feelings, the page to let it out, a way to process it; when ``done``,
+    that way is logged as self-care of ``minutes``. The saved rejection and the entry."""
+    if not feelings:
+        raise ValidationError("feelings", "need at least one: tick a word above, or type "
+                                          "your own and press enter")
+    out = cooldown.acknowledge(r, clock.today(), feelings, journal, process_with)
+    entry = None
+    if done:
+        if not process_with:
+            raise ValidationError("self-care", "needs something to log: pick what you did, "
+                                               "or untick done")
+        entry = processing_selfcare(clock, r, process_with, minutes)
+        out.cooldown.process_done = True
+    return save(store, out, *([entry] if entry else [])), entry
+
+
+def log_processing(store: Store, clock: Clock, r: Rejection,
+                   minutes: str | int) -> tuple[Rejection, SelfCare]:
+    """While reflecting waits: log the way picked on day 1 as self-care, now done."""
+    entry = processing_selfcare(clock, r, r.cooldown.process_with, minutes)
+    updated = copy.deepcopy(r)
+    updated.cooldown.process_done = True
+    return save(store, updated, entry), entry
+
+
+def start_reflecting_early(store: Store, clock: Clock, r: Rejection) -> Rejection:
+    """"I'm ready now": open reflecting today, noted as an early start.
+
+    Raises CooldownError when reflecting isn't the next step."""
+    return save(store, cooldown.ready_now(r, clock.today(), store.settings.cooldown_days))
+
+
+def reflect(
+    store: Store,
+    clock: Clock,
+    r: Rejection,
+    *,
+    reasons: Mapping[str, str] | Iterable[Reason] = (),
+    traps: Sequence[str] = (),
+    balanced_thought: str = "",
+    went_well: str = "",
+    do_differently: str = "",
+) -> Rejection:
+    """Step 2: reasons as data points, thinking traps, a kinder thought, lessons."""
+    out = cooldown.reflect(
+        r, clock.today(), reasons=reasons, traps=traps, balanced_thought=balanced_thought,
+        went_well=went_well, do_differently=do_differently,
+        cooldown_days=store.settings.cooldown_days)
+    return save(store, out)
+
+
+def move_on(
+    store: Store, clock: Clock, r: Rejection, after: Mapping[str, int],
+    redirects: Mapping[str, str],
+) -> tuple[Rejection, list[Action]]:
+    """Step 3: re-rate the feelings and close; each redirect ticked (kind → the user's
+    words, or "" for the usual ones) becomes an open action for the morning plan."""
+    today = clock.today()
+    out = cooldown.move_on(r, today, after)
+    defaults = redirect_defaults(out)
+    actions = [
+        Action(kind=kind, text=text or defaults[kind], rejection_id=out.id,
+               created_on=today.isoformat(), status="open").validate()
+        for kind, text in redirects.items()
+    ]
+    return save(store, out, *actions), actions
+
+
+def keep_draft(store: Store, r: Rejection, draft: dict[str, Any]) -> Rejection:
+    """Keep what was typed in a step on the rejection, so leaving half-way loses nothing."""
+    out = copy.deepcopy(r)
+    out.cooldown.draft = draft
+    return save(store, out)

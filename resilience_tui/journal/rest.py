@@ -1,0 +1,25 @@
+"""Rest days: marking a day as one, or making it ordinary again (the rule is domain.rest)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain import rest
+from ..storage.store import Store
+
+
+def is_marked(store: Store, day: date) -> bool:
+    """True when ``day`` is marked as a rest day (rest weekdays aside)."""
+    return any(r.day == day.isoformat() for r in store.rest_days.all())
+
+
+def toggle_rest_day(store: Store, day: date) -> str:
+    """Mark ``day`` as a rest day, or unmark it, in one write; what to tell the user."""
+    change = rest.rest_toggle(store.rest_days.all(), store.checkins.all(),
+                              store.settings.rest_weekdays, day)
+    with store.batch():
+        for rid in change.remove:
+            store.rest_days.delete(rid)
+        if change.add is not None:
+            store.rest_days.put(change.add)
+    return change.message
