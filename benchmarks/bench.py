@@ -49,12 +49,12 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 import synth  # noqa: E402
 
-from resilience_tui import status as status_mod  # noqa: E402
 from resilience_tui.clock import Clock  # noqa: E402
 from resilience_tui.domain import cooldown, patterns, selfcare, streaks, suggestions  # noqa: E402
 from resilience_tui.domain.checkin import checkin_for_day  # noqa: E402
 from resilience_tui.domain.dates import stored_days  # noqa: E402
 from resilience_tui.domain.models import SelfCare  # noqa: E402
+from resilience_tui.journal import momentum as status_mod  # noqa: E402
 from resilience_tui.screens.review import SELFCARE_WEEKS, selfcare_weeks  # noqa: E402
 from resilience_tui.storage.store import Store  # noqa: E402
 from resilience_tui.widgets.heatmap import MAX_WEEKS  # noqa: E402
