@@ -54,7 +54,8 @@ def differences(installed: dict[str, str], recorded: dict[str, str]) -> list[str
 
 
 def test_every_installed_package_is_at_its_recorded_version() -> None:
-    assert differences(installed_versions(), recorded_versions()) == []
+    found = differences(installed_versions(), recorded_versions())
+    assert not found, "the environment is not the tested one:\n" + "\n".join(found)
 
 
 def test_the_project_is_not_recorded_and_textual_stays_exact_in_dependencies() -> None:
