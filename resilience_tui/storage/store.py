@@ -39,7 +39,7 @@ from .atomic import AtomicCachedStorage, read_database
 from .backup import daily_backup
 from .errors import StorageError
 from .files import private_folder
-from .held import JournalDB, hold, release
+from .held import JournalDB, documents, hold, release
 from .lock import WriterLock
 
 T = TypeVar("T", bound=Record)
@@ -124,10 +124,11 @@ class Repo(Generic[T]):
                 release(rows, list(changed))
                 # TinyDB hands ``update``'s callable the row itself, not its id: find each
                 # row's new content by the row object's identity.
-                by_row = {id(rows[str(n)]): r.to_dict() for n, r in changed.items()}
+                new_docs = documents(list(changed.values()))
+                by_row = {id(rows[str(n)]): doc for n, doc in zip(changed, new_docs, strict=True)}
                 self.table.update(_replaced_by(by_row), doc_ids=list(changed))
             if new:
-                ids = self.table.insert_multiple(r.to_dict() for r in new.values())
+                ids = self.table.insert_multiple(documents(list(new.values())))
                 self._doc_ids.update(zip(new, ids, strict=True))
                 changed.update(zip(ids, new.values(), strict=True))
             hold(self._rows(), changed)  # TinyDB rebuilt the table's dict: held anew
