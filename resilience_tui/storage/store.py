@@ -1,27 +1,27 @@
 """The typed repository: domain objects in, domain objects out.
 
 Screens and commands talk to :class:`Store`; only this package touches
-TinyDB. Each table is a :class:`Repo` that keeps its records as domain
-objects in memory (built once, on first use) and writes each changed
-record straight into the atomic storage's cached data (TinyDB's layout,
-``{table: {doc_id: doc}}``), then writes the file once. A row there is the
-record object itself (orjson writes it as its ``to_dict()``), so the history
-is held once, not as dicts and objects both. A failed write keeps
-everything in memory and is reported to ``on_problem`` instead of raising,
-so no words are lost.
+TinyDB. The file is a real TinyDB database and every change goes through
+TinyDB's tables (``insert_multiple``, ``update``, ``remove``, ``upsert``, by
+document id) over the atomic caching storage, inside one storage batch, so a
+change is one write of the file. Each table is a :class:`Repo` that keeps its
+records as domain objects in memory (built once, on first use); the cached
+rows are those same objects wherever orjson writes them identically
+(:mod:`held`), so the history is held once, not as dicts and objects both.
+A failed write keeps everything in memory and is reported to ``on_problem``
+instead of raising, so no words are lost.
 """
 
 from __future__ import annotations
 
 import copy
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import orjson
-from tinydb import TinyDB
+from tinydb.table import Document, Table
 
 from ..clock import Clock
 from ..domain.models import (
@@ -39,6 +39,7 @@ from .atomic import AtomicCachedStorage, read_database
 from .backup import daily_backup
 from .errors import StorageError
 from .files import private_folder
+from .held import JournalDB, documents, hold, release
 from .lock import WriterLock
 
 T = TypeVar("T", bound=Record)
@@ -52,11 +53,14 @@ class Repo(Generic[T]):
         self.name = name
         self.cls = cls
         self._objects: dict[str, T] | None = None
-        self._doc_ids: dict[str, int] = {}
-        self._last_id: int | None = None  # the highest doc id given out, once known
+        self._doc_ids: dict[str, int] = {}  # record id -> TinyDB document id
+        self.table: Table = store.db.table(name)
 
     def _load(self) -> dict[str, T]:
         if self._objects is None:
+            # Built from the cached rows directly rather than through ``self.table``: TinyDB's
+            # iteration copies every row into a Document first, which measured 78 against 67 ms
+            # CPU to build every table of a 10-year history (11,756 records, median of 9).
             raw = self._store.storage.read().get(self.name, {})
             objects: dict[str, T] = {}
             for doc_id, doc in raw.items():
@@ -64,7 +68,7 @@ class Repo(Generic[T]):
                 objects[obj.id] = obj  # type: ignore[attr-defined]
                 self._doc_ids[obj.id] = int(doc_id)  # type: ignore[attr-defined]
             self._objects = objects
-            _hold_once(raw, list(objects.values()))
+            hold(raw, list(objects.values()))
         return self._objects
 
     def all(self) -> list[T]:
@@ -99,15 +103,37 @@ class Repo(Generic[T]):
             for obj in objs:  # all of them first: a bad one saves none
                 obj.validate()  # type: ignore[attr-defined]
         objects = self._load()
-        docs: dict[int, object] = {}
+        new: dict[str, T] = {}  # by record id: one record given twice is one document
+        changed: dict[int, T] = {}  # by document id
         for obj in objs:
             if stamp and hasattr(obj, "updated_at"):
                 obj.updated_at = self._store.clock.stamp()  # type: ignore[attr-defined]
             kept = copy.deepcopy(obj)
-            docs[self._doc_id_for(kept)] = kept  # orjson writes it as to_dict() would read
             objects[kept.id] = kept  # type: ignore[attr-defined]
-        if docs:
-            self._store.write_docs(self.name, docs)
+            doc_id = self._doc_ids.get(kept.id)  # type: ignore[attr-defined]
+            if doc_id is None:
+                new[kept.id] = kept  # type: ignore[attr-defined]
+            else:
+                changed[doc_id] = kept
+        if not new and not changed:
+            return
+
+        def change() -> None:
+            if changed:  # a whole record replaces its document: its fields, no others
+                rows = self._rows()
+                release(rows, list(changed))
+                # TinyDB hands ``update``'s callable the row itself, not its id: find each
+                # row's new content by the row object's identity.
+                new_docs = documents(list(changed.values()))
+                by_row = {id(rows[str(n)]): doc for n, doc in zip(changed, new_docs, strict=True)}
+                self.table.update(_replaced_by(by_row), doc_ids=list(changed))
+            if new:
+                ids = self.table.insert_multiple(documents(list(new.values())))
+                self._doc_ids.update(zip(new, ids, strict=True))
+                changed.update(zip(ids, new.values(), strict=True))
+            hold(self._rows(), changed)  # TinyDB rebuilt the table's dict: held anew
+
+        self._store.write(change)
 
     def delete(self, record_id: str) -> None:
         objects = self._load()
@@ -115,38 +141,22 @@ class Repo(Generic[T]):
             return
         doc_id = self._doc_ids.pop(record_id)
         del objects[record_id]
-        self._store.write_docs(self.name, {}, removed=[doc_id])
+        self._store.write(lambda: self.table.remove(doc_ids=[doc_id]))
 
-    def _doc_id_for(self, obj: T) -> int:
-        doc_id = self._doc_ids.get(obj.id)  # type: ignore[attr-defined]
-        if doc_id is None:
-            if self._last_id is None:  # once: max() per record would be O(n²)
-                self._last_id = max(self._doc_ids.values(), default=0)
-            self._last_id += 1
-            doc_id = self._doc_ids[obj.id] = self._last_id  # type: ignore[attr-defined]
-        return doc_id
+    def _rows(self) -> dict[str, Any]:
+        """This table's cached rows (TinyDB's layout), for holding records in them."""
+        rows: dict[str, Any] = self._store.storage.read().setdefault(self.name, {})
+        return rows
 
 
-def _hold_once(rows: dict[str, Any], built: list[Record], chunk: int = 256) -> None:
-    """Hold each row once: the built record in place of its parsed dict, where orjson
-    writes the record byte for byte as the dict (it writes a dataclass's attributes
-    in order). Ten years of history then sit in memory once, not twice. A row with
-    anything the record does not keep (an unknown key, say) stays the dict it was.
-
-    ``built`` is in the order of ``rows``. Checked a chunk at a time: cheap, and
-    without a second copy of the whole table in memory."""
-    if len(built) != len(rows):  # two rows with one id: leave them all as read
-        return
-    keys = list(rows)
-    for start in range(0, len(keys), chunk):
-        part, objs = keys[start:start + chunk], built[start:start + chunk]
-        if orjson.dumps(objs) == orjson.dumps([rows[k] for k in part]):
-            for key, obj in zip(part, objs, strict=True):
-                rows[key] = obj
-            continue
-        for key, obj in zip(part, objs, strict=True):
-            if orjson.dumps(obj) == orjson.dumps(rows[key]):
-                rows[key] = obj
+def _replaced_by(docs: dict[int, dict[str, Any]]) -> Callable[[MutableMapping[str, Any]], None]:
+    """For ``Table.update``: each row becomes its record's new dict, whole (TinyDB's
+    update with a dict would merge, keeping fields the record no longer has)."""
+    def replace(row: MutableMapping[str, Any]) -> None:
+        new = docs[id(row)]
+        row.clear()
+        row.update(new)
+    return replace
 
 
 class Store:
@@ -181,7 +191,7 @@ class Store:
         self.created = data is None
         data, migrated = migrations.migrate(data if data is not None else {})
         self.storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=clock.now)
-        self.db = TinyDB(storage=lambda: self.storage)  # type: ignore[arg-type,return-value]
+        self.db = JournalDB(storage=lambda: self.storage)  # type: ignore[arg-type,return-value]
         self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
         self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
         self.selfcare: Repo[SelfCare] = Repo(self, "selfcare", SelfCare)
@@ -223,33 +233,27 @@ class Store:
     @property
     def has_settings(self) -> bool:
         """True once settings were saved to this file (not just defaults)."""
-        return bool(self.storage.read().get("settings"))
+        return len(self.db.table("settings")) > 0
 
     def save_settings(self, settings: Settings) -> None:
         settings.validate()
         self._settings = copy.deepcopy(settings)
-        self.write_docs("settings", {1: settings.to_dict()})
+        self.write(lambda: self.db.table("settings").upsert(
+            Document(settings.to_dict(), doc_id=1)))
 
     # Writing ---------------------------------------------------------------
-    def write_docs(self, table: str, docs: dict[int, object],
-                   removed: Iterable[int] = ()) -> bool:
-        """Put documents (dicts, or records orjson writes as dicts) into the cached data,
-        and take ``removed`` ones out, in TinyDB's layout; then write once. The cache
-        changes first, so a failed write keeps them in memory and the next good write
-        includes them. True when saved.
+    def write(self, change: Callable[[], object]) -> bool:
+        """Run ``change`` (TinyDB table operations) as one write of the file, guarded.
 
-        (TinyDB's own table operations copy every row of the table on each change.)
-        """
-        def change() -> None:
-            data = self.storage.read()
-            rows = data.setdefault(table, {})
-            for doc_id, doc in docs.items():
-                rows[str(doc_id)] = doc
-            for doc_id in removed:
-                rows.pop(str(doc_id), None)
-            self.storage.write(data)
+        TinyDB writes each operation through to the storage; inside the storage's batch
+        they change the cached data only, and the file is written once at the end (or at
+        the end of an enclosing :meth:`batch`). The cache changes first, so a failed write
+        keeps them in memory and the next good write includes them. True when saved."""
+        def batched() -> None:
+            with self.storage.batch():
+                change()
 
-        return self.guard(change)
+        return self.guard(batched)
 
     @contextmanager
     def batch(self) -> Iterator[None]:

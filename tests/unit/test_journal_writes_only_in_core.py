@@ -3,7 +3,7 @@ handler changes the store itself.
 
 Only ``journal/`` (the use cases) and ``storage/`` (the store) may call a table's
 ``put``/``put_many``/``delete``, the store's ``batch()``, ``save_settings`` or
-``write_docs``. A screen that writes directly would skip the rules the core keeps
+``write``. A screen that writes directly would skip the rules the core keeps
 (a tick counting as a hello, a step saving its self-care), and the coming features
 (editing past entries, entries from the shell) rely on one place holding them.
 """
@@ -18,7 +18,7 @@ import resilience_tui
 PACKAGE = Path(resilience_tui.__file__).parent
 ALLOWED = {"journal", "storage"}  # the floors that may write
 TABLE_WRITES = {"put", "put_many", "delete"}
-STORE_WRITES = {"batch", "save_settings", "write_docs"}
+STORE_WRITES = {"batch", "save_settings", "write"}
 TABLES = {"checkins", "rejections", "selfcare", "contacts", "actions", "rest_days", "repos"}
 
 
