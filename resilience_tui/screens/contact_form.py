@@ -66,5 +66,5 @@ class ContactFormScreen(FormScreen):
                                                       self.clock.today())
         check_unique_name(self.store.contacts.all(), contact.name, contact.kind, contact.id)
         self.store.contacts.put(contact)
-        self.notify(f"Saved {contact.name}.", timeout=3, markup=False)
+        self.notify_saved(f"Saved {contact.name}.", timeout=3, markup=False)
         return contact

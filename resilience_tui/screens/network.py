@@ -130,7 +130,7 @@ class NetworkScreen(AppScreen[None]):
             return
         with self.kept_safe():
             self.store.contacts.put(contacted(contact, self.clock.today_str()))
-            self.notify(f"Noted: you were in touch with {contact.name} today.", timeout=3,
+            self.notify_saved(f"Noted: you were in touch with {contact.name} today.", timeout=3,
                         markup=False)
         self.refresh_table(contact.id)
 
@@ -143,7 +143,7 @@ class NetworkScreen(AppScreen[None]):
         def answered(remove: bool | None) -> None:
             if remove:
                 self.store.contacts.delete(contact_id)
-                self.notify(f"Removed {name}. Past self-care entries still show the name.",
+                self.notify_saved(f"Removed {name}. Past self-care entries still show the name.",
                             timeout=4, markup=False)
                 self.refresh_table()
 

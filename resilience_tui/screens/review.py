@@ -33,7 +33,7 @@ from ..widgets.bounce import BounceBack
 from ..widgets.charts import TrendChart, hbar, meter
 from ..widgets.heatmap import Heatmap
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
-from .base import AppScreen, JournalHost
+from .base import AppScreen, JournalHost, notify_saved
 
 if TYPE_CHECKING:
     from ..storage.store import Store
@@ -263,7 +263,7 @@ class ReviewScreen(AppScreen[None]):
 
     def action_rest(self) -> None:
         day = self.query_one(Heatmap).selected
-        self.notify(toggle_rest_day(self.store, day), timeout=5)
+        self.notify_saved(toggle_rest_day(self.store, day), timeout=5)
         self.refresh_data()
 
 
@@ -274,7 +274,7 @@ def rest_today_command(app: App[Any]) -> tuple[str, str, Callable[[], None]]:
     marked = any(r.day == today.isoformat() for r in host.store.rest_days.all())
 
     def run() -> None:
-        app.notify(toggle_rest_day(host.store, host.clock.today()), timeout=5)
+        notify_saved(app, toggle_rest_day(host.store, host.clock.today()), timeout=5)
 
     if marked:
         return ("Unmark today as a rest day", "Make today an ordinary day again", run)

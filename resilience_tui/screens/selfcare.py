@@ -107,5 +107,6 @@ class SelfCareScreen(FormScreen):
             self.store.selfcare.put(entry)
             if contact is not None:
                 self.store.contacts.put(contact)
-        self.notify(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3, markup=False)
+        self.notify_saved(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3,
+                          markup=False)
         return entry

@@ -72,6 +72,5 @@ class SettingsScreen(FormScreen):
         s.theme = str(theme) if theme is not Select.NULL else s.theme
         self.store.save_settings(s.validate())
         self.app.theme = s.theme
-        if not self.store.unsaved:  # a failed write has already said so
-            self.notify("Settings saved.", timeout=3)
+        self.notify_saved("Settings saved.", timeout=3)
         return s

@@ -22,6 +22,7 @@ from ...domain.dates import describe_day, weekday_and_date
 from ...domain.models import REASON_TAGS, THINKING_TRAPS
 from ...domain.validate import ValidationError
 from ...widgets.reasons import TaggedNotes
+from ..base import notify_saved
 from .acknowledge import DEFAULT_MINUTES, log_selfcare, minutes_row
 from .feedback import FeedbackSection
 from .step import StepForm, area, heading, note
@@ -109,7 +110,7 @@ class ReflectWaiting(StepForm):
         host.commit(updated, entry)
         event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
         event.button.disabled = True
-        self.app.notify("Logged as self-care.", timeout=3)
+        notify_saved(self.app, "Logged as self-care.", timeout=3)
 
     def save(self) -> str:
         # Not open yet: the domain says so kindly (and how to open it early).
