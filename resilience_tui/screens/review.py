@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -35,9 +35,6 @@ from ..widgets.heatmap import Heatmap
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .base import AppScreen, JournalHost, notify_saved
 
-if TYPE_CHECKING:
-    from ..storage.store import Store
-
 SPANS = (30, 90)
 STRENGTH_HINT = "Strength grows with each check-in and eases off slowly on missed days."
 FIRST_HINT = ("Nothing to count yet. Your first morning check-in (m on Today) starts the "
@@ -49,16 +46,24 @@ def day_with_year(day: date) -> str:
     return short_day(day, year=True)
 
 
-def toggle_rest_day(store: Store, day: date) -> str:
-    """Mark ``day`` as a rest day, or unmark it (the rule is domain.rest); what to tell the user."""
+def toggle_rest_day(app: App[Any], day: date) -> None:
+    """Mark ``day`` as a rest day, or unmark it (the rule is domain.rest), and say so.
+
+    A change that did not reach the file says nothing beyond the failure; a
+    refusal (a day with a check-in, a rest weekday) writes nothing and just says why.
+    """
+    store = cast(JournalHost, app).store
     change = rest.rest_toggle(store.rest_days.all(), store.checkins.all(),
                               store.settings.rest_weekdays, day)
+    if change.add is None and not change.remove:
+        app.notify(change.message, timeout=5)
+        return
     with store.batch():
         for rid in change.remove:
             store.rest_days.delete(rid)
         if change.add is not None:
             store.rest_days.put(change.add)
-    return change.message
+    notify_saved(app, change.message, timeout=5)
 
 
 def streak_text(current: int, longest: int, alive_until_tonight: bool = False) -> str:
@@ -263,7 +268,7 @@ class ReviewScreen(AppScreen[None]):
 
     def action_rest(self) -> None:
         day = self.query_one(Heatmap).selected
-        self.notify_saved(toggle_rest_day(self.store, day), timeout=5)
+        toggle_rest_day(self.app, day)
         self.refresh_data()
 
 
@@ -274,7 +279,7 @@ def rest_today_command(app: App[Any]) -> tuple[str, str, Callable[[], None]]:
     marked = any(r.day == today.isoformat() for r in host.store.rest_days.all())
 
     def run() -> None:
-        notify_saved(app, toggle_rest_day(host.store, host.clock.today()), timeout=5)
+        toggle_rest_day(app, host.clock.today())
 
     if marked:
         return ("Unmark today as a rest day", "Make today an ordinary day again", run)

@@ -94,3 +94,18 @@ async def test_the_success_notice_returns_once_saves_work_again(
         assert not store.unsaved
         assert sum("Logged: walk, 30 min." in m for m in messages(app)) == 1
     assert len(store.selfcare.all()) == 2
+
+
+async def test_a_refusal_is_still_said_while_a_save_is_pending(
+        make_app, store: Store, full_disk: list[bool]) -> None:
+    from resilience_tui.domain.models import CheckIn
+
+    full_disk[0] = False
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="Keep going"))
+    full_disk[0] = True
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await log_selfcare(pilot)  # fails: the journal now lacks what memory holds
+        await rest_today(pilot)  # nothing to save: today has a check-in, and that is said
+        assert any("so that day already counts" in m for m in messages(app))
+        assert not any("is a rest day" in m for m in messages(app))
