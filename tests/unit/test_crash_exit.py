@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 
 from resilience_tui import cli as cli_module
 from resilience_tui.app import ResilienceApp
@@ -35,7 +36,7 @@ class Boom(RuntimeError):
 def crashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """The real app, headless, whose Today screen fails as it opens."""
     def headless_run(self: ResilienceApp, **kwargs: Any) -> None:
-        return ResilienceApp.__mro__[1].run(self, headless=True, size=(80, 24))  # type: ignore
+        return App.run(self, headless=True, size=(80, 24))
 
     def fail(self: TodayScreen) -> None:
         raise Boom("the screen fell over")
@@ -158,7 +159,7 @@ def test_old_crash_logs_are_pruned_and_symlinks_never_followed(tmp_path: Path) -
 def test_a_clean_quit_still_exits_0(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def quit_at_once(self: ResilienceApp, **kwargs: Any) -> None:
         self.call_later(self.exit)
-        return ResilienceApp.__mro__[1].run(self, headless=True, size=(80, 24))  # type: ignore
+        return App.run(self, headless=True, size=(80, 24))
 
     monkeypatch.setattr(ResilienceApp, "run", quit_at_once)
     monkeypatch.setenv("RESILIENCE_NOW", NOW)
