@@ -301,12 +301,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--widen", type=float, default=0.0, metavar="SECONDS",
                         help="sleep before each fsync in the child, so more kills land "
                              "inside a write (0: the app as it is)")
+    parser.add_argument("--widen-saves", type=float, metavar="SECONDS",
+                        help="the same for the app's saves (default: --widen)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kill-test-") as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        tallies = run(args.imports, args.saves, args.seed, args.years, folder, args.widen)
+        tallies = run(args.imports, args.saves, args.seed, args.years, folder, args.widen,
+                      args.widen_saves)
     for tally in tallies:
         print(tally.line())
         for note in tally.notes[:10]:
