@@ -81,11 +81,14 @@ def write_private(path: Path, payload: bytes) -> None:
 
 
 def remove_stale_temps(path: Path) -> None:
-    """Delete temporary files a killed writer left beside ``path``.
+    """Delete temporary files a killed writer left beside ``path`` and in its backups.
 
     Call only while holding the writer lock: then no write of ours is in flight.
     """
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    leftovers = [*path.parent.glob(f".{glob.escape(path.name)}.*.tmp"),
+                 # and the daily backup's (backup.py names them "<stem>-<day><suffix>")
+                 *(path.parent / "backups").glob(f".{glob.escape(path.stem)}-*.tmp")]
+    for tmp in leftovers:
         try:
             tmp.unlink()
         except OSError:
