@@ -48,6 +48,11 @@ class ResilienceApp(App[None]):
         self._apply_theme(self.store.settings.theme)
         self.push_screen(TodayScreen())
         self.set_interval(20, self.notice_new_day)
+        if self.store.read_only:  # opened as it is; each save is refused with a note
+            self.notify(f"{self.store.path} is read-only, so you can look through it but "
+                        f"nothing new will be saved. To write again: chmod 600 "
+                        f"{self.store.path}", title="Read-only journal", severity="warning",
+                        timeout=30, markup=False)
 
     def _apply_theme(self, name: str) -> None:
         if name in self.available_themes:
