@@ -150,6 +150,7 @@ class AtomicCachedStorage(Storage):
     def flush(self) -> None:
         """Write the in-memory data to disk now (raises on failure, data kept)."""
         self._dirty = True  # until this write succeeds, the file may lack what memory holds
+        self.read_only = self.read_only and _read_only(self.target)  # chmod 600 lifts it
         if self.read_only:
             raise DatabaseWriteError(
                 self.path, f"Couldn't save to {self.path} (it is read-only), so it was left "

@@ -45,10 +45,18 @@ def backup_path(db_path: Path, day: str, n: int = 0) -> Path:
 
 def daily_backup(db_path: Path, day: str, keep: int = KEEP) -> Path | None:
     """Copy the file as it is now to today's backup, once a day; keep the ``keep`` newest
-    written, always including this one."""
-    if not db_path.is_file() or any(b.day == day for b in list_backups(db_path)):
+    written, always including this one. (Called before every save: the usual case, today's
+    backup already there, costs one ``lstat``.)"""
+    if _is_regular(backup_path(db_path, day)) or not db_path.is_file():
         return None
-    target = next(p for n in range(100) if not os.path.lexists(p := backup_path(db_path, day, n)))
+    if any(b.day == day for b in list_backups(db_path)):  # under a second name
+        return None
+    free = (p for n in range(1, 100) if not os.path.lexists(p := backup_path(db_path, day, n)))
+    target = backup_path(db_path, day)
+    if os.path.lexists(target):  # a link or a folder took today's name: skipped, not followed
+        target = next(free, None)
+        if target is None:
+            return None
     folder = private_folder(backup_folder(db_path))
     _remove_temps(db_path, folder)
     newest = max((b.written for b in list_backups(db_path)), default=0)
@@ -59,6 +67,13 @@ def daily_backup(db_path: Path, day: str, keep: int = KEEP) -> Path | None:
         if old.path != target:
             old.path.unlink(missing_ok=True)
     return target
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _remove_temps(db_path: Path, folder: Path) -> None:
@@ -123,11 +138,8 @@ def odd_backups(db_path: Path) -> list[Path]:
     """Entries named like backups that are links, folders, pipes…: skipped, never read."""
     odd = []
     for path, _ in _candidates(db_path):
-        try:
-            if not stat.S_ISREG(os.lstat(path).st_mode):
-                odd.append(path)
-        except OSError:
-            continue
+        if os.path.lexists(path) and not _is_regular(path):
+            odd.append(path)
     return sorted(odd)
 
 

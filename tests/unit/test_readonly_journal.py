@@ -47,6 +47,16 @@ def test_a_save_is_refused_and_the_file_stays_read_only(read_only: Path) -> None
     assert not (read_only.parent / "backups").exists()  # no backup of a save that never was
 
 
+def test_made_writable_again_the_next_save_goes_through(read_only: Path) -> None:
+    store = Store(read_only, make_clock())
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="kept"))
+    assert store.unsaved
+    os.chmod(read_only, 0o600)  # as the note says
+    assert store.retry() and not store.unsaved
+    store.close()
+    assert b"kept" in read_only.read_bytes()
+
+
 def test_reading_commands_work_as_usual(read_only: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--db", str(read_only), "status"]) == 0
