@@ -62,6 +62,11 @@ class ResilienceApp(App[None]):
             self.notify(self._notice, timeout=8, markup=False)
         self.push_screen(TodayScreen())
         self.set_interval(20, self.notice_new_day)
+        if self.store.read_only:  # opened as it is; each save is refused with a note
+            self.notify(f"{self.store.path} is read-only, so you can look through it but "
+                        f"nothing new will be saved. To write again: chmod 600 "
+                        f"{self.store.path}", title="Read-only journal", severity="warning",
+                        timeout=30, markup=False)
 
     def _apply_theme(self, name: str) -> None:
         if name and name in self.available_themes:

@@ -96,6 +96,10 @@ def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     if store.created:
         print(f"resilience: there is no journal at {path} yet, so the export is empty.",
               file=sys.stderr)
+    refused = args.output and formats.refuse_protected(path, [Path(args.output).expanduser()])
+    if refused:  # e.g. --output onto the journal itself: it would be replaced by the export
+        print(f"resilience: {refused}", file=sys.stderr)
+        return ERROR
     if args.output and args.format != "csv" and Path(args.output).expanduser().is_dir():
         print(f"resilience: {args.output} is a folder; give a file name to write to.",
               file=sys.stderr)
@@ -125,6 +129,10 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
             print(f"Importing {source} would change this journal like so:\n{report}"
                   f"Nothing was changed: this was a dry run.")
             return 0
+        if store.read_only and plan.changes:
+            print(f"resilience: {path} is read-only, so nothing was imported and it was left "
+                  f"as it was. To import, first run: chmod 600 {path}", file=sys.stderr)
+            return ERROR
         if not plan.changes:
             print(f"Nothing to import: everything in {source} is already here.")
             return 0
