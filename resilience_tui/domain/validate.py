@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from dataclasses import fields, is_dataclass
+from datetime import date, timedelta
 from typing import Literal, overload
 
 # C0/C1 control characters except tab and newline (newline is allowed only in long text).
@@ -14,6 +15,16 @@ _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the shape of a stored day (also in dates)
+# A record id: 1–64 characters, no spaces and no control characters (C0, DEL, C1).
+_ID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]{1,64}")
+ID_RULE = "1–64 characters without spaces"
+EARLIEST_DAY = date(1970, 1, 1)
+LATEST_AHEAD = timedelta(days=366)  # a day more than a year after today is a typo or damage
+# Every stored-day field of every record (nested ones included), for the window check.
+DAY_FIELDS = frozenset({
+    "day", "received_on", "logged_on", "acknowledged_on", "ready_early_on", "reflected_on",
+    "moved_on_on", "requested_on", "answered_on", "last_contacted", "created_on", "done_on",
+})
 
 
 class ValidationError(ValueError):
@@ -56,6 +67,16 @@ def clean_text(
     if len(text) > max_len:
         raise ValidationError(field, f"is {len(text)} characters; {max_len} at most")
     return text
+
+
+def clean_raw(text: str, *, multiline: bool) -> str:
+    """``text`` without control or bidi characters, otherwise exactly as typed (no strip,
+    no length check): for working state such as drafts. Newlines and tabs stay in
+    multi-line text; in a line, a control character becomes a space."""
+    text = _BIDI.sub("", text)
+    if multiline:
+        return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL_LINE.sub(" ", text)
 
 
 @overload
@@ -101,6 +122,42 @@ def check_day(value: object, field: str, *, optional: bool = False) -> str | Non
     except ValueError:
         raise ValidationError(field, f"{value!r} is not a real date") from None
     return value
+
+
+def check_id(value: object, field: str, *, optional: bool = False) -> str | None:
+    """A record id, or a field that names one: 1–64 characters, no spaces or controls."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        shown = repr(value) if not isinstance(value, str) or len(value) <= 40 else (
+            repr(value[:37]) + "…")
+        raise ValidationError(field, f"should be {ID_RULE}, not {shown}")
+    return value
+
+
+def check_days_within(record: object, today: date, prefix: str = "") -> None:
+    """Every stored day in ``record`` (nested records too) lies between 1970 and a year
+    after ``today``. Calendar-valid days like 9999-12-31 pass ``check_day`` but break
+    every sum of days; the caller passes the clock's day, so nothing here reads the time.
+    """
+    if not is_dataclass(record):
+        return
+    latest = today + LATEST_AHEAD
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in DAY_FIELDS and isinstance(value, str) and ISO_DAY.fullmatch(value):
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                continue  # check_day names it
+            if not EARLIEST_DAY <= day <= latest:
+                raise ValidationError(prefix + f.name, f"{value} is outside the years this "
+                                      f"journal can hold (1970 to a year from today)")
+        elif is_dataclass(value):
+            check_days_within(value, today, f"{prefix}{f.name}.")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                check_days_within(item, today, f"{prefix}{f.name}[{i}].")
 
 
 def check_choice(value: object, field: str, choices: tuple[str, ...]) -> str:

@@ -24,6 +24,7 @@ from ..domain.validate import ValidationError
 from . import migrations
 from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
 from .files import atomic_write, private_folder
+from .import_check import checked
 
 Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
@@ -66,12 +67,15 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
 
 
 def _settings_problem(data: dict[str, Any]) -> str | None:
-    """Settings drive the clock and every screen, so damaged ones stop us at the door."""
+    """Settings drive the clock and every screen, so damaged ones stop us at the door
+    (exit 4 with the field named; ``doctor`` and ``restore`` still work). The check is
+    the one every record gets, types included: ``"day_start_hour": "4"`` is refused here
+    rather than breaking every command later."""
     for row in data.get("settings", {}).values():
         try:
-            Settings.from_dict(row).validate()
-        except (ValidationError, TypeError) as exc:
-            return f"its settings are damaged ({exc})"
+            checked(Settings, row, with_id=False)
+        except ValidationError as exc:
+            return f"its settings are damaged ({exc.field.replace('_', ' ')} {exc.message})"
     return None
 
 

@@ -34,11 +34,14 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
+from ..domain.validate import ValidationError
 from . import migrations
 from .atomic import AtomicCachedStorage, read_database
 from .backup import daily_backup
+from .damage import Damaged
 from .errors import StorageError
 from .files import private_folder
+from .import_check import checked, draft_dropped
 from .lock import WriterLock
 
 T = TypeVar("T", bound=Record)
@@ -56,15 +59,34 @@ class Repo(Generic[T]):
         self._last_id: int | None = None  # the highest doc id given out, once known
 
     def _load(self) -> dict[str, T]:
+        """Build the table's records, each through the one record check (``checked``).
+
+        A row that fails it is quarantined: left out of the app and every command,
+        listed in ``Store.damaged`` for ``doctor``, and kept in the file exactly as
+        it was (saves write only the rows they change, and new rows get fresh doc ids).
+        """
         if self._objects is None:
             raw = self._store.storage.read().get(self.name, {})
             objects: dict[str, T] = {}
+            today = self._store.clock.today()
+            good: dict[str, Any] = {}
             for doc_id, doc in raw.items():
-                obj = self.cls.from_dict(doc)
+                try:
+                    obj: T = checked(self.cls, doc, today=today)  # type: ignore[assignment]
+                except ValidationError as exc:
+                    self._store.damaged.append(Damaged.of(self.name, doc_id, doc, exc))
+                    continue
+                if draft_dropped(self.cls, doc):
+                    self._store.damaged.append(Damaged.of(self.name, doc_id, doc, ValidationError(
+                        "cooldown.draft", "is a half-typed step in a shape the app doesn't "
+                        "know; it is left out (the saved steps are fine)"), dropped=True))
                 objects[obj.id] = obj  # type: ignore[attr-defined]
                 self._doc_ids[obj.id] = int(doc_id)  # type: ignore[attr-defined]
+                good[doc_id] = doc
+            self._last_id = max(map(int, raw), default=0)  # quarantined rows keep theirs
             self._objects = objects
-            _hold_once(raw, list(objects.values()))
+            _hold_once(good, list(objects.values()))
+            raw.update(good)  # the rows held as their records (damaged ones untouched)
         return self._objects
 
     def all(self) -> list[T]:
@@ -165,6 +187,7 @@ class Store:
         self.writer = writer
         self.on_problem = on_problem
         self.problems: list[str] = []
+        self.damaged: list[Damaged] = []  # quarantined records, as each table loads
         self.revision = 0  # bumped by every write, saved or not: "has anything changed?"
         self._listeners: list[Callable[[], None]] = []
         self._batch_depth = 0
@@ -192,7 +215,8 @@ class Store:
         self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
             self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
             self.rest_days)}
-        self._settings = Settings.from_dict(data.get("settings", {}).get("1", {}))
+        # read_database refused settings that fail the record check; these are tidy.
+        self._settings = Settings.from_dict(data.get("settings", {}).get("1", {})).validate()
         self.clock.day_start_hour = self._settings.day_start_hour
         if writer and (self.created or migrated):
             self.guard(self.storage.flush)
