@@ -6,7 +6,8 @@ import re
 import unicodedata
 from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
-from typing import Literal, overload
+from functools import cache
+from typing import Literal, get_args, get_origin, get_type_hints, overload
 
 # C0/C1 control characters except tab and newline (newline is allowed only in long text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -56,6 +57,12 @@ def clean_text(
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "should be text")
+    if (value.isprintable() and len(value) <= max_len and value == value.strip()
+            and (len(value) >= min_len or not required)
+            and unicodedata.is_normalized("NFC", value)):
+        # The common case, text this app wrote: nothing to clean (printable excludes
+        # every control, format and bidi character), checked in C in one pass each.
+        return value
     text = _BIDI.sub("", unicodedata.normalize("NFC", value))
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
@@ -140,24 +147,40 @@ def check_days_within(record: object, today: date, prefix: str = "") -> None:
     after ``today``. Calendar-valid days like 9999-12-31 pass ``check_day`` but break
     every sum of days; the caller passes the clock's day, so nothing here reads the time.
     """
-    if not is_dataclass(record):
-        return
-    latest = today + LATEST_AHEAD
-    for f in fields(record):
-        value = getattr(record, f.name)
-        if f.name in DAY_FIELDS and isinstance(value, str) and ISO_DAY.fullmatch(value):
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                continue  # check_day names it
-            if not EARLIEST_DAY <= day <= latest:
-                raise ValidationError(prefix + f.name, f"{value} is outside the years this "
+    latest = (today + LATEST_AHEAD).isoformat()
+    for name, kind in _day_plan(type(record)):
+        value = getattr(record, name, None)
+        if kind == "day":
+            # Stored days are ISO text (check_day saw to that), so text order is date order.
+            if isinstance(value, str) and value and not (
+                    EARLIEST_DAY.isoformat() <= value <= latest):
+                raise ValidationError(prefix + name, f"{value} is outside the years this "
                                       f"journal can hold (1970 to a year from today)")
-        elif is_dataclass(value):
-            check_days_within(value, today, f"{prefix}{f.name}.")
+        elif kind == "one":
+            check_days_within(value, today, f"{prefix}{name}.")
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                check_days_within(item, today, f"{prefix}{f.name}[{i}].")
+                check_days_within(item, today, f"{prefix}{name}[{i}].")
+
+
+@cache
+def _day_plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """Which fields of a record class are days ("day"), a nested record ("one") or a list
+    of records ("many"): worked out once per class, from its type hints."""
+    if not is_dataclass(cls):
+        return ()
+    hints = get_type_hints(cls)
+    plan = []
+    for f in fields(cls):
+        hint = hints.get(f.name)
+        args = get_args(hint)
+        if f.name in DAY_FIELDS:
+            plan.append((f.name, "day"))
+        elif isinstance(hint, type) and is_dataclass(hint):
+            plan.append((f.name, "one"))
+        elif get_origin(hint) is list and args and is_dataclass(args[0]):
+            plan.append((f.name, "many"))
+    return tuple(plan)
 
 
 def check_choice(value: object, field: str, choices: tuple[str, ...]) -> str:

@@ -15,6 +15,7 @@ dropped (see ``domain.draft``), never a reason to refuse a record.
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
@@ -90,8 +91,65 @@ def _check(value: object, hint: Any, path: str) -> None:
         check_fields(hint, value, f"{path}.")  # type: ignore[arg-type]
 
 
+Pred = Callable[[object], bool]
+
+
+@cache
+def _fast(hint: Any) -> Pred:
+    """A quick yes/no for "``value`` has type ``hint``", built once per type: every row of
+    the journal is checked on load, and ten years of rows must still open quickly. Only a
+    "no" goes the slow way (``_check``), which names the field."""
+    origin = get_origin(hint)
+    if hint is Any:
+        return lambda v: True
+    if origin in (Union, types.UnionType):
+        inner = _fast(next(h for h in get_args(hint) if h is not type(None)))
+        return lambda v: v is None or inner(v)
+    if origin is list:
+        item = _fast(get_args(hint)[0])
+        return lambda v: type(v) is list and all(map(item, v))
+    if origin is dict:
+        return lambda v: type(v) is dict
+    if isinstance(hint, type) and issubclass(hint, Record):
+        row_ok = _fields_fast(hint)
+        return lambda v: type(v) is dict and row_ok(v)
+    return lambda v: type(v) is hint
+
+
+@cache
+def _fields_fast(cls: type[Record]) -> Callable[[dict[str, Any]], bool]:
+    simple: list[tuple[str, type]] = []  # plain text, number or flag: one type() test
+    other: list[tuple[str, Pred]] = []
+    for name, hint in _hints(cls).items():
+        if name == "draft":
+            continue
+        if hint in (str, int, bool):
+            simple.append((name, hint))
+        else:
+            other.append((name, _fast(hint)))
+    stamps = [name for name in TIMESTAMP_FIELDS if name in _hints(cls)]
+
+    def row_ok(row: dict[str, Any]) -> bool:
+        get = row.get
+        for name, kind in simple:
+            value = get(name, _ABSENT)
+            if value is not _ABSENT and type(value) is not kind:
+                return False
+        for name, ok in other:
+            if name in row and not ok(row[name]):
+                return False
+        return all(not row.get(name) or parse_stamp(row[name]) is not None for name in stamps)
+
+    return row_ok
+
+
+_ABSENT = object()
+
+
 def check_fields(cls: type[Record], row: dict[str, Any], prefix: str = "") -> None:
     """Every known field in ``row`` has the type ``cls`` declares (unknown keys are ignored)."""
+    if _fields_fast(cls)(row):
+        return
     for name, hint in _hints(cls).items():
         if name in row and name != "draft":  # a draft's shape is fit_draft's to judge
             _check(row[name], hint, prefix + name)
