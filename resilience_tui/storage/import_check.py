@@ -216,7 +216,10 @@ def check_record(cls: type[Record], row: object, where: str, *, with_id: bool = 
                  today: date | None = None) -> Record:
     """One checked, validated record from ``row``; ImportProblem names what is wrong."""
     rid = row.get("id") if isinstance(row, dict) else None
-    label = f"{where} (id {rid})" if isinstance(rid, str) and 0 < len(rid) <= 64 else where
+    try:
+        label = f"{where} (id {check_id(rid, 'id')})"
+    except ValidationError:  # an id that breaks the rule is shown only as repr() below
+        label = where
     try:
         return checked(cls, row, with_id=with_id, today=today)
     except ValidationError as exc:
