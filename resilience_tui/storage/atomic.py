@@ -24,7 +24,7 @@ from ..domain.validate import ValidationError
 from . import migrations
 from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
 from .files import atomic_write, private_folder
-from .import_check import checked
+from .import_check import MAX_DEPTH, checked, too_deep
 
 Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
@@ -60,10 +60,18 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
             path, f"was written by a newer version of resilience-tui (schema "
             f"{migrations.schema_of(data)}); please update the app"
         )
-    problem = migrations.check_shape(data) or _settings_problem(data)
+    problem = migrations.check_shape(data) or _depth_problem(data) or _settings_problem(data)
     if problem:
         raise DatabaseInvalid(path, problem)
     return data, signature(st)
+
+
+def _depth_problem(data: dict[str, Any]) -> str | None:
+    """A nesting bomb in a row would load, then fail every save: refused at the door."""
+    if too_deep(data, MAX_DEPTH + 1):  # one more level than an export: the doc ids
+        return f"nests lists and objects more than {MAX_DEPTH + 1} levels deep, so it is " \
+               f"not a file this app wrote"
+    return None
 
 
 def _settings_problem(data: dict[str, Any]) -> str | None:

@@ -26,6 +26,25 @@ from ..domain.models import Record, Rejection
 from ..domain.validate import ValidationError, check_days_within, check_id
 
 TIMESTAMP_FIELDS = ("at", "updated_at")
+# Our deepest field (a draft's tag notes) sits 7 levels into an export, 8 into the file;
+# far deeper is a nesting bomb, which would pass a check and then fail the write.
+MAX_DEPTH = 16
+
+
+def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
+    """True when ``data`` nests lists or objects more than ``limit`` levels (looked at
+    without recursion, so a nesting bomb is refused up front: the same by ``--dry-run``
+    and the real import, and at the door for a database file)."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
 
 
 class ImportProblem(ValueError):

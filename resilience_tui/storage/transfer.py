@@ -30,7 +30,15 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
-from .import_check import ImportProblem, check_record, draft_dropped, parse_stamp, show
+from .import_check import (
+    MAX_DEPTH,
+    ImportProblem,
+    check_record,
+    draft_dropped,
+    parse_stamp,
+    show,
+    too_deep,
+)
 from .store import Store
 
 __all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export", "parse",
@@ -40,8 +48,6 @@ APP = "resilience-tui"
 SCHEMA = 1
 # Ten years of heavy use export to about 10 MB; anything far beyond is not an export of ours.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-# Our deepest field (a draft's tag notes) sits 7 levels down; far deeper is a nesting bomb.
-MAX_DEPTH = 16
 RECORD_TABLES: dict[str, type[Record]] = {
     "checkins": CheckIn,
     "rejections": Rejection,
@@ -167,22 +173,6 @@ def parse(data: object, today: date | None = None) -> Parsed:
     exported_at = data.get("exported_at") if isinstance(data, dict) else ""
     return Parsed(records, settings, exported_at if isinstance(exported_at, str) else "",
                   notes)
-
-
-def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
-    """True when ``data`` nests lists or objects more than ``limit`` levels (looked at
-    without recursion, so a nesting bomb is refused up front, the same by ``--dry-run``
-    and the real import)."""
-    stack: list[tuple[object, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-    return False
 
 
 def parse_records(data: object, today: date | None = None, notes: list[str] | None = None,
