@@ -101,7 +101,8 @@ def mutate(doc: object, rnd: random.Random, count: int = 1, *, skip: int = 0) ->
         elif roll < 0.2 and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[key]))
         elif roll < 0.25:
-            parent[key] = rnd.choice((DEEP, nested(rnd.randint(15, 300))))  # type: ignore[index]
+            bomb = rnd.choice((DEEP, nested(rnd.randint(15, 300))))
+            parent[key] = copy.deepcopy(bomb)  # type: ignore[index]
         else:
             parent[key] = copy.deepcopy(rnd.choice(HOSTILE))  # type: ignore[index]
     return doc
@@ -119,10 +120,12 @@ def run(*argv: str) -> Ran:
     The environment (RESILIENCE_NOW, TZ) is the caller's to set."""
     from resilience_tui.cli import main
 
-    out, err = io.StringIO(), io.StringIO()
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")  # export writes bytes
+    err = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(list(argv))
-    return Ran(code, out.getvalue(), err.getvalue())
+    out.flush()
+    return Ran(code, out.buffer.getvalue().decode(), err.getvalue())  # type: ignore[attr-defined]
 
 
 def plain(text: str) -> bool:
