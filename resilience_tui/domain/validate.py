@@ -11,7 +11,7 @@ from typing import Literal, get_args, get_origin, get_type_hints, overload
 
 # C0/C1 control characters except tab and newline (newline is allowed only in long text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 # Bidi embeddings, overrides and isolates: they can reorder the text shown around them.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

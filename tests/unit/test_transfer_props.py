@@ -8,6 +8,7 @@ from datetime import UTC, date, timedelta, timezone
 from pathlib import Path
 
 import orjson
+import pytest
 from fixed_time import make_clock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,3 +156,15 @@ def test_records_survive_export_and_import_into_an_empty_file(tables: dict,
         assert without_time(second) == without_time(first)
         again = plan_import(reopened, first)
         assert again.changes == 0, "importing it a second time changes nothing"
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\u3000", " \u200b "])
+def test_a_whitespace_only_feeling_or_theme_is_dropped_in_one_pass(blank: str) -> None:
+    """The case the property test above finds only sometimes: validating once must leave
+    nothing for a second pass (export → import) to change."""
+    checkin = m.CheckIn(day="2026-03-10", mood=3, energy=3, feelings=["calm", blank])
+    assert checkin.validate().feelings == ["calm"]
+    feedback = m.Feedback(themes=[blank, "sql"])
+    assert feedback.validate().themes == ["sql"]
+    once = copy.deepcopy(checkin.validate())
+    assert checkin.validate() == once
