@@ -52,7 +52,7 @@ def open_rejection() -> dict[str, Any]:
 
 def base_export() -> dict[str, Any]:
     """A small valid export (schema 1) of a few days, with an open cool-down."""
-    from transfer_samples import journal
+    from unit.transfer_samples import journal  # tests/ is on the path in every folder
 
     records = journal(days=6, seed=3)
     out: dict[str, Any] = {"app": "resilience-tui", "schema": 1,
