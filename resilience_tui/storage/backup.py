@@ -6,10 +6,11 @@ import glob
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from .atomic import read_database
+from .damage import damaged_rows
 from .errors import DatabaseInvalid, DatabaseWriteError, StorageError
 from .files import atomic_write, private_folder
 
@@ -45,14 +46,20 @@ class BackupInfo:
     day: str
     size: int
     problem: str | None
+    damaged: int = 0  # records the app would set aside after restoring it (doctor says so)
 
     @property
     def valid(self) -> bool:
         return self.problem is None
 
 
-def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
-    """Backups of this database, newest first; ``check`` reads each to say if it is good."""
+def list_backups(db_path: Path, check: bool = False,
+                 today: date | None = None) -> list[BackupInfo]:
+    """Backups of this database, newest first; ``check`` reads each to say if it is good.
+
+    Good means what it means for the journal itself: our file at a known schema with
+    sound settings (else ``problem``); given ``today``, each record also goes through
+    the one record check, and ``damaged`` counts those the app would set aside."""
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
@@ -62,13 +69,16 @@ def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
         day = path.name[len(prefix):].split(".")[0]
         if not DAY.fullmatch(day):  # e.g. "work-2026-03-01": another database's backup
             continue
-        problem = None
+        problem, damaged = None, 0
         if check:
             try:
-                read_database(path)
+                data, _ = read_database(path)
             except DatabaseInvalid as exc:
                 problem = exc.reason
-        found.append(BackupInfo(path, day, path.stat().st_size, problem))
+            else:
+                if today is not None and data is not None:
+                    damaged = len([d for d in damaged_rows(data, today) if not d.dropped])
+        found.append(BackupInfo(path, day, path.stat().st_size, problem, damaged))
     return sorted(found, key=lambda b: b.day, reverse=True)
 
 

@@ -13,6 +13,7 @@ import stat
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..clock import Clock
@@ -80,13 +81,13 @@ def examine(path: Path, clock: Clock) -> Diagnosis:
                             f"run: chmod 600 {path}")
         if WriterLock(path).is_held_elsewhere():
             findings.append("The app has it open right now; restore waits until it is closed.")
-    findings += _backups(path, result)
+    findings += _backups(path, result, clock.today())
     findings += _kept_aside(path)
     return result
 
 
-def _backups(path: Path, result: Diagnosis) -> list[str]:
-    backups = list_backups(path, check=True)
+def _backups(path: Path, result: Diagnosis, today: date) -> list[str]:
+    backups = list_backups(path, check=True, today=today)
     if not backups:
         return ["No backups yet (one is taken each day, before the first change)."]
     lines = [f"Backups in {backups[0].path.parent}, newest first:"]
@@ -94,6 +95,8 @@ def _backups(path: Path, result: Diagnosis) -> list[str]:
     result.restorable = chosen.path if chosen else None
     for b in backups:
         state = "good" if b.valid else f"NOT usable: {b.problem}"
+        if b.valid and b.damaged:
+            state += f" ({b.damaged} damaged record(s) the app would set aside)"
         mark = "  <- restore picks this one" if b is chosen else ""
         lines.append(f"  {_when(b.day)}  {_size(b.size):>9}  {b.path.name}  {state}{mark}")
     if chosen is None:

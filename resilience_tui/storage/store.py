@@ -18,7 +18,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import orjson
 from tinydb import TinyDB
@@ -34,14 +34,12 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
-from ..domain.validate import ValidationError
 from . import migrations
 from .atomic import AtomicCachedStorage, read_database
 from .backup import daily_backup
-from .damage import Damaged
+from .damage import Damaged, check_row
 from .errors import StorageError
 from .files import private_folder
-from .import_check import checked, draft_dropped
 from .lock import WriterLock
 
 T = TypeVar("T", bound=Record)
@@ -71,15 +69,10 @@ class Repo(Generic[T]):
             today = self._store.clock.today()
             good: dict[str, Any] = {}
             for doc_id, doc in raw.items():
-                try:
-                    obj: T = checked(self.cls, doc, today=today)  # type: ignore[assignment]
-                except ValidationError as exc:
-                    self._store.damaged.append(Damaged.of(self.name, doc_id, doc, exc))
+                found = check_row(self.name, self.cls, doc_id, doc, today, self._store.damaged)
+                if found is None:
                     continue
-                if draft_dropped(self.cls, doc):
-                    self._store.damaged.append(Damaged.of(self.name, doc_id, doc, ValidationError(
-                        "cooldown.draft", "is a half-typed step in a shape the app doesn't "
-                        "know; it is left out (the saved steps are fine)"), dropped=True))
+                obj = cast(T, found)
                 objects[obj.id] = obj  # type: ignore[attr-defined]
                 self._doc_ids[obj.id] = int(doc_id)  # type: ignore[attr-defined]
                 good[doc_id] = doc
