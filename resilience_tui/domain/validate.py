@@ -63,12 +63,16 @@ def clean_text(
         # The common case, text this app wrote: nothing to clean (printable excludes
         # every control, format and bidi character), checked in C in one pass each.
         return value
-    text = _BIDI.sub("", unicodedata.normalize("NFC", value))
+    text = _BIDI.sub("", value)
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-        text = _CONTROL.sub("", text).strip("\n ")
+        text = _CONTROL.sub("", text)
     else:
-        text = _CONTROL_LINE.sub(" ", text).strip()
+        text = _CONTROL_LINE.sub(" ", text)
+    # Normalised last: "N", a zero-width space, a grave accent is "Ǹ" once the space is
+    # gone, so one pass leaves nothing for a second to change.
+    text = unicodedata.normalize("NFC", text)
+    text = text.strip("\n ") if multiline else text.strip()
     if required and len(text) < min_len:
         raise ValidationError(field, "is needed" if not text else f"needs {min_len}+ characters")
     if len(text) > max_len:

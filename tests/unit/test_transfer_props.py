@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import tempfile
+import unicodedata
 from datetime import UTC, date, timedelta, timezone
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resilience_tui.domain import models as m
-from resilience_tui.domain.validate import ValidationError
+from resilience_tui.domain.validate import ValidationError, clean_text
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import apply_import, export_data, parse_records, plan_import
 
@@ -168,3 +169,13 @@ def test_a_whitespace_only_feeling_or_theme_is_dropped_in_one_pass(blank: str) -
     assert feedback.validate().themes == ["sql"]
     once = copy.deepcopy(checkin.validate())
     assert checkin.validate() == once
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_text_is_normalised_after_invisible_characters_are_removed(multiline: bool) -> None:
+    """"N", a zero-width space and a combining grave: cleaned once, it is already "Ǹ",
+    so export → import cannot change it (the property test above found this one)."""
+    once = clean_text("N\u200b\u0300 and \u202eN\u0300", "message", max_len=100,
+                      multiline=multiline)
+    assert once == unicodedata.normalize("NFC", once)
+    assert clean_text(once, "message", max_len=100, multiline=multiline) == once
