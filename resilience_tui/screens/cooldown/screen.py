@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 from ...domain import cooldown
 from ...domain.cooldown import CooldownError
 from ...domain.cooldown_phrases import cooldown_day_text, step_line, title_text
+from ...domain.draft import fit_draft
 from ...domain.models import Rejection, Settings
 from ...domain.validate import ValidationError
 from ...journal import cooldowns
@@ -78,7 +79,7 @@ class CooldownScreen(FormScreen):
             self.dismiss(None)
             return
         self.rejection = found
-        stored = found.cooldown.draft or {}
+        stored, _ = fit_draft(found.cooldown.draft)  # never trust a draft's shape blindly
         await self.show_step(stored.get("fields") if stored.get("step") == self._step_name()
                              else None, stored.get("feedback"))
 
