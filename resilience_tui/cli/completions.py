@@ -39,7 +39,9 @@ def _quotable(text: str | None) -> str:
 
 
 def _options(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple[str, ...], bool]:
-    options, choices, is_file = [], (), False
+    options: list[Option] = []
+    choices: tuple[str, ...] = ()
+    is_file = False
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             continue

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
-from functools import cache
-from typing import Literal, get_args, get_origin, get_type_hints, overload
+from functools import wraps
+from typing import Literal, TypeVar, get_args, get_origin, get_type_hints, overload
 
 # C0/C1 control characters except tab and newline (newline is allowed only in long text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -27,6 +28,28 @@ DAY_FIELDS = frozenset({
     "moved_on_on", "requested_on", "answered_on", "last_contacted", "created_on", "done_on",
 })
 
+
+
+K = TypeVar("K", bound=type)
+V = TypeVar("V")
+
+
+def per_class(work: Callable[[K], V]) -> Callable[[K], V]:
+    """``functools.cache`` for a function of a class: worked out once per class.
+
+    (mypy can't see a dataclass's class object as ``Hashable``, so ``cache`` would need
+    an ignore at every call; this typed memo needs none.)"""
+    memo: dict[K, V] = {}
+
+    @wraps(work)
+    def cached(cls: K) -> V:
+        try:
+            return memo[cls]
+        except KeyError:
+            memo[cls] = found = work(cls)
+            return found
+
+    return cached
 
 class ValidationError(ValueError):
     """A value the user (or an imported file) gave that we cannot accept."""
@@ -167,7 +190,7 @@ def check_days_within(record: object, today: date, prefix: str = "") -> None:
                 check_days_within(item, today, f"{prefix}{name}[{i}].")
 
 
-@cache
+@per_class
 def _day_plan(cls: type) -> tuple[tuple[str, str], ...]:
     """Which fields of a record class are days ("day"), a nested record ("one") or a list
     of records ("many"): worked out once per class, from its type hints."""
@@ -191,7 +214,7 @@ def check_choice(value: object, field: str, choices: tuple[str, ...]) -> str:
     """One of a fixed set of keys."""
     if value not in choices:
         raise ValidationError(field, f"should be one of {', '.join(choices)}, not {value!r}")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def check_email(value: object, field: str = "email") -> str:

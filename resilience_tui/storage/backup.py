@@ -60,11 +60,11 @@ def daily_backup(db_path: Path, day: str, keep: int = KEEP) -> Path | None:
     if any(b.day == day for b in list_backups(db_path)):  # under a second name
         return None
     free = (p for n in range(1, 100) if not os.path.lexists(p := backup_path(db_path, day, n)))
-    target = backup_path(db_path, day)
-    if os.path.lexists(target):  # a link or a folder took today's name: skipped, not followed
-        target = next(free, None)
-        if target is None:
-            return None
+    usual = backup_path(db_path, day)
+    # A link or a folder that took today's name is skipped, not followed.
+    target = next(free, None) if os.path.lexists(usual) else usual
+    if target is None:
+        return None
     private_folder(backup_folder(db_path))
     _remove_temps(db_path)
     newest = max((b.written for b in list_backups(db_path)), default=0)

@@ -19,11 +19,13 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from ..domain.draft import fit_draft
 from ..domain.models import Record, Rejection
-from ..domain.validate import ValidationError, check_days_within, check_id
+from ..domain.validate import ValidationError, check_days_within, check_id, per_class
+
+R = TypeVar("R", bound=Record)
 
 TIMESTAMP_FIELDS = ("at", "updated_at")
 # Our deepest field (a draft's tag notes) sits 7 levels into an export, 8 into the file;
@@ -51,7 +53,7 @@ class ImportProblem(ValueError):
     """The first thing wrong with an import file: where, which field, what value."""
 
 
-@cache
+@per_class
 def _hints(cls: type[Record]) -> dict[str, Any]:
     hints = get_type_hints(cls)
     return {f.name: hints[f.name] for f in fields(cls)}
@@ -104,7 +106,8 @@ def _check(value: object, hint: Any, path: str) -> None:
         raise ValidationError(path, f"should be {_describe(hint)}, not {show(value)}")
     if origin is list:
         (item,) = get_args(hint)
-        for i, v in enumerate(value):  # type: ignore[arg-type]
+        items: list[object] = value  # type: ignore[assignment]  # isinstance above: a list
+        for i, v in enumerate(items):
             _check(v, item, f"{path}[{i}]")
     elif isinstance(hint, type) and issubclass(hint, Record):
         check_fields(hint, value, f"{path}.")  # type: ignore[arg-type]
@@ -135,7 +138,7 @@ def _fast(hint: Any) -> Pred:
     return lambda v: type(v) is hint
 
 
-@cache
+@per_class
 def _fields_fast(cls: type[Record]) -> Callable[[dict[str, Any]], bool]:
     simple: list[tuple[str, type]] = []  # plain text, number or flag: one type() test
     other: list[tuple[str, Pred]] = []
@@ -194,8 +197,8 @@ def parse_stamp(value: object) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def checked(cls: type[Record], row: object, *, with_id: bool = True,
-            today: date | None = None) -> Record:
+def checked(cls: type[R], row: object, *, with_id: bool = True,
+            today: date | None = None) -> R:
     """The one check of a stored or imported record: types, then the record's own
     ``validate()`` (ranges, enums, lengths, ids, real days, control characters out),
     then, given the clock's ``today``, days within 1970 … a year from today.
@@ -231,8 +234,8 @@ def draft_dropped(cls: type[Record], row: object) -> bool:
     return isinstance(cool, dict) and fit_draft(cool.get("draft"))[1]
 
 
-def check_record(cls: type[Record], row: object, where: str, *, with_id: bool = True,
-                 today: date | None = None) -> Record:
+def check_record(cls: type[R], row: object, where: str, *, with_id: bool = True,
+                 today: date | None = None) -> R:
     """One checked, validated record from ``row``; ImportProblem names what is wrong."""
     rid = row.get("id") if isinstance(row, dict) else None
     try:

@@ -77,8 +77,8 @@ class Repo(Generic[T]):
                 if found is None:
                     continue
                 obj = cast(T, found)
-                objects[obj.id] = obj  # type: ignore[attr-defined]
-                self._doc_ids[obj.id] = int(doc_id)  # type: ignore[attr-defined]
+                objects[obj.id] = obj
+                self._doc_ids[obj.id] = int(doc_id)
                 good[doc_id] = doc
             self._objects = objects
             hold(good, list(objects.values()))
@@ -115,18 +115,18 @@ class Repo(Generic[T]):
         objs = list(objs)
         if stamp:
             for obj in objs:  # all of them first: a bad one saves none
-                obj.validate()  # type: ignore[attr-defined]
+                obj.validate()
         objects = self._load()
         new: dict[str, T] = {}  # by record id: one record given twice is one document
         changed: dict[int, T] = {}  # by document id
         for obj in objs:
             if stamp and hasattr(obj, "updated_at"):
-                obj.updated_at = self._store.clock.stamp()  # type: ignore[attr-defined]
+                obj.updated_at = self._store.clock.stamp()
             kept = copy.deepcopy(obj)
-            objects[kept.id] = kept  # type: ignore[attr-defined]
-            doc_id = self._doc_ids.get(kept.id)  # type: ignore[attr-defined]
+            objects[kept.id] = kept
+            doc_id = self._doc_ids.get(kept.id)
             if doc_id is None:
-                new[kept.id] = kept  # type: ignore[attr-defined]
+                new[kept.id] = kept
             else:
                 changed[doc_id] = kept
         if not new and not changed:
@@ -206,7 +206,7 @@ class Store:
         self.created = data is None
         data, migrated = migrations.migrate(data if data is not None else {})
         self.storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=clock.now)
-        self.db = JournalDB(storage=lambda: self.storage)  # type: ignore[arg-type,return-value]
+        self.db = JournalDB(storage=lambda: self.storage)
         self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
         self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
         self.selfcare: Repo[SelfCare] = Repo(self, "selfcare", SelfCare)

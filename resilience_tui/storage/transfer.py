@@ -209,10 +209,10 @@ def parse_records(data: object, today: date | None = None, notes: list[str] | No
     records["rest_days"] = _parse_table(
         "rest_days", RestDay, [{"day": d, "id": d} if isinstance(d, str) else d for d in rest],
         today, dropped)
-    settings = None
+    settings: Settings | None = None
     if "settings" in data:
         settings = check_record(Settings, data["settings"], "settings",
-                                with_id=False)  # type: ignore[assignment]
+                                with_id=False)
     if dropped and notes is not None:
         notes.append(f"Note: {len(dropped)} half-typed cool-down draft(s) didn't fit their "
                      f"step and will be left out ({dropped[0]}); saved steps are unaffected.")
@@ -229,7 +229,7 @@ def _parse_table(name: str, cls: type[Record], rows: object, today: date | None,
         record = check_record(cls, row, f"{name} #{i + 1}", today=today)
         if draft_dropped(cls, row):
             dropped.append(f"{name} #{i + 1}")
-        rid: str = record.id  # type: ignore[attr-defined]
+        rid: str = record.id
         if rid in seen:
             raise ImportProblem(f"{name} #{i + 1}: id {rid!r} appears twice")
         seen.add(rid)
@@ -255,7 +255,7 @@ def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
         keep: list[Record] = []
         added = replaced = same = ours = 0
         for record in incoming:
-            old = repo.get_shared(record.id)  # type: ignore[attr-defined]
+            old = repo.get_shared(record.id)
             if old is None:
                 added += 1
                 keep.append(record)
@@ -276,8 +276,8 @@ def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
 def _note_double_days(store: Store, plan: ImportPlan) -> None:
     """Two devices may each hold a check-in for the same day; both are kept, so say so."""
     ours = {c.day: c.id for c in store.checkins.all()}
-    doubles = sorted({c.day for c in plan.records.get("checkins", [])  # type: ignore[attr-defined]
-                      if ours.get(c.day, c.id) != c.id})  # type: ignore[attr-defined]
+    incoming = [c for c in plan.records.get("checkins", []) if isinstance(c, CheckIn)]
+    doubles = sorted({c.day for c in incoming if ours.get(c.day, c.id) != c.id})
     if doubles:
         plan.notes.append(f"Note: {len(doubles)} day(s) will have two check-ins ({doubles[0]}"
                           f"{'…' if len(doubles) > 1 else ''}); both are kept, and each day "
