@@ -151,6 +151,22 @@ async def test_half_done_step_is_kept_as_a_draft_after_escape(make_app, store) -
     assert store.rejections.get(r.id).cooldown.acknowledged_on is None  # never closed for you
 
 
+async def test_quitting_mid_step_keeps_the_draft_without_a_false_warning(make_app,
+                                                                          store) -> None:
+    """The cool-down keeps what was typed; ctrl+q must not say it will be lost."""
+    from resilience_tui.widgets.confirm import ConfirmDialog
+
+    r = seed_cooldown(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        screen.step.query_one("#journal", TextArea).focus()
+        await pilot.press(*"Not lost", "ctrl+q")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+    assert store.rejections.get(r.id).cooldown.draft["fields"]["journal"] == "Not lost"
+
+
 async def test_leaving_an_untouched_step_keeps_no_draft(make_app, store) -> None:
     r = seed_cooldown(store)
     app = make_app()
