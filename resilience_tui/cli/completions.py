@@ -39,13 +39,16 @@ def _quotable(text: str | None) -> str:
 
 
 def _options(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple[str, ...], bool]:
-    options, choices, is_file = [], (), False
+    options: list[Option] = []
+    choices: tuple[str, ...] = ()
+    is_file = False
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             continue
         found = tuple(str(c) for c in action.choices or ())
-        if not action.option_strings:
-            choices, is_file = found, action.metavar in FILE_METAVARS
+        if not action.option_strings:  # the first positional offering choices is completed
+            choices = choices or found
+            is_file = is_file or action.metavar in FILE_METAVARS
             continue
         options.append(Option(tuple(action.option_strings), _quotable(action.help),
                               action.nargs != 0, found, action.metavar in FILE_METAVARS))

@@ -1,4 +1,8 @@
-"""Rest days: marking a day as one, or making it ordinary again (the rule is domain.rest)."""
+"""Rest days: marking a day as one, or making it ordinary again (the rule is domain.rest).
+
+The app toggles (a second press undoes the first); the command line only marks, so
+running ``resilience rest`` twice leaves the day a rest day.
+"""
 
 from __future__ import annotations
 
@@ -22,4 +26,13 @@ def toggle_rest_day(store: Store, day: date) -> str:
             store.rest_days.delete(rid)
         if change.add is not None:
             store.rest_days.put(change.add)
+    return change.message
+
+
+def mark_rest_day(store: Store, day: date) -> str:
+    """Mark ``day`` as a rest day unless it is one (or needs none); what to tell the user."""
+    change = rest.rest_mark(store.rest_days.all(), store.checkins.all(),
+                            store.settings.rest_weekdays, day)
+    if change.add is not None:
+        store.rest_days.put(change.add)
     return change.message
