@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -48,6 +49,7 @@ class ResilienceApp(App[None]):
         self.cursor_blink = cursor_blink  # False keeps cursors still (snapshot tests)
         self.day: date = clock.today()
         self._warned = False  # told the user about unsaved entries once already
+        self.crash: str | None = None  # an unexpected error's traceback, for a file
         self._refresh_pending = False
         store.on_problem = self._storage_problem
         store.subscribe(self._journal_changed)
@@ -60,6 +62,11 @@ class ResilienceApp(App[None]):
             self.notify(self._notice, timeout=8, markup=False)
         self.push_screen(TodayScreen())
         self.set_interval(20, self.notice_new_day)
+        if self.store.read_only:  # opened as it is; each save is refused with a note
+            self.notify(f"{self.store.path} is read-only, so you can look through it but "
+                        f"nothing new will be saved. To write again: chmod 600 "
+                        f"{self.store.path}", title="Read-only journal", severity="warning",
+                        timeout=30, markup=False)
 
     def _apply_theme(self, name: str) -> None:
         if name and name in self.available_themes:
@@ -126,6 +133,15 @@ class ResilienceApp(App[None]):
 
     def _storage_problem(self, message: str) -> None:
         self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app (Textual's way); keep its traceback for the
+        command line to write to a file, instead of Textual printing it on the terminal."""
+        if self.crash is None:
+            self.crash = "".join(traceback.format_exception(error))
+        shown = len(self._exit_renderables)
+        super()._handle_exception(error)
+        del self._exit_renderables[shown:]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Of Textual's own commands only the two a person needs, in our words (the

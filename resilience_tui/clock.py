@@ -11,6 +11,7 @@ end-to-end journeys) fix "now" with :class:`FixedClock` or the
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -19,11 +20,37 @@ from dateutil import tz
 NOW_ENV = "RESILIENCE_NOW"
 
 
+class ZoneProblem(ValueError):
+    """``TZ`` names no zone we can use; the message is one line for the user."""
+
+
 def local_zone() -> tzinfo:
-    """The system's local zone, honouring ``TZ``."""
+    """The system's local zone, honouring ``TZ`` the way the system reads it.
+
+    A ``TZ`` we can't read is an error, never a silent UTC: every stored day
+    would land on the wrong date. Paths that climb out of the zone folder
+    (``../../etc/passwd``) are refused too.
+    """
     name = os.environ.get("TZ")
-    zone = tz.gettz(name) if name else None
-    return zone or tz.tzlocal()
+    if not name:  # unset, or empty (which the C library reads as UTC, as tzlocal does)
+        return tz.tzlocal()
+    shown = name if len(name) <= 60 and name.isprintable() else f"{name[:60]!r}…"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # dateutil warns on paths outside the zone folder
+            zone = tz.gettz(name)
+    except (Warning, ValueError, OSError):
+        zone = None
+    if zone is None or isinstance(zone, tz.tzlocal):
+        # (gettz falls back to tzlocal for a bare word like "Bogus": the C library
+        # reads that as a zone named Bogus at UTC, which is the silent UTC we refuse.)
+        raise ZoneProblem(f"TZ={shown} is not a time zone we know; use a name like "
+                          f"Europe/Paris, or unset TZ to use the system's zone")
+    if isinstance(zone, tz.tzstr):
+        # A rule like "UTC+3" means three hours *behind* UTC to the system (POSIX);
+        # dateutil reads it the other way round unless told.
+        zone = tz.tzstr(name.lstrip(":"), posix_offset=True)
+    return zone
 
 
 class Clock:
@@ -90,11 +117,12 @@ class FixedClock(Clock):
 
 def clock_from_env(day_start_hour: int = 4) -> Clock:
     """The real clock, or a fixed one when ``RESILIENCE_NOW`` is set (for testing)."""
+    zone = local_zone()  # raises ZoneProblem, before RESILIENCE_NOW is read in that zone
     fixed = os.environ.get(NOW_ENV)
     if fixed:
         try:
-            return FixedClock(fixed, day_start_hour=day_start_hour)
+            return FixedClock(fixed, day_start_hour=day_start_hour, zone=zone)
         except (ValueError, OverflowError):
             raise ValueError(f"{NOW_ENV}={fixed!r} is not a date-time like "
                              f"2026-03-11T09:00") from None
-    return Clock(day_start_hour=day_start_hour)
+    return Clock(day_start_hour=day_start_hour, zone=zone)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..clock import Clock, clock_from_env
+from ..clock import Clock, ZoneProblem, clock_from_env
 from ..paths import resolve_db_path
 from ..storage.errors import DatabaseInvalid, DatabaseLocked, StorageError
 from .parser import UsageError, build_parser
@@ -25,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "db", None) == "":
             raise UsageError("--db needs a file path")
         clock = clock_from_env()
+    except ZoneProblem as exc:
+        print(f"resilience: {exc}.", file=sys.stderr)
+        return USAGE
     except (UsageError, ValueError) as exc:
         print(f"resilience: {exc} (see 'resilience --help')", file=sys.stderr)
         return USAGE

@@ -6,6 +6,7 @@ import argparse
 import gc
 import re
 import sys
+import traceback
 from pathlib import Path
 
 from ..clock import Clock
@@ -19,21 +20,47 @@ ERROR = 1
 def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     """Open the database (lock, check) before the screen takes over, then run the app."""
     store = open_journal(path, clock)
+    crash: str | None = None
     try:
         store.preload()  # Today shows every table
         gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
 
         notice = sync_at_start(store)
-        ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice).run()
+        app = ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice)
+        try:
+            app.run()
+        except Exception:  # noqa: BLE001 - reported like any crash of the app
+            crash = traceback.format_exc()
+        crash = crash or app.crash
+        if crash is None and app.return_code:
+            crash = f"The app stopped with code {app.return_code} and no error to show.\n"
     finally:
         store.close()
+    if crash is not None:
+        return _report_crash(path, clock, crash, store)
     if store.unsaved:
         aside = store.rescue()
         kept = f"; a copy with them is in {aside}" if aside else ""
         print(f"resilience: some entries could not be saved to {path}{kept}.", file=sys.stderr)
         return 1
     return 0
+
+
+def _report_crash(path: Path, clock: Clock, details: str, store: Store) -> int:
+    """One line on stderr; the traceback in a private file beside the journal."""
+    from .crash import crash_line, write_crash_log
+
+    log: Path | None = None
+    log_error: str | None = None
+    try:
+        log = write_crash_log(path, clock.now(), details)
+    except OSError as exc:
+        log_error = exc.strerror or str(exc)
+    saved = not store.unsaved
+    aside = None if saved else store.rescue()
+    print(crash_line(path, log, log_error, saved, aside), file=sys.stderr)
+    return ERROR
 
 
 def sync_at_start(store: Store) -> str | None:
@@ -69,6 +96,10 @@ def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     if store.created:
         print(f"resilience: there is no journal at {path} yet, so the export is empty.",
               file=sys.stderr)
+    refused = args.output and formats.refuse_protected(path, [Path(args.output).expanduser()])
+    if refused:  # e.g. --output onto the journal itself: it would be replaced by the export
+        print(f"resilience: {refused}", file=sys.stderr)
+        return ERROR
     if args.output and args.format != "csv" and Path(args.output).expanduser().is_dir():
         print(f"resilience: {args.output} is a folder; give a file name to write to.",
               file=sys.stderr)
@@ -98,6 +129,10 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
             print(f"Importing {source} would change this journal like so:\n{report}"
                   f"Nothing was changed: this was a dry run.")
             return 0
+        if store.read_only and plan.changes:
+            print(f"resilience: {path} is read-only, so nothing was imported and it was left "
+                  f"as it was. To import, first run: chmod 600 {path}", file=sys.stderr)
+            return ERROR
         if not plan.changes:
             print(f"Nothing to import: everything in {source} is already here.")
             return 0

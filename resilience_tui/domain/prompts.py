@@ -24,9 +24,19 @@ def prompt_for(day: date) -> str:
     return PROMPTS[day.toordinal() % len(PROMPTS)]
 
 
-def greeting(hour: int) -> str:
-    if 4 <= hour < 12:
-        return "Good morning"
-    if 12 <= hour < 18:
-        return "Good afternoon"
-    return "Good evening"
+def greeting(hour: int, day_start_hour: int = 4, name: str = "") -> str:
+    """Today's hello, following the day as the app counts it.
+
+    Before the day start hour it is still the previous day's night (the date
+    shown is yesterday's), so a morning hello would be wrong and an evening
+    one odd: it asks, kindly, about the late hour. From the day start on it
+    is morning.
+    """
+    you = f", {name}" if name else ""
+    if hour < day_start_hour:
+        return f"Still up{you}? Go gently."
+    if hour < 12:
+        return f"Good morning{you}."
+    if hour < 18:
+        return f"Good afternoon{you}."
+    return f"Good evening{you}."

@@ -6,6 +6,7 @@ running ``resilience rest`` twice leaves the day a rest day.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..domain import rest
@@ -17,16 +18,26 @@ def is_marked(store: Store, day: date) -> bool:
     return any(r.day == day.isoformat() for r in store.rest_days.all())
 
 
-def toggle_rest_day(store: Store, day: date) -> str:
+@dataclass(frozen=True)
+class RestToggled:
+    """What to tell the user, and whether anything was written (a refusal writes nothing)."""
+
+    message: str
+    changed: bool
+
+
+def toggle_rest_day(store: Store, day: date) -> RestToggled:
     """Mark ``day`` as a rest day, or unmark it, in one write; what to tell the user."""
     change = rest.rest_toggle(store.rest_days.all(), store.checkins.all(),
                               store.settings.rest_weekdays, day)
+    if change.add is None and not change.remove:
+        return RestToggled(change.message, changed=False)
     with store.batch():
         for rid in change.remove:
             store.rest_days.delete(rid)
         if change.add is not None:
             store.rest_days.put(change.add)
-    return change.message
+    return RestToggled(change.message, changed=True)
 
 
 def mark_rest_day(store: Store, day: date) -> str:

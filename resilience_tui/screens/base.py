@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from ..clock import Clock
     from ..storage.store import Store
 
-__all__ = ["AppModal", "AppScreen", "JournalChanged", "JournalHost", "StoreAccess"]
+__all__ = ["AppModal", "AppScreen", "JournalChanged", "JournalHost", "StoreAccess",
+           "notify_saved"]
 
 R = TypeVar("R")
 
@@ -30,6 +31,17 @@ class JournalHost(Protocol):
 
     store: Store
     clock: Clock
+
+
+def notify_saved(app: Any, message: str, **options: Any) -> None:
+    """A success notice, shown only once the change reached the file.
+
+    After a failed write the app has said "Not saved yet"; a green "Logged" beside
+    it would contradict it, so a success notice stays quiet while the file lacks
+    what memory holds (the next good write carries it, and its notice shows).
+    """
+    if not cast(JournalHost, app).store.unsaved:
+        app.notify(message, **options)
 
 
 class StoreAccess:
@@ -48,6 +60,10 @@ class StoreAccess:
     @property
     def clock(self) -> Clock:
         return self.host.clock
+
+    def notify_saved(self, message: str, **options: Any) -> None:
+        """Say a save worked, only if it did (see :func:`notify_saved`)."""
+        notify_saved(self.app, message, **options)
 
     @contextmanager
     def kept_safe(self) -> Iterator[None]:

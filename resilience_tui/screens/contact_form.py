@@ -64,5 +64,5 @@ class ContactFormScreen(FormScreen):
             notes=self.query_one("#notes", TextArea).text,
             last_contacted=self.query_one("#last", Input).value,
         )
-        self.notify(f"Saved {contact.name}.", timeout=3, markup=False)
+        self.notify_saved(f"Saved {contact.name}.", timeout=3, markup=False)
         return contact

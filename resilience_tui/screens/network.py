@@ -132,7 +132,7 @@ class NetworkScreen(AppScreen[None]):
             contact = say_hello(self.store, self.clock, found)
             if contact is None:
                 return
-            self.notify(f"Noted: you were in touch with {contact.name} today.", timeout=3,
+            self.notify_saved(f"Noted: you were in touch with {contact.name} today.", timeout=3,
                         markup=False)
         self.refresh_table(found)
 
@@ -145,7 +145,7 @@ class NetworkScreen(AppScreen[None]):
         def answered(remove: bool | None) -> None:
             if remove:
                 remove_contact(self.store, contact_id)
-                self.notify(f"Removed {name}. Past self-care entries still show the name.",
+                self.notify_saved(f"Removed {name}. Past self-care entries still show the name.",
                             timeout=4, markup=False)
                 self.refresh_table()
 

@@ -130,6 +130,6 @@ class LogRejectionScreen(FormScreen):
             raise
         opens = reflect_opens_on(rejection, self.store.settings.cooldown_days)
         when = describe_day(opens, today)
-        self.notify(f"Logged. Press c when you're ready to say how it feels; "
+        self.notify_saved(f"Logged. Press c when you're ready to say how it feels; "
                     f"reflecting opens {when}.", timeout=6)
         return rejection

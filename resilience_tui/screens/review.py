@@ -33,7 +33,7 @@ from ..widgets.bounce import BounceBack
 from ..widgets.charts import TrendChart, hbar, meter
 from ..widgets.heatmap import Heatmap
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
-from .base import AppScreen, JournalHost
+from .base import AppScreen, JournalHost, notify_saved
 
 SPANS = (30, 90)
 STRENGTH_HINT = "Strength grows with each check-in and eases off slowly on missed days."
@@ -44,6 +44,16 @@ SELFCARE_WEEKS = 8
 
 def day_with_year(day: date) -> str:
     return short_day(day, year=True)
+
+
+def rest_day_and_say(app: App[Any], day: date) -> None:
+    """Mark or unmark ``day`` as a rest day and say so: a refusal always (it wrote nothing),
+    a change only once it reached the file."""
+    done = toggle_rest_day(cast(JournalHost, app).store, day)
+    if done.changed:
+        notify_saved(app, done.message, timeout=5)
+    else:
+        app.notify(done.message, timeout=5)
 
 
 def streak_text(current: int, longest: int, alive_until_tonight: bool = False) -> str:
@@ -248,7 +258,7 @@ class ReviewScreen(AppScreen[None]):
 
     def action_rest(self) -> None:
         day = self.query_one(Heatmap).selected
-        self.notify(toggle_rest_day(self.store, day), timeout=5)
+        rest_day_and_say(self.app, day)
         self.refresh_data()
 
 
@@ -259,7 +269,7 @@ def rest_today_command(app: App[Any]) -> tuple[str, str, Callable[[], None]]:
     marked = is_marked(host.store, today)
 
     def run() -> None:
-        app.notify(toggle_rest_day(host.store, host.clock.today()), timeout=5)
+        rest_day_and_say(app, host.clock.today())
 
     if marked:
         return ("Unmark today as a rest day", "Make today an ordinary day again", run)

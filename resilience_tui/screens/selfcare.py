@@ -99,5 +99,6 @@ class SelfCareScreen(FormScreen):
             contact_id=contact_id,
             rejection_id=self.rejection_id,
         )
-        self.notify(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3, markup=False)
+        self.notify_saved(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3,
+                          markup=False)
         return entry

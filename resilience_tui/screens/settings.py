@@ -75,6 +75,5 @@ class SettingsScreen(FormScreen):
         save_settings(self.store, self.clock, s)
         if s.theme:
             self.app.theme = s.theme
-        if not self.store.unsaved:  # a failed write has already said so
-            self.notify("Settings saved.", timeout=3)
+        self.notify_saved("Settings saved.", timeout=3)
         return s

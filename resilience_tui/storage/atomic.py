@@ -4,11 +4,17 @@ Reads never touch the disk after the first load. Each write serialises the
 whole database with orjson and replaces the file atomically. Before writing
 it checks the file is still the one it loaded (same inode, size and mtime):
 if another program changed it, it refuses and saves our copy beside it.
+
+A journal that is a link (into a synced folder, say) is resolved once, when it
+is opened, and written through: the new file replaces the link's target in the
+target's folder, and the link stays a link. A read-only journal (no owner write
+bit) is read as usual and never replaced: each save is refused with a note.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +29,8 @@ from ..domain.models import Settings
 from ..domain.validate import ValidationError
 from . import migrations
 from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
-from .files import atomic_write, private_folder
+from .files import atomic_write, is_read_only, kind_of, private_folder, real_path
+from .lock import check_journal
 
 Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
@@ -38,11 +45,12 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
     Raises DatabaseInvalid, leaving the file as it is, for anything that is not
     one of our files at a schema this version understands.
     """
-    if path.is_dir():
-        raise DatabaseInvalid(path, "is a folder, not a database file")
+    check_journal(path)  # a pipe or a device is refused before it is opened
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb", opener=_no_wait) as fh:
             st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):  # swapped in since we looked
+                raise DatabaseInvalid(path, f"is {kind_of(st.st_mode)}, not a database file")
             raw = fh.read()
     except FileNotFoundError:
         return None, None
@@ -65,6 +73,11 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
     return data, signature(st)
 
 
+def _no_wait(path: str, flags: int) -> int:
+    """Open without blocking: a pipe swapped in after the check must not hang us."""
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
 def _settings_problem(data: dict[str, Any]) -> str | None:
     """Settings drive the clock and every screen, so damaged ones stop us at the door."""
     for row in data.get("settings", {}).values():
@@ -73,6 +86,13 @@ def _settings_problem(data: dict[str, Any]) -> str | None:
         except (ValidationError, TypeError) as exc:
             return f"its settings are damaged ({exc})"
     return None
+
+
+def _read_only(path: Path) -> bool:
+    try:
+        return is_read_only(os.stat(path))
+    except OSError:
+        return False
 
 
 class AtomicCachedStorage(Storage):
@@ -86,7 +106,9 @@ class AtomicCachedStorage(Storage):
         before_write: Callable[[], None] | None = None,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
-        self.path = Path(path)
+        self.path = Path(path)  # the name the user gave (shown in every message)
+        self.target = real_path(self.path)  # the file written: a link's target, resolved once
+        self.read_only = sig is not None and _read_only(self.target)
         self._now = now  # names the copies kept aside (the Store passes its clock)
         self._data: dict[str, Any] = data if data is not None else {}
         self._sig = sig
@@ -128,12 +150,17 @@ class AtomicCachedStorage(Storage):
     def flush(self) -> None:
         """Write the in-memory data to disk now (raises on failure, data kept)."""
         self._dirty = True  # until this write succeeds, the file may lack what memory holds
+        self.read_only = self.read_only and _read_only(self.target)  # chmod 600 lifts it
+        if self.read_only:
+            raise DatabaseWriteError(
+                self.path, f"Couldn't save to {self.path} (it is read-only), so it was left "
+                f"as it was. To save again, make it writable: chmod 600 {self.path}")
         self._check_unchanged()
         try:
             if self._before_write:
                 self._before_write()  # the daily backup: a failure here is a failed write
-            private_folder(self.path.parent)
-            st = atomic_write(self.path, orjson.dumps(self._data))
+            private_folder(self.target.parent)
+            st = atomic_write(self.target, orjson.dumps(self._data))
         except OSError as exc:
             raise self._write_error(exc) from None
         self._sig = signature(st)
@@ -148,7 +175,7 @@ class AtomicCachedStorage(Storage):
 
     def _check_unchanged(self) -> None:
         try:
-            current = signature(os.stat(self.path))
+            current = signature(os.stat(self.target))
         except FileNotFoundError:
             return  # deleted: writing recreates it, nothing is overwritten
         except OSError as exc:

@@ -19,8 +19,9 @@ from ..clock import Clock
 from ..domain.dates import stored_day
 from ..domain.validate import ValidationError
 from .atomic import read_database
-from .backup import list_backups
+from .backup import list_backups, odd_backups
 from .errors import DatabaseInvalid
+from .files import is_read_only, kind_of, real_path
 from .lock import WriterLock
 from .store import Store
 from .transfer import LABELS
@@ -75,7 +76,13 @@ def examine(path: Path, clock: Clock) -> Diagnosis:
         else:
             findings.append(f"{path} reads as a good database.")
             problems += _check_records(path, clock, findings)
+        if path.is_symlink():
+            findings.append(f"It is a link to {real_path(path)}: saves go there, and the "
+                            f"backups stay here.")
         mode = stat.S_IMODE(path.stat().st_mode)
+        if not result.unreadable and is_read_only(path.stat()):
+            findings.append(f"It is read-only, so the app shows it but saves nothing; to "
+                            f"write again: chmod 600 {path}")
         if mode & 0o077:
             problems.append(f"{path} can be read by others (mode {mode:o}); "
                             f"run: chmod 600 {path}")
@@ -88,8 +95,10 @@ def examine(path: Path, clock: Clock) -> Diagnosis:
 
 def _backups(path: Path, result: Diagnosis) -> list[str]:
     backups = list_backups(path, check=True)
+    odd = [f"  Skipped {p.name}: it is {_kind(p)}, not a backup file; it is never read "
+           f"or followed, and you can remove it." for p in odd_backups(path)]
     if not backups:
-        return ["No backups yet (one is taken each day, before the first change)."]
+        return ["No backups yet (one is taken each day, before the first change).", *odd]
     lines = [f"Backups in {backups[0].path.parent}, newest first:"]
     chosen = next((b for b in backups if b.valid), None)
     result.restorable = chosen.path if chosen else None
@@ -99,7 +108,13 @@ def _backups(path: Path, result: Diagnosis) -> list[str]:
         lines.append(f"  {_when(b.day)}  {_size(b.size):>9}  {b.path.name}  {state}{mark}")
     if chosen is None:
         lines.append("  None of them is usable, so 'resilience restore' has nothing to offer.")
-    return lines
+    return lines + odd
+
+
+def _kind(path: Path) -> str:
+    if path.is_symlink():
+        return "a link" if path.exists() else "a link to nothing"
+    return kind_of(path.lstat().st_mode)
 
 
 def _size(n: int) -> str:
@@ -117,6 +132,8 @@ def _kept_aside(path: Path) -> list[str]:
     lines = []
     for kind, what in ASIDE_KINDS.items():
         for kept in sorted(path.parent.glob(f"{path.name}.{kind}-*")):
+            if not kept.is_file() or kept.is_symlink():
+                continue
             lines.append(f"Kept aside {what}: {kept.name} ({_size(kept.stat().st_size)})")
     if lines:
         lines.append("  'restore --from NAME' brings one back; delete them when you're sure.")

@@ -26,6 +26,15 @@ class DatabaseInvalid(StorageError):
         self.reason = reason
 
 
+class UnsafeLock(DatabaseInvalid):
+    """The lock file's name holds a link, a folder or someone else's file: we open nothing."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.message = (f"{path} should be this journal's lock file, but it {reason}, so "
+                        f"nothing was opened or changed. Move it away and try again.")
+
+
 class DatabaseLocked(StorageError):
     """Another instance has the database open for writing."""
 

@@ -1,9 +1,12 @@
-"""Private, atomic file writing: folder 0700, file 0600, temp + fsync + rename."""
+"""Private, atomic file writing (folder 0700, file 0600, temp + fsync + rename), and
+reading only regular files: a named pipe would hang us, a device never ends, and a
+link must not carry a write somewhere the user did not point us."""
 
 from __future__ import annotations
 
 import glob
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -44,14 +47,9 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> os.stat_result:
-    """Write ``payload`` so that a crash leaves the old file or the new one, never a mix.
-
-    Returns the new file's stat. On any error the temporary file is removed and
-    the old file is untouched; the error propagates.
-    """
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+def _write_temp(path: Path, payload: bytes) -> str:
+    """A private, synced temporary file beside ``path``; removed again on any error."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
         view = memoryview(payload)
@@ -59,19 +57,63 @@ def atomic_write(path: Path, payload: bytes) -> os.stat_result:
             written = os.write(fd, view)
             view = view[written:]
         os.fsync(fd)
+    except BaseException as exc:
         os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
+        _name(exc, path)
         raise
-    fsync_folder(folder)
+    os.close(fd)
+    return tmp
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def _name(exc: BaseException, path: Path) -> None:
+    """Say which file failed: a full disk while writing has no file name of its own."""
+    if isinstance(exc, OSError) and exc.filename is None:
+        exc.filename = str(path)
+
+
+def atomic_write(path: Path, payload: bytes) -> os.stat_result:
+    """Write ``payload`` so that a crash leaves the old file or the new one, never a mix.
+
+    Returns the new file's stat. On any error the temporary file is removed and
+    the old file is untouched; the error propagates, naming ``path``. A link at
+    ``path`` is replaced by the file, never followed: callers that mean to write
+    through a link resolve it first.
+    """
+    tmp = _write_temp(path, payload)
+    try:
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _unlink(tmp)
+        _name(exc, path)
+        raise
+    fsync_folder(path.parent)
     return os.stat(path)
+
+
+def atomic_write_all(payloads: dict[Path, bytes]) -> None:
+    """Write several files all or none: every one to a temporary file first, and only
+    when all of them are on disk, rename each into place. On an error nothing of the
+    new set is left behind (the error names the file that failed)."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, payload in payloads.items():
+            temps.append((_write_temp(path, payload), path))
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in temps:
+            _unlink(tmp)
+        raise
+    for folder in {path.parent for path in payloads}:
+        fsync_folder(folder)
 
 
 def write_private(path: Path, payload: bytes) -> None:
@@ -81,12 +123,51 @@ def write_private(path: Path, payload: bytes) -> None:
 
 
 def remove_stale_temps(path: Path) -> None:
-    """Delete temporary files a killed writer left beside ``path``.
+    """Delete temporary files a killed writer left beside ``path`` and in its backups.
 
     Call only while holding the writer lock: then no write of ours is in flight.
     """
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    leftovers = [*path.parent.glob(f".{glob.escape(path.name)}.*.tmp"),
+                 # and the daily backup's (backup.py names them "<stem>-<day><suffix>")
+                 *(path.parent / "backups").glob(f".{glob.escape(path.stem)}-*.tmp")]
+    for tmp in leftovers:
         try:
             tmp.unlink()
         except OSError:
             pass
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link"))
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in plain words ("a named pipe")."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def real_path(path: Path) -> Path:
+    """Where a link at ``path`` leads (resolved once, to write through it); else ``path``."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def is_read_only(st: os.stat_result) -> bool:
+    """No write bit for the owner: the user made the file read-only on purpose (a check
+    of the mode, not of access, so it holds for root too)."""
+    return not st.st_mode & stat.S_IWUSR
+
+
+def read_regular(path: Path, *, follow: bool = True) -> bytes:
+    """The bytes of a regular file, without ever blocking on a pipe or reading a device.
+
+    ``follow=False`` refuses a link (OSError ELOOP). Raises OSError (IsADirectoryError
+    or ``errno.EINVAL`` with a plain reason) for anything that is not a regular file.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(22, f"it is {kind_of(mode)}, not a regular file", str(path))
+        return fh.read()

@@ -5,8 +5,10 @@ CSV flattens each record into one row with a header. Lists become
 and its own ``plan_items`` table, and a rejection's feelings and reasons
 get tables of their own, so nothing the user wrote is left out. Cells that a
 spreadsheet would run as a formula get a leading apostrophe. Every file is
-written private (0600) and atomically. JSON is the format to import from;
-CSV and Markdown are for reading.
+written private (0600) and atomically; a folder of CSV tables is written all
+or none. An export never lands on the journal, its lock, its kept copies or
+its backups (``protected_output``). JSON is the format to import from; CSV
+and Markdown are for reading.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
-from .files import private_folder, write_private
+from .backup import backup_folder
+from .errors import StorageError
+from .files import atomic_write_all, private_folder, real_path, write_private
 from .store import Store
 
 Row = dict[str, Any]
@@ -158,10 +162,44 @@ def csv_table(store: Store, name: str) -> str:
     return to_csv((row for r in records for row in table.rows(r)), table.header())
 
 
+def protected_output(db_path: Path, out: Path) -> bool:
+    """True when writing ``out`` would replace the journal (by its name or the file a
+    link leads to), its lock, a copy kept beside it, or anything in its backups."""
+    where = Path(os.path.realpath(out))
+    backups = Path(os.path.realpath(backup_folder(db_path)))
+    if where == backups or backups in where.parents:
+        return True
+    for journal in (db_path, real_path(db_path)):
+        folder = Path(os.path.realpath(journal.parent))
+        if where == folder / journal.name or (
+                where.parent == folder and where.name.startswith(f"{journal.name}.")):
+            return True
+    return False
+
+
+def refuse_protected(db_path: Path, outputs: Iterable[Path]) -> str | None:
+    """The one line refusing an export onto the journal's own files, or None."""
+    for out in outputs:
+        if protected_output(db_path, out):
+            return (f"{out} is your journal or one of its own files (lock, backups, "
+                    f"copies kept aside); choose another name, so nothing there is replaced.")
+    return None
+
+
+def _write_failed(exc: OSError, out: Path) -> StorageError:
+    where = exc.filename or out
+    return StorageError(where, f"Couldn't write {where} ({exc.strerror or exc}); the export "
+                               f"was not written, and your journal was not touched.")
+
+
 def write_out(payload: bytes, output: str | None) -> None:
     """To a private file when ``output`` names one, else to stdout."""
     if output:
-        write_private(Path(output).expanduser(), payload)
+        out = Path(output).expanduser()
+        try:
+            write_private(out, payload)
+        except OSError as exc:
+            raise _write_failed(exc, out) from None
         return
     try:
         sys.stdout.buffer.write(payload)
@@ -190,9 +228,22 @@ def export_other(store: Store, args: argparse.Namespace) -> int:
         print(f"resilience: {out} is a file; for every table give a folder, or a name "
               f"ending in .csv for one table.", file=sys.stderr)
         return 1
-    private_folder(out)
-    for name in CSV_TABLES:
-        write_private(out / f"{name}.csv", csv_table(store, name).encode())
+    payloads = {out / f"{name}.csv": csv_table(store, name).encode() for name in CSV_TABLES}
+    refused = refuse_protected(store.path, [out, *payloads])
+    if refused:
+        print(f"resilience: {refused}", file=sys.stderr)
+        return 1
+    created = not out.exists()
+    try:
+        private_folder(out)
+        atomic_write_all(payloads)  # every table, or none of them
+    except OSError as exc:
+        if created:
+            try:
+                out.rmdir()
+            except OSError:
+                pass
+        raise _write_failed(exc, out) from None
     print(f"Wrote {len(CSV_TABLES)} tables to {out}.", file=sys.stderr)
     return 0
 

@@ -1,13 +1,64 @@
-"""The single-writer lock: a ``.lock`` file next to the database, held with flock."""
+"""The single-writer lock: a ``.lock`` file beside the journal's real file, held with flock.
+
+The lock is opened without following a link (``O_NOFOLLOW``) and only ever
+written when it is a plain file of ours: a link planted at its name must
+not let us truncate some other file. For a journal that is a link (into a
+synced folder, say), the lock sits beside the file the link leads to, so
+two names for one file still mean one writer.
+"""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 from pathlib import Path
 
-from .errors import DatabaseLocked
-from .files import remove_stale_temps
+from .errors import DatabaseInvalid, DatabaseLocked, UnsafeLock
+from .files import kind_of, real_path, remove_stale_temps
+
+PID_BYTES = 32  # a lock file holds a process number and nothing else
+
+
+def check_journal(db_path: Path) -> None:
+    """Refuse at once a journal path that is a pipe, device, socket or folder.
+
+    A pipe would block the first read forever; a device never ends. A missing
+    file is fine (it is created on the first save).
+    """
+    try:
+        mode = os.stat(db_path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseInvalid(db_path, f"can't be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise DatabaseInvalid(db_path, f"is {kind_of(mode)}, not a database file")
+
+
+def _open_lock(path: Path) -> int:
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeLock(path, "is a symbolic link") from None
+        if exc.errno == errno.EISDIR:
+            raise UnsafeLock(path, "is a folder") from None
+        raise
+    st = os.fstat(fd)
+    problem = None
+    if not stat.S_ISREG(st.st_mode):
+        problem = f"is {kind_of(st.st_mode)}"
+    elif st.st_nlink > 1:
+        problem = "is also another file under a second name (a hard link)"
+    elif st.st_size > PID_BYTES:
+        problem = "holds more than a process number"
+    if problem:
+        os.close(fd)
+        raise UnsafeLock(path, problem)
+    return fd
 
 
 class WriterLock:
@@ -15,29 +66,35 @@ class WriterLock:
 
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
-        self.path = db_path.with_name(db_path.name + ".lock")
+        real = real_path(db_path)
+        self.path = real.with_name(real.name + ".lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        check_journal(self.db_path)  # before anything is created beside it
+        fd = _open_lock(self.path)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            holder = os.pread(fd, PID_BYTES, 0).decode(errors="replace").strip()
             os.close(fd)
             raise DatabaseLocked(self.db_path, holder) from None
-        os.ftruncate(fd, 0)
+        os.ftruncate(fd, 0)  # ours: a plain, single-named file of at most a process number
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._fd = fd
         # Only the lock holder writes, so a temp file still here was left by a killed writer.
-        remove_stale_temps(self.db_path)
+        for path in {self.db_path, real_path(self.db_path)}:
+            remove_stale_temps(path)
 
     def is_held_elsewhere(self) -> bool:
         """True when another process holds the lock (we don't keep it)."""
-        if not self.path.exists():
-            return False
-        fd = os.open(self.path, os.O_RDONLY)
         try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            return False
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return False
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
             return False
         except BlockingIOError:

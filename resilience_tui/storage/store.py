@@ -302,6 +302,11 @@ class Store:
         return self.storage.saved_aside or self.storage.save_aside()
 
     @property
+    def read_only(self) -> bool:
+        """The journal file is read-only (no owner write bit): shown, never replaced."""
+        return self.storage.read_only
+
+    @property
     def unsaved(self) -> bool:
         return self.storage.dirty
 

@@ -22,6 +22,7 @@ from ...domain.models import REASON_TAGS, THINKING_TRAPS
 from ...domain.validate import ValidationError
 from ...journal import cooldowns
 from ...widgets.reasons import TaggedNotes
+from ..base import notify_saved
 from .acknowledge import DEFAULT_MINUTES, minutes_row
 from .feedback import FeedbackSection
 from .step import StepForm, area, heading, note
@@ -107,7 +108,7 @@ class ReflectWaiting(StepForm):
         host.remember(updated)
         event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
         event.button.disabled = True
-        self.app.notify("Logged as self-care.", timeout=3)
+        notify_saved(self.app, "Logged as self-care.", timeout=3)
 
     def save(self) -> str:
         # Not open yet: the domain says so kindly (and how to open it early).

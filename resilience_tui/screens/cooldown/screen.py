@@ -176,7 +176,7 @@ class CooldownScreen(FormScreen):
             return
         self.show_error("")
         if message:
-            self.notify(message, timeout=5)
+            self.notify_saved(message, timeout=5)
         self.call_later(self.show_step, None, carry)
 
     def action_cancel(self) -> None:

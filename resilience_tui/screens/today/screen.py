@@ -65,8 +65,8 @@ class TodayScreen(AppScreen[None]):
         now = self.clock.now()
         today = self.clock.today()
         name = self.store.settings.name
-        hello = greeting(now.hour) + (f", {name}" if name else "")
-        self.query_one("#date-line", Static).update(f"{weekday_and_date(today)} · {hello}.")
+        hello = greeting(now.hour, self.clock.day_start_hour, name)
+        self.query_one("#date-line", Static).update(f"{weekday_and_date(today)} · {hello}")
         self.query_one("#prompt", Static).update(prompt_for(today))
 
     _seen: tuple[object, ...] | None = None  # (revision, day, settings) the panels last showed
