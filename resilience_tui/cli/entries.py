@@ -76,6 +76,10 @@ def write_entry(path: Path, clock: Clock, entry: Entry) -> int:
         return REFUSED
     finally:
         store.close()
+    if store.unsaved and store.read_only:
+        print(f"resilience: {path} is read-only, so nothing was saved and it was left as it "
+              f"was. To save, first run: chmod 600 {path}", file=sys.stderr)
+        return ERROR
     if store.unsaved:
         found = re.search(r"\(([^()]*)\)", store.problems[-1] if store.problems else "")
         reason = f" ({found.group(1)})" if found else ""

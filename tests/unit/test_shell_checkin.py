@@ -147,3 +147,14 @@ def test_a_write_that_fails_exits_1_and_leaves_the_file_as_it_was(
     assert said.line == (f"resilience: couldn't save to {db_path} (No space left on device); "
                          "the file was left as it was, and nothing was saved.")
     assert db_path.read_bytes() == before
+
+
+def test_a_read_only_journal_is_left_alone_and_says_how_to_save(
+        db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = seed(db_path, lambda s: None)
+    db_path.chmod(0o400)
+    said = shell(db_path, capsys, "checkin", "--mood", "3", "--energy", "3")
+    assert said.code == 1
+    assert said.line == (f"resilience: {db_path} is read-only, so nothing was saved and it was "
+                         f"left as it was. To save, first run: chmod 600 {db_path}")
+    assert db_path.read_bytes() == before
