@@ -3,6 +3,8 @@ a second one the same day adds to the first; a refusal names the field and saves
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -158,3 +160,14 @@ def test_a_read_only_journal_is_left_alone_and_says_how_to_save(
     assert said.line == (f"resilience: {db_path} is read-only, so nothing was saved and it was "
                          f"left as it was. To save, first run: chmod 600 {db_path}")
     assert db_path.read_bytes() == before
+
+
+def test_an_entry_never_loads_the_full_screen_app(db_path: Path) -> None:
+    """Entries run from scripts and prompts: they must start as fast as ``status``."""
+    code = ("import sys\n"
+            "from resilience_tui import cli\n"
+            "code = cli.main(['--db', sys.argv[1], 'selfcare', 'walk', '30'])\n"
+            "print(code, 'textual' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.splitlines()[-1] == "0 False"
