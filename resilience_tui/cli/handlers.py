@@ -117,7 +117,7 @@ def import_(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     source = Path(args.path).expanduser()
     try:
         # Everything in the file is checked before the database is even opened.
-        parsed = parse_export(source)
+        parsed = parse_export(source, clock.today())
     except ImportProblem as exc:
         print(f"resilience: {source}: {exc}. Nothing was imported.", file=sys.stderr)
         return ERROR

@@ -12,6 +12,7 @@ shifts when the time zone changes. No Textual or TinyDB import here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -29,12 +30,14 @@ from .choices import (
     STAGES,
     THINKING_TRAPS,
 )
+from .draft import fit_draft
 from .record import Record, T, new_id
 from .validate import (
     ValidationError,
     check_choice,
     check_day,
     check_email,
+    check_id,
     check_int,
     clean_text,
 )
@@ -46,6 +49,12 @@ __all__ = [
     "Feeling", "PlanItem", "Reason", "Record", "Rejection", "RestDay", "SelfCare", "Settings",
     "T", "new_id",
 ]
+
+
+def _kept(texts: Iterable[str]) -> list[str]:
+    """Cleaned words with the empty ones left out, in one pass: a whitespace-only word
+    is cleaned to "" and dropped at once, so validating twice changes nothing more."""
+    return [t for t in texts if t]
 
 
 @dataclass
@@ -65,6 +74,9 @@ class PlanItem(Record):
         self.text = clean_text(self.text, "plan item", max_len=MAX_LINE, required=True)
         if not isinstance(self.done, bool):
             raise ValidationError("plan item done", "should be true or false")
+        check_id(self.id, "plan item id")
+        check_id(self.source_id, "plan item source id", optional=True)
+        check_id(self.contact_id, "plan item contact id", optional=True)
         return self
 
 
@@ -93,7 +105,7 @@ class CheckIn(Record):
         self.selfcare_intention = clean_text(
             self.selfcare_intention, "self-care intention", max_len=MAX_LINE
         )
-        self.feelings = [clean_text(f, "feeling", max_len=40) for f in self.feelings if f]
+        self.feelings = _kept(clean_text(f, "feeling", max_len=40) for f in self.feelings)
         if len(self.plan) > MAX_PLAN_ITEMS:
             raise ValidationError("plan", f"has {len(self.plan)} items; {MAX_PLAN_ITEMS} at most")
         self.plan = [p.validate() for p in self.plan]
@@ -145,7 +157,7 @@ class Feedback(Record):
         check_day(self.requested_on, "feedback requested on", optional=True)
         check_day(self.answered_on, "feedback answered on", optional=True)
         self.text = clean_text(self.text, "feedback", max_len=MAX_JOURNAL, multiline=True)
-        self.themes = [clean_text(t, "theme", max_len=60) for t in self.themes if t]
+        self.themes = _kept(clean_text(t, "theme", max_len=60) for t in self.themes)
         self.subject = clean_text(self.subject, "subject", max_len=MAX_LINE)
         self.body = clean_text(self.body, "email body", max_len=MAX_JOURNAL, multiline=True)
         return self
@@ -183,8 +195,8 @@ class Cooldown(Record):
         for name in ("balanced_thought", "went_well", "do_differently"):
             setattr(self, name, clean_text(getattr(self, name), name.replace("_", " "),
                                            max_len=MAX_JOURNAL, multiline=True))
-        if not isinstance(self.draft, dict):
-            raise ValidationError("draft", "should be an object")
+        # Working state: a draft that doesn't fit its step's shape is dropped, never fatal.
+        self.draft, _ = fit_draft(self.draft)
         return self
 
 
@@ -253,6 +265,8 @@ class SelfCare(Record):
         self.optimism = check_int(self.optimism, "optimism", 1, 5, optional=True)
         self.note = clean_text(self.note, "note", max_len=MAX_JOURNAL, multiline=True)
         self.contact_name = clean_text(self.contact_name, "contact", max_len=120)
+        check_id(self.contact_id, "contact id", optional=True)
+        check_id(self.rejection_id, "rejection id", optional=True)
         return self
 
 
@@ -298,6 +312,7 @@ class Action(Record):
         self.status = check_choice(self.status, "action status", ACTION_STATUSES)
         check_day(self.created_on, "created on")
         check_day(self.done_on, "done on", optional=True)
+        check_id(self.rejection_id, "rejection id", optional=True)
         return self
 
 

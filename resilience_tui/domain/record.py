@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass, fields
-from functools import cache
 from typing import Any, ClassVar, TypeVar
 
-from .validate import ValidationError
+from .validate import ValidationError, per_class
 
 T = TypeVar("T", bound="Record")
 
@@ -32,8 +31,21 @@ def _nested(cls: type[Record], name: str, value: Any) -> Any:
     return value
 
 
+class Identified:
+    """What a record kept in a table has: its ``id`` and when it was last changed.
+
+    A plain class, not a dataclass: each record declares these fields itself, last,
+    so positional construction and the order of keys in the file stay as they are;
+    this only tells the type checker that a stored record has them (``RestDay`` has
+    no ``updated_at``: code that may meet one asks ``hasattr`` first).
+    """
+
+    id: str
+    updated_at: str
+
+
 @dataclass
-class Record:
+class Record(Identified):
     """Base for stored records: ``to_dict``/``from_dict`` with nested records."""
 
     NESTED: ClassVar[dict[str, type[Record]]] = {}
@@ -73,7 +85,7 @@ class Record:
         return obj
 
 
-@cache
+@per_class
 def _shape(cls: type[Record]) -> tuple[frozenset[str], bool]:
     """A record class's field names, and whether its ``__init__`` only sets them."""
     return frozenset(f.name for f in fields(cls)), not hasattr(cls, "__post_init__")

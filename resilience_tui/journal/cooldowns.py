@@ -58,7 +58,7 @@ def processing_selfcare(clock: Clock, r: Rejection, process_with: str,
     return SelfCare(
         day=clock.today_str(),
         activity=activity_for(process_with),
-        minutes=check_int(minutes, "minutes", 1, 1440),  # type: ignore[arg-type]
+        minutes=check_int(minutes, "minutes", 1, 1440),
         note=f"To process the news from {r.company}.",
         rejection_id=r.id,
         at=clock.stamp(),

@@ -18,20 +18,18 @@ from ..domain.checkin import FEELING_GROUPS, checkin_for_day
 from ..domain.dates import weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
-from ..domain.validate import ValidationError
 from ..journal.checkins import check_in
 from ..widgets.checklist import PlanRow, SuggestionList
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
 from ..widgets.word_picker import WordPicker
 from .form import FormScreen, form_error, form_row
 
-# Where the cursor goes when a field's message is shown.
-FIELD_WIDGETS = {"mood": "#mood", "energy": "#energy", "intention": "#intention",
-                 "self-care intention": "#selfcare"}
-
 
 class CheckInScreen(FormScreen):
     """Today's check-in, new or being edited; dismisses with the saved CheckIn."""
+
+    FIELD_WIDGETS = {"mood": "mood", "energy": "energy", "intention": "intention",
+                     "self-care intention": "selfcare"}
 
     AUTO_FOCUS = "#mood"
 
@@ -49,7 +47,6 @@ class CheckInScreen(FormScreen):
 
     BINDINGS = [Binding("ctrl+n", "add_item", "Add plan item")]
 
-    _failed_field: str | None = None  # the field a failed save complained about
 
     def __init__(self) -> None:
         super().__init__()
@@ -178,24 +175,18 @@ class CheckInScreen(FormScreen):
 
     # Saving ----------------------------------------------------------------
     def show_error(self, message: str) -> None:
-        """Show a failed save's message at the top, with the cursor on the field it names."""
+        """Show a failed save's message at the top (FormScreen then puts the cursor on
+        the field it names)."""
         super().show_error(message)
         self.query_one("#checkin", VerticalScroll).scroll_home(animate=False)
-        if self._failed_field in FIELD_WIDGETS:
-            self.query_one(FIELD_WIDGETS[self._failed_field]).focus()
 
     def save(self) -> CheckIn:
-        self._failed_field = None
         plan = [r.value() for r in self._rows()]
         plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
-        try:
-            return check_in(
-                self.store, self.clock, self.existing, day=self.day,
-                mood=self.query_one("#mood", ScalePicker).value,
-                energy=self.query_one("#energy", ScalePicker).value,
-                intention=self.query_one("#intention", Input).value,
-                selfcare_intention=self.query_one("#selfcare", Input).value,
-                feelings=self.query_one(WordPicker).chosen, plan=plan)
-        except ValidationError as exc:
-            self._failed_field = exc.field
-            raise
+        return check_in(
+            self.store, self.clock, self.existing, day=self.day,
+            mood=self.query_one("#mood", ScalePicker).value,
+            energy=self.query_one("#energy", ScalePicker).value,
+            intention=self.query_one("#intention", Input).value,
+            selfcare_intention=self.query_one("#selfcare", Input).value,
+            feelings=self.query_one(WordPicker).chosen, plan=plan)

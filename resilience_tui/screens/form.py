@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 from textual import events, on
 from textual.binding import Binding
@@ -40,7 +40,12 @@ class FormScreen(AppScreen[Any]):
     """Subclasses compose their fields (and ``form_error()``) and implement ``save``.
 
     ``save`` returns the value to dismiss with, or raises ValidationError: the
-    message is shown inline and the form stays open with everything typed.
+    message is shown inline, the cursor goes to the field it names (``FIELD_WIDGETS``),
+    and the form stays open with everything typed.
+
+    Leaving with typed words follows the screen's ``LEAVE`` policy: "ask" before
+    dropping them (escape, ctrl+q), or "keep" them as a draft without asking (the
+    cool-down, whose half-written steps are kept by ``keep_draft``).
 
     Keys arriving faster than a person types (a paste, a scripted terminal) stay
     in order: Textual hands each key to the focused field's own queue, while tab
@@ -63,6 +68,10 @@ class FormScreen(AppScreen[Any]):
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
+
+    # ValidationError.field -> the id of the widget to put the cursor in after a refusal.
+    FIELD_WIDGETS: ClassVar[dict[str, str]] = {}
+    LEAVE: ClassVar[Literal["ask", "keep"]] = "ask"
 
     dirty = False
     _armed = False
@@ -129,8 +138,19 @@ class FormScreen(AppScreen[Any]):
             result = self.save()
         except ValidationError as exc:
             self.show_error(exc.sentence)
+            self.focus_field(exc.field)
             return
         self.dismiss(result)
+
+    def focus_field(self, field: str) -> None:
+        """Put the cursor in the widget of a refused field, when the form has one."""
+        widget_id = self.FIELD_WIDGETS.get(field)
+        for widget in self.query(f"#{widget_id}") if widget_id else ():
+            widget.focus()
+            return
+
+    def keep_draft(self) -> None:
+        """Keep what was typed for later: forms whose ``LEAVE`` is "keep" implement it."""
 
     def note_input(self, event: events.Key | events.Paste) -> None:
         """Typing (or a paste) makes the form dirty, even before its fields have caught up.
@@ -142,7 +162,12 @@ class FormScreen(AppScreen[Any]):
             self.dirty = True
 
     def confirm_leave(self, then: Callable[[], object]) -> None:
-        """Run ``then`` now if nothing was typed, else after the user agrees to drop it."""
+        """Run ``then`` now if nothing was typed or the screen keeps drafts (after keeping
+        it), else after the user agrees to drop what was typed."""
+        if self.LEAVE == "keep":
+            self.keep_draft()
+            then()
+            return
         if not self.dirty:
             then()
             return

@@ -28,14 +28,12 @@ STAGE_LABELS = {
     "offer": "at the offer stage",
 }
 
-# Which widget to put the cursor in when a field is refused.
-FIELD_WIDGETS = {"company": "company", "role": "role", "date received": "received",
-                 "contact name": "contact-name", "contact email": "contact-email",
-                 "message": "message"}
-
-
 class LogRejectionScreen(FormScreen):
     """Company, role, stage, when it arrived, how much it mattered, who sent it."""
+
+    FIELD_WIDGETS = {"company": "company", "role": "role", "date received": "received",
+                     "contact name": "contact-name", "contact email": "contact-email",
+                     "message": "message"}
 
     DEFAULT_CSS = """
     LogRejectionScreen #log { padding: 0 2; }
@@ -110,24 +108,18 @@ class LogRejectionScreen(FormScreen):
 
     def save(self) -> Rejection:
         today = self.clock.today()
-        try:
-            stage = self.query_one("#stage", Select).value
-            rejection = log_rejection(
-                self.store, self.clock,
-                company=self._value("company"),
-                role=self._value("role"),
-                received=self._value("received"),
-                stage=str(stage) if stage is not Select.NULL else "applied",
-                mattered=self.query_one("#mattered", ScalePicker).value or 3,
-                contact_name=self._value("contact-name"),
-                contact_email=self._value("contact-email"),
-                message=self.query_one("#message", TextArea).text,
-            )
-        except ValidationError as exc:
-            widget_id = FIELD_WIDGETS.get(exc.field)
-            if widget_id:
-                self.query_one(f"#{widget_id}").focus()
-            raise
+        stage = self.query_one("#stage", Select).value
+        rejection = log_rejection(
+            self.store, self.clock,
+            company=self._value("company"),
+            role=self._value("role"),
+            received=self._value("received"),
+            stage=str(stage) if stage is not Select.NULL else "applied",
+            mattered=self.query_one("#mattered", ScalePicker).value or 3,
+            contact_name=self._value("contact-name"),
+            contact_email=self._value("contact-email"),
+            message=self.query_one("#message", TextArea).text,
+        )
         opens = reflect_opens_on(rejection, self.store.settings.cooldown_days)
         when = describe_day(opens, today)
         self.notify_saved(f"Logged. Press c when you're ready to say how it feels; "

@@ -65,9 +65,9 @@ class SettingsScreen(FormScreen):
     def save(self) -> Settings:
         s = self.store.settings
         s.name = self._value("name")
-        s.day_start_hour = check_int(self._value("day-start"), "day start hour", 0, 12)  # type: ignore
-        s.cooldown_days = check_int(self._value("cooldown-days"), "cool-down days", 1, 3)  # type: ignore
-        s.nudge_days = check_int(self._value("nudge-days"), "nudge days", 1, 365)  # type: ignore
+        s.day_start_hour = check_int(self._value("day-start"), "day start hour", 0, 12)
+        s.cooldown_days = check_int(self._value("cooldown-days"), "cool-down days", 1, 3)
+        s.nudge_days = check_int(self._value("nudge-days"), "nudge days", 1, 365)
         s.rest_weekdays = [i for i in range(7) if self.query_one(f"#rest-{i}", Checkbox).value]
         theme = self.query_one("#theme", Select).value
         if theme is not Select.NULL and (s.theme or theme != self.app.theme):

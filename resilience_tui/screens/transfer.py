@@ -114,7 +114,7 @@ class ImportDialog(AppModal[ImportPlan | None]):
     def _read(self, source: Path) -> None:
         """Reading and checking every record can take a moment; the screen stays calm."""
         try:
-            parsed = parse_export(source)
+            parsed = parse_export(source, self.clock.today())
         except ImportProblem as exc:
             self.app.call_from_thread(self._show, f"{source}: {exc}. Nothing was imported.",
                                       problem=True)

@@ -22,12 +22,20 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from .atomic import read_database
+from .damage import damaged_rows
 from .errors import DatabaseInvalid, DatabaseWriteError, StorageError
-from .files import atomic_write, is_read_only, private_folder, read_regular, real_path
+from .files import (
+    atomic_write,
+    backup_temps,
+    is_read_only,
+    private_folder,
+    read_regular,
+    real_path,
+)
 
 KEEP = 14
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,13 +60,13 @@ def daily_backup(db_path: Path, day: str, keep: int = KEEP) -> Path | None:
     if any(b.day == day for b in list_backups(db_path)):  # under a second name
         return None
     free = (p for n in range(1, 100) if not os.path.lexists(p := backup_path(db_path, day, n)))
-    target = backup_path(db_path, day)
-    if os.path.lexists(target):  # a link or a folder took today's name: skipped, not followed
-        target = next(free, None)
-        if target is None:
-            return None
-    folder = private_folder(backup_folder(db_path))
-    _remove_temps(db_path, folder)
+    usual = backup_path(db_path, day)
+    # A link or a folder that took today's name is skipped, not followed.
+    target = next(free, None) if os.path.lexists(usual) else usual
+    if target is None:
+        return None
+    private_folder(backup_folder(db_path))
+    _remove_temps(db_path)
     newest = max((b.written for b in list_backups(db_path)), default=0)
     st = atomic_write(target, read_regular(db_path))
     if st.st_mtime_ns <= newest:  # the clock was once ahead: still, this one is the newest
@@ -76,13 +84,11 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-def _remove_temps(db_path: Path, folder: Path) -> None:
+def _remove_temps(db_path: Path) -> None:
     """Temporary files of this database's backups, left by a killed writer (we hold the
     writer lock, so no backup of ours is being written now)."""
-    own = re.compile(rf"\.{re.escape(db_path.stem)}-\d{{4}}-\d{{2}}-\d{{2}}.*\.tmp")
-    for tmp in folder.glob(".*.tmp"):
-        if own.fullmatch(tmp.name):
-            tmp.unlink(missing_ok=True)
+    for tmp in backup_temps(db_path):
+        tmp.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class BackupInfo:
     size: int
     problem: str | None
     written: int = 0  # modification time in ns: the order backups were written in
+    damaged: int = 0  # records the app would set aside after restoring it (doctor says so)
 
     @property
     def valid(self) -> bool:
@@ -113,9 +120,14 @@ def _candidates(db_path: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
+def list_backups(db_path: Path, check: bool = False,
+                 today: date | None = None) -> list[BackupInfo]:
     """Backups of this database, newest written first; ``check`` reads each to say if it
-    is good. Anything that is not a regular file is left out (see ``odd_backups``)."""
+    is good. Anything that is not a regular file is left out (see ``odd_backups``).
+
+    Good means what it means for the journal itself: our file at a known schema with
+    sound settings (else ``problem``); given ``today``, each record also goes through
+    the one record check, and ``damaged`` counts those the app would set aside."""
     found = []
     for path, day in _candidates(db_path):
         try:
@@ -124,13 +136,16 @@ def list_backups(db_path: Path, check: bool = False) -> list[BackupInfo]:
             continue
         if not stat.S_ISREG(st.st_mode):
             continue
-        problem = None
+        problem, damaged = None, 0
         if check:
             try:
-                read_database(path)
+                data, _ = read_database(path)
             except DatabaseInvalid as exc:
                 problem = exc.reason
-        found.append(BackupInfo(path, day, st.st_size, problem, st.st_mtime_ns))
+            else:
+                if today is not None and data is not None:
+                    damaged = len([d for d in damaged_rows(data, today) if not d.dropped])
+        found.append(BackupInfo(path, day, st.st_size, problem, st.st_mtime_ns, damaged))
     return sorted(found, key=lambda b: (b.written, b.day), reverse=True)
 
 

@@ -13,11 +13,11 @@ import stat
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..clock import Clock
 from ..domain.dates import stored_day
-from ..domain.validate import ValidationError
 from .atomic import read_database
 from .backup import list_backups, odd_backups
 from .errors import DatabaseInvalid
@@ -88,13 +88,13 @@ def examine(path: Path, clock: Clock) -> Diagnosis:
                             f"run: chmod 600 {path}")
         if WriterLock(path).is_held_elsewhere():
             findings.append("The app has it open right now; restore waits until it is closed.")
-    findings += _backups(path, result)
+    findings += _backups(path, result, clock.today())
     findings += _kept_aside(path)
     return result
 
 
-def _backups(path: Path, result: Diagnosis) -> list[str]:
-    backups = list_backups(path, check=True)
+def _backups(path: Path, result: Diagnosis, today: date) -> list[str]:
+    backups = list_backups(path, check=True, today=today)
     odd = [f"  Skipped {p.name}: it is {_kind(p)}, not a backup file; it is never read "
            f"or followed, and you can remove it." for p in odd_backups(path)]
     if not backups:
@@ -104,6 +104,8 @@ def _backups(path: Path, result: Diagnosis) -> list[str]:
     result.restorable = chosen.path if chosen else None
     for b in backups:
         state = "good" if b.valid else f"NOT usable: {b.problem}"
+        if b.valid and b.damaged:
+            state += f" ({b.damaged} damaged record(s) the app would set aside)"
         mark = "  <- restore picks this one" if b is chosen else ""
         lines.append(f"  {_when(b.day)}  {_size(b.size):>9}  {b.path.name}  {state}{mark}")
     if chosen is None:
@@ -147,13 +149,9 @@ def _check_records(path: Path, clock: Clock, findings: list[str]) -> list[str]:
     today = clock.today_str()
     counts = []
     for name, repo in store.repos.items():
-        records = repo.all()
+        records = repo.all()  # each row passes the one record check or is quarantined
         counts.append(f"{len(records):,} {LABELS[name]}")
-        for record in records:
-            try:
-                record.validate()
-            except (ValidationError, TypeError, ValueError, AttributeError) as exc:
-                problems.append(f"{name} {getattr(record, 'id', '?')}: {exc}")
+    problems += [damaged.line() for damaged in store.damaged]
     first, *rest = textwrap.wrap("It holds " + ", ".join(counts) + ".", 72)
     findings += [first] + [f"  {line}" for line in rest]
     days = [c.day for c in store.checkins.all()]

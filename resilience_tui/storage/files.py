@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -122,14 +123,21 @@ def write_private(path: Path, payload: bytes) -> None:
     atomic_write(path, payload)
 
 
+def backup_temps(path: Path) -> list[Path]:
+    """Temporary files of this journal's daily backups (``backup.py`` writes
+    ".<stem>-<day>….tmp"); "work-…" belongs to another journal in the same folder,
+    which may be writing right now, so only our own stem followed by a day counts."""
+    own = re.compile(rf"\.{re.escape(path.stem)}-\d{{4}}-\d{{2}}-\d{{2}}.*\.tmp")
+    return [tmp for tmp in (path.parent / "backups").glob(".*.tmp") if own.fullmatch(tmp.name)]
+
+
 def remove_stale_temps(path: Path) -> None:
     """Delete temporary files a killed writer left beside ``path`` and in its backups.
 
     Call only while holding the writer lock: then no write of ours is in flight.
     """
     leftovers = [*path.parent.glob(f".{glob.escape(path.name)}.*.tmp"),
-                 # and the daily backup's (backup.py names them "<stem>-<day><suffix>")
-                 *(path.parent / "backups").glob(f".{glob.escape(path.stem)}-*.tmp")]
+                 *backup_temps(path)]
     for tmp in leftovers:
         try:
             tmp.unlink()

@@ -20,8 +20,12 @@ from ..domain.patterns import bounce_point, patterns
 from ..domain.plurals import plural
 from .store import Store
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+\.)", re.MULTILINE)
+# Structure comes only from us: every character Markdown could read as formatting in
+# the middle of a line, and every mark that means something at a line's start (headings,
+# quotes, lists, setext underlines "===" and "---", fences "~~~") is escaped.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^([ \t]*)([#>+-]|\d+[.)]|=+[ \t]*$)", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)  # four spaces would start a code block
 FEEDBACK_WORDS = {"not_requested": "not asked for", "requested": "asked for",
                   "received": "received", "no_reply": "no reply", "declined": "declined"}
 ACTION_MARKS = {"done": "x", "dropped": "-", "open": " ", "planned": " "}
@@ -32,12 +36,16 @@ STAGE_WORDS = {"applied": "the application", "screen": "a screening call",
 def md(text: str) -> str:
     """User text made safe for Markdown: it shows as typed, never as formatting."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(_escape_start, text)
+    text = _LINE_START.sub(_escape_start, text)
+    # Indentation kept as it looks, in no-break spaces, so it never becomes code.
+    return _INDENT.sub(lambda m: "\u00a0" * len(m.group(0).expandtabs(4)), text)
 
 
 def _escape_start(m: re.Match[str]) -> str:
     mark = m.group(2)
-    return m.group(1) + (mark[:-1] + "\\." if mark.endswith(".") else "\\" + mark)
+    if mark[-1] in ".)":  # "1." or "1)": a numbered list
+        return m.group(1) + mark[:-1] + "\\" + mark[-1]
+    return m.group(1) + "\\" + mark
 
 
 def one_line(text: str) -> str:

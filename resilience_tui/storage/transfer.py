@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,15 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
-from .import_check import ImportProblem, check_record, parse_stamp, show
+from .import_check import (
+    MAX_DEPTH,
+    ImportProblem,
+    check_record,
+    draft_dropped,
+    parse_stamp,
+    show,
+    too_deep,
+)
 from .store import Store
 
 __all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export", "parse",
@@ -148,24 +156,35 @@ class Parsed:
     records: dict[str, list[Record]]
     settings: Settings | None
     exported_at: str = ""
+    notes: list[str] = field(default_factory=list)  # e.g. drafts that didn't fit
 
 
-def parse_export(path: Path) -> Parsed:
-    """Read and check an export file completely (ImportProblem names the first fault)."""
-    return parse(load_export(path))
+def parse_export(path: Path, today: date | None = None) -> Parsed:
+    """Read and check an export file completely (ImportProblem names the first fault).
+
+    ``today`` (the clock's day) bounds the days a record may hold; see ``checked``."""
+    return parse(load_export(path), today)
 
 
-def parse(data: object) -> Parsed:
+def parse(data: object, today: date | None = None) -> Parsed:
     """Check an export object completely (ImportProblem names the first fault)."""
-    records, settings = parse_records(data)
+    notes: list[str] = []
+    records, settings = parse_records(data, today, notes)
     exported_at = data.get("exported_at") if isinstance(data, dict) else ""
-    return Parsed(records, settings, exported_at if isinstance(exported_at, str) else "")
+    return Parsed(records, settings, exported_at if isinstance(exported_at, str) else "",
+                  notes)
 
 
-def parse_records(data: object) -> tuple[dict[str, list[Record]], Settings | None]:
-    """Check an export object completely; raise ImportProblem naming the first fault."""
+def parse_records(data: object, today: date | None = None, notes: list[str] | None = None,
+                  ) -> tuple[dict[str, list[Record]], Settings | None]:
+    """Check an export object completely; raise ImportProblem naming the first fault.
+
+    Drafts that don't fit their step are left out, with a line added to ``notes``."""
     if not isinstance(data, dict):
         raise ImportProblem(f"the file should hold one JSON object, not {show(data)}")
+    if too_deep(data):
+        raise ImportProblem(f"it nests lists and objects more than {MAX_DEPTH} levels deep; "
+                            f"an export of ours never does")
     if "meta" in data and "app" not in data:
         raise ImportProblem("this is a database file, not an export; to bring it back use "
                             "'resilience restore --from FILE'")
@@ -177,7 +196,8 @@ def parse_records(data: object) -> tuple[dict[str, list[Record]], Settings | Non
     if schema > SCHEMA:
         raise ImportProblem(f"it was made by a newer version of resilience-tui (schema "
                             f"{schema}); please update the app first")
-    records = {name: _parse_table(name, cls, data.get(name, []))
+    dropped: list[str] = []
+    records = {name: _parse_table(name, cls, data.get(name, []), today, dropped)
                for name, cls in RECORD_TABLES.items()}
     rest = data.get("rest_days", [])
     if not isinstance(rest, list):
@@ -187,22 +207,29 @@ def parse_records(data: object) -> tuple[dict[str, list[Record]], Settings | Non
             raise ImportProblem(f"rest_days #{i + 1} should be a day like 2026-01-31, "
                                 f"not {show(day)}")
     records["rest_days"] = _parse_table(
-        "rest_days", RestDay, [{"day": d, "id": d} if isinstance(d, str) else d for d in rest])
-    settings = None
+        "rest_days", RestDay, [{"day": d, "id": d} if isinstance(d, str) else d for d in rest],
+        today, dropped)
+    settings: Settings | None = None
     if "settings" in data:
         settings = check_record(Settings, data["settings"], "settings",
-                                with_id=False)  # type: ignore[assignment]
+                                with_id=False)
+    if dropped and notes is not None:
+        notes.append(f"Note: {len(dropped)} half-typed cool-down draft(s) didn't fit their "
+                     f"step and will be left out ({dropped[0]}); saved steps are unaffected.")
     return records, settings
 
 
-def _parse_table(name: str, cls: type[Record], rows: object) -> list[Record]:
+def _parse_table(name: str, cls: type[Record], rows: object, today: date | None,
+                 dropped: list[str]) -> list[Record]:
     if not isinstance(rows, list):
         raise ImportProblem(f"{name} should be a list, not {show(rows)}")
     parsed: list[Record] = []
     seen: set[str] = set()
     for i, row in enumerate(rows):
-        record = check_record(cls, row, f"{name} #{i + 1}")
-        rid: str = record.id  # type: ignore[attr-defined]
+        record = check_record(cls, row, f"{name} #{i + 1}", today=today)
+        if draft_dropped(cls, row):
+            dropped.append(f"{name} #{i + 1}")
+        rid: str = record.id
         if rid in seen:
             raise ImportProblem(f"{name} #{i + 1}: id {rid!r} appears twice")
         seen.add(rid)
@@ -217,17 +244,18 @@ def _moment(record: Record) -> datetime:
 def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
     """Work out what importing ``data`` (an export object, or parsed) would change."""
     if not isinstance(data, Parsed):
-        data = parse(data)
+        data = parse(data, store.clock.today())
     take = (data.settings is not None and not store.has_settings
             and data.settings != store.settings)
-    plan = ImportPlan(settings=data.settings if take else None, exported_at=data.exported_at)
+    plan = ImportPlan(settings=data.settings if take else None, exported_at=data.exported_at,
+                      notes=list(data.notes))
     current = store.repos
     for name, incoming in data.records.items():
         repo = current[name]
         keep: list[Record] = []
         added = replaced = same = ours = 0
         for record in incoming:
-            old = repo.get_shared(record.id)  # type: ignore[attr-defined]
+            old = repo.get_shared(record.id)
             if old is None:
                 added += 1
                 keep.append(record)
@@ -248,8 +276,8 @@ def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
 def _note_double_days(store: Store, plan: ImportPlan) -> None:
     """Two devices may each hold a check-in for the same day; both are kept, so say so."""
     ours = {c.day: c.id for c in store.checkins.all()}
-    doubles = sorted({c.day for c in plan.records.get("checkins", [])  # type: ignore[attr-defined]
-                      if ours.get(c.day, c.id) != c.id})  # type: ignore[attr-defined]
+    incoming = [c for c in plan.records.get("checkins", []) if isinstance(c, CheckIn)]
+    doubles = sorted({c.day for c in incoming if ours.get(c.day, c.id) != c.id})
     if doubles:
         plan.notes.append(f"Note: {len(doubles)} day(s) will have two check-ins ({doubles[0]}"
                           f"{'…' if len(doubles) > 1 else ''}); both are kept, and each day "

@@ -182,7 +182,7 @@ class FeelingsRater(Vertical):
         for name, value in self.values().items():
             if self.before is not None and not value.strip():
                 continue
-            out[name] = check_int(value, f"{name} intensity", 0, 100)  # type: ignore[assignment]
+            out[name] = check_int(value, f"{name} intensity", 0, 100)
         return out
 
     def focus_row(self, name: str) -> None:

@@ -55,10 +55,14 @@ def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60,
 
 
 def good_database(path: Path, checkins: int = 0, text: str = "a plan") -> bytes:
-    """Write a healthy schema-1 database with ``checkins`` check-ins; returns its bytes."""
+    """Write a healthy schema-1 database with ``checkins`` check-ins; returns its bytes.
+
+    A long ``text`` stays valid: its first 200 characters are the intention (a line's
+    limit), the rest goes into 40-character feeling words."""
+    words = [text[i:i + 40] for i in range(200, len(text), 40)]
     rows = {
         str(i + 1): {"id": f"c{i:05d}", "day": f"2026-02-{(i % 28) + 1:02d}", "mood": 3,
-                     "energy": 3, "intention": text, "plan": [], "feelings": []}
+                     "energy": 3, "intention": text[:200], "plan": [], "feelings": words}
         for i in range(checkins)
     }
     data = {"meta": {"1": {"schema": 1}}, "settings": {}, "checkins": rows}

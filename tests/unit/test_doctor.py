@@ -82,7 +82,7 @@ def test_a_record_that_fails_its_checks_is_named(used: Path,
     text = used.read_text().replace('"mood":3', '"mood":9', 1)
     used.write_text(text)
     code, out = doctor(used, capsys)
-    assert code == 1 and "mood: should be 1–5, not 9" in out
+    assert code == 1 and "checkins record" in out and "mood should be 1–5, not 9" in out
 
 
 def test_a_file_others_can_read_is_a_problem(used: Path,

@@ -200,3 +200,18 @@ def test_an_empty_journal_reads_kindly(tmp_path: Path, capsys: pytest.CaptureFix
     Store(tmp_path / "db.json", make_clock()).close()
     text = export(tmp_path / "db.json", capsys, "--format", "md")
     assert "No morning check-ins yet." in text and "No self-care logged yet." in text
+
+
+@pytest.mark.parametrize("underline", ["===", "---", "  ===  ", "- - -"])
+def test_a_line_followed_by_an_underline_is_not_a_heading(underline: str) -> None:
+    """Markdown structure comes only from us: user text with a setext underline, a list
+    mark, a fence or deep indentation renders as the text, never as a heading or code."""
+    from markdown_it import MarkdownIt
+
+    from resilience_tui.storage.markdown import quote
+
+    typed = f"Not a title\n{underline}\n    not code\n~~~\n1) not a list"
+    text = "\n".join(quote(typed))
+    kinds = {token.type for token in MarkdownIt("commonmark").parse(text)}
+    assert "heading_open" not in kinds and "hr" not in kinds
+    assert not kinds & {"code_block", "fence", "ordered_list_open", "bullet_list_open"}

@@ -43,7 +43,8 @@ def test_a_named_pipe_at_the_journal_path_is_refused_at_once(
         tmp_path: Path, command: str) -> None:
     pipe = tmp_path / "j.json"
     os.mkfifo(pipe)
-    result = cli("--db", str(pipe), *_commands(tmp_path)[command], timeout=TIMEOUT)
+    result = cli("--db", str(pipe), *_commands(tmp_path)[command], timeout=TIMEOUT,
+                 terminal=command == "app")
     assert result.code == 4, result.err
     assert result.err.count("\n") == 1 and str(pipe) in result.err
     assert "named pipe" in result.err
@@ -62,7 +63,8 @@ def test_doctor_names_a_pipe_without_hanging(tmp_path: Path) -> None:
 def test_a_link_to_an_endless_device_is_refused_at_once(tmp_path: Path, command: str) -> None:
     path = tmp_path / "j.json"
     path.symlink_to("/dev/zero")
-    result = cli("--db", str(path), *_commands(tmp_path)[command], timeout=TIMEOUT)
+    result = cli("--db", str(path), *_commands(tmp_path)[command], timeout=TIMEOUT,
+                 terminal=command == "app")
     assert result.code == 4, result.err
     assert result.err.count("\n") == 1 and "is a device" in result.err
 

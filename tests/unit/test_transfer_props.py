@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import copy
 import tempfile
+import unicodedata
 from datetime import UTC, date, timedelta, timezone
 from pathlib import Path
 
 import orjson
+import pytest
 from fixed_time import make_clock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resilience_tui.domain import models as m
-from resilience_tui.domain.validate import ValidationError
+from resilience_tui.domain.validate import ValidationError, clean_text
 from resilience_tui.journal.transfer import apply_import
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data, parse_records, plan_import
@@ -156,3 +158,25 @@ def test_records_survive_export_and_import_into_an_empty_file(tables: dict,
         assert without_time(second) == without_time(first)
         again = plan_import(reopened, first)
         assert again.changes == 0, "importing it a second time changes nothing"
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\u3000", " \u200b "])
+def test_a_whitespace_only_feeling_or_theme_is_dropped_in_one_pass(blank: str) -> None:
+    """The case the property test above finds only sometimes: validating once must leave
+    nothing for a second pass (export → import) to change."""
+    checkin = m.CheckIn(day="2026-03-10", mood=3, energy=3, feelings=["calm", blank])
+    assert checkin.validate().feelings == ["calm"]
+    feedback = m.Feedback(themes=[blank, "sql"])
+    assert feedback.validate().themes == ["sql"]
+    once = copy.deepcopy(checkin.validate())
+    assert checkin.validate() == once
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_text_is_normalised_after_invisible_characters_are_removed(multiline: bool) -> None:
+    """"N", a zero-width space and a combining grave: cleaned once, it is already "Ǹ",
+    so export → import cannot change it (the property test above found this one)."""
+    once = clean_text("N\u200b\u0300 and \u202eN\u0300", "message", max_len=100,
+                      multiline=multiline)
+    assert once == unicodedata.normalize("NFC", once)
+    assert clean_text(once, "message", max_len=100, multiline=multiline) == once

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 from ...domain import cooldown
 from ...domain.cooldown import CooldownError
 from ...domain.cooldown_phrases import cooldown_day_text, step_line, title_text
+from ...domain.draft import fit_draft
 from ...domain.models import Rejection, Settings
 from ...domain.validate import ValidationError
 from ...journal import cooldowns
@@ -50,6 +51,8 @@ class CooldownScreen(FormScreen):
     CooldownScreen #cd-body { height: 1fr; }
     """
 
+    LEAVE = "keep"  # escape or ctrl+q keep a half-written step as a draft, without asking
+
     def __init__(self, rejection_id: str) -> None:
         super().__init__()
         self.rejection_id = rejection_id
@@ -70,7 +73,8 @@ class CooldownScreen(FormScreen):
         yield VerticalScroll(id="cd-body", can_focus=False)
         yield Footer()
 
-    async def on_mount(self) -> None:
+    @on(events.Mount)
+    async def _open_step(self) -> None:
         found = self.store.rejections.get(self.rejection_id)
         if found is None:
             self.notify("That rejection isn't in your journal any more.", timeout=4)
@@ -78,9 +82,14 @@ class CooldownScreen(FormScreen):
             self.dismiss(None)
             return
         self.rejection = found
-        stored = found.cooldown.draft or {}
+        stored, _ = fit_draft(found.cooldown.draft)  # never trust a draft's shape blindly
         await self.show_step(stored.get("fields") if stored.get("step") == self._step_name()
                              else None, stored.get("feedback"))
+
+    def focus_field(self, field: str) -> None:
+        """The open step knows where each of its fields is."""
+        if self.step is not None:
+            self.step.focus_error(field)
 
     # The host interface the steps use ------------------------------------------
     @property
@@ -169,7 +178,7 @@ class CooldownScreen(FormScreen):
             message = step.save()
         except ValidationError as exc:
             self.show_error(exc.sentence)
-            step.focus_error(exc.field)
+            self.focus_field(exc.field)
             return
         except CooldownError as exc:
             self.show_error(exc.message)
