@@ -27,7 +27,8 @@ environment:
 
 exit codes:
   0 ok · 1 error · 2 usage · 3 the journal is open in another window
-  4 the journal file is unreadable or invalid ('resilience doctor' explains)
+  4 the journal file is unreadable or invalid ('resilience doctor' explains),
+    or an entry's value was refused (the line says which, and nothing is saved)
 
 examples:
   resilience                          open the app
