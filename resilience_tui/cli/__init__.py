@@ -1,4 +1,4 @@
-"""The command line: the app, status, export, import, doctor and restore.
+"""The command line: the app, status, the entries from the shell, export, import, doctor…
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 database in use, 4 database unreadable
 or invalid. Errors are one line on stderr, never a traceback.
@@ -77,6 +77,7 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         print("resilience: the app needs a terminal; try 'resilience status' "
               "(or 'resilience --help').", file=sys.stderr)
         return USAGE
+    from . import entries
     from . import handlers as commands
     from .remind import remind
     from .sync import sync_command
@@ -84,6 +85,11 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     handlers = {
         None: commands.run_app,
         "status": commands.status,
+        "checkin": entries.checkin,
+        "selfcare": entries.selfcare,
+        "rejection": entries.rejection,
+        "rest": entries.rest,
+        "done": entries.done,
         "export": commands.export,
         "import": commands.import_,
         "doctor": commands.doctor,

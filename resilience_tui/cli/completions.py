@@ -46,8 +46,9 @@ def _options(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple
         if isinstance(action, argparse._SubParsersAction):
             continue
         found = tuple(str(c) for c in action.choices or ())
-        if not action.option_strings:
-            choices, is_file = found, action.metavar in FILE_METAVARS
+        if not action.option_strings:  # the first positional offering choices is completed
+            choices = choices or found
+            is_file = is_file or action.metavar in FILE_METAVARS
             continue
         options.append(Option(tuple(action.option_strings), _quotable(action.help),
                               action.nargs != 0, found, action.metavar in FILE_METAVARS))

@@ -41,3 +41,17 @@ def rest_toggle(
         return RestChange(f"{day:%A}s are already rest days in your settings.")
     return RestChange(f"{name} is a rest day: it keeps your streak going without adding to it.",
                       add=RestDay(day=key).validate())
+
+
+def rest_mark(
+    rest_days: Iterable[RestDay], checkins: Iterable[CheckIn],
+    rest_weekdays: Sequence[int], day: date,
+) -> RestChange:
+    """Mark ``day`` as a rest day; one already marked stays so (nothing to change).
+
+    For the command line, where running ``resilience rest`` twice must not undo the first.
+    """
+    rest_days = list(rest_days)
+    if any(r.day == day.isoformat() for r in rest_days):
+        return RestChange(f"{short_day(day, year=True)} is already a rest day.")
+    return rest_toggle(rest_days, checkins, rest_weekdays, day)

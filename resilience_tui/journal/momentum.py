@@ -74,12 +74,16 @@ def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:
     return cooldown.open_statuses(store.rejections.all(), today, store.settings.cooldown_days)
 
 
+STATUS_SCHEMA = 1  # raised when a key changes meaning or goes; new keys keep it
+
+
 def status_data(store: Store, m: Momentum | None = None) -> dict[str, Any]:
-    """Exactly the object of PRODUCT.md §5 that ``status --json`` prints."""
+    """The object of PRODUCT.md §5 that ``status --json`` prints, with its ``schema``."""
     m = m or momentum(store)
     week = streaks.week_figures(store.checkins.all(), store.selfcare.all(),
                                 store.rejections.all(), streaks.week_start(m.today))
     return {
+        "schema": STATUS_SCHEMA,
         "today": m.today.isoformat(),
         "checked_in_today": m.checked_in_today,
         "streaks": {

@@ -1,4 +1,8 @@
-"""Rest days: marking a day as one, or making it ordinary again (the rule is domain.rest)."""
+"""Rest days: marking a day as one, or making it ordinary again (the rule is domain.rest).
+
+The app toggles (a second press undoes the first); the command line only marks, so
+running ``resilience rest`` twice leaves the day a rest day.
+"""
 
 from __future__ import annotations
 
@@ -34,3 +38,12 @@ def toggle_rest_day(store: Store, day: date) -> RestToggled:
         if change.add is not None:
             store.rest_days.put(change.add)
     return RestToggled(change.message, changed=True)
+
+
+def mark_rest_day(store: Store, day: date) -> str:
+    """Mark ``day`` as a rest day unless it is one (or needs none); what to tell the user."""
+    change = rest.rest_mark(store.rest_days.all(), store.checkins.all(),
+                            store.settings.rest_weekdays, day)
+    if change.add is not None:
+        store.rest_days.put(change.add)
+    return change.message

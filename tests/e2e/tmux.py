@@ -107,6 +107,14 @@ def run_cli(args: Sequence[str], env: Mapping[str, str], *,
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 
+def run_script(args: Sequence[str], env: Mapping[str, str], *,
+               timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+    """Run ``resilience ARGS`` through the installed console script, as a user's shell does
+    (no terminal, stdin closed); output captured as text."""
+    return subprocess.run([console_script(), *args], env=dict(env), stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
 class Terminal:
     """One private tmux server with one pane of a fixed size."""
 

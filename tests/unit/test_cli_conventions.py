@@ -15,9 +15,11 @@ import pytest
 from resilience_tui import cli
 from resilience_tui.cli.completions import SCRIPTS
 from resilience_tui.cli.parser import CSV_TABLE_NAMES, build_parser
+from resilience_tui.domain.choices import PLAN_KINDS, SELFCARE_ACTIVITIES, STAGES
 from resilience_tui.storage.formats import CSV_TABLES
 
-SUBCOMMANDS = ("status", "export", "import", "doctor", "restore")
+SUBCOMMANDS = ("status", "checkin", "selfcare", "rejection", "rest", "done", "export", "import",
+               "doctor", "restore", "remind", "sync")
 
 
 def run(*args: str, db: Path, stdin: int | None = subprocess.DEVNULL,
@@ -54,6 +56,29 @@ def test_export_help_lists_every_csv_table(capsys: pytest.CaptureFixture[str]) -
     text = " ".join(help_of("export", capsys=capsys).split())
     for name in CSV_TABLE_NAMES:
         assert name in text
+
+
+@pytest.mark.parametrize(("name", "choices"), [
+    ("checkin", PLAN_KINDS), ("selfcare", SELFCARE_ACTIVITIES), ("rejection", STAGES)])
+def test_entry_help_lists_the_choices_and_says_what_happens_while_the_app_is_open(
+        name: str, choices: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    text = " ".join(help_of(name, capsys=capsys).split())
+    for choice in choices:
+        assert choice in text
+    assert "exit 4" in text and "close the app first" in text and "(exit 3)" in text
+
+
+def test_entry_choices_complete_in_bash(tmp_path: Path) -> None:
+    script = tmp_path / "resilience.bash"
+    script.write_text(SCRIPTS["bash"]())
+    probe = (f"source {script}\n"
+             "COMP_WORDS=(resilience rejection Acme QA --stage ''); COMP_CWORD=5; _resilience; "
+             "echo \"${COMPREPLY[*]}\"\n"
+             "COMP_WORDS=(resilience selfcare w); COMP_CWORD=2; _resilience; "
+             "echo \"${COMPREPLY[*]}\"\n")
+    done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30,
+                          check=True)
+    assert done.stdout.splitlines() == [" ".join(STAGES), "walk"]
 
 
 def test_an_unknown_csv_table_is_a_usage_error(tmp_path: Path,

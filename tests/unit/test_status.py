@@ -45,7 +45,7 @@ def checkin_streak(store: Store) -> tuple[int, int]:
 def test_empty_history_is_all_zero_and_says_so_kindly(store: Store) -> None:
     data = status_data(store)
     assert data == {
-        "today": "2026-03-11", "checked_in_today": False,
+        "schema": 1, "today": "2026-03-11", "checked_in_today": False,
         "streaks": {"checkin": {"current": 0, "longest": 0},
                     "selfcare": {"current": 0, "longest": 0}},
         "strength": 0.0, "cooldowns": [],

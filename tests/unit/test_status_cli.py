@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 TODAY = date(2026, 3, 11)
-KEYS = {"today", "checked_in_today", "streaks", "strength", "cooldowns", "week"}
+KEYS = {"schema", "today", "checked_in_today", "streaks", "strength", "cooldowns", "week"}
 WEEK_KEYS = {"applications", "outreach", "practice", "selfcare_days", "rejections_logged",
              "cooldowns_completed"}
 
@@ -63,10 +63,11 @@ def days(first: str, count: int) -> list[str]:
     return [(start + timedelta(days=n)).isoformat() for n in range(count)]
 
 
-def test_json_has_exactly_the_product_keys(tmp_path: Path) -> None:
+def test_json_has_exactly_the_product_keys_and_says_its_schema(tmp_path: Path) -> None:
     db = imported(tmp_path, [checkin(d) for d in days("2026-03-07", 5)])
     data = status(db)
     assert set(data) == KEYS
+    assert data["schema"] == 1  # a script can check it reads the shape it knows
     assert set(data["streaks"]) == {"checkin", "selfcare"}
     assert set(data["streaks"]["checkin"]) == {"current", "longest"}
     assert set(data["week"]) == WEEK_KEYS
