@@ -1,4 +1,6 @@
-"""The single-writer lock: a ``.lock`` file beside the journal's real file, held with flock.
+"""The single-writer lock: a ``.lock`` file beside the journal's real file, held with flock
+(``msvcrt``'s lock on Windows: see ``locking``). The file stays; the lock on it is what
+counts, and the system drops it when the process ends.
 
 The lock is opened without following a link (``O_NOFOLLOW``) and only ever
 written when it is a plain file of ours: a link planted at its name must
@@ -10,13 +12,22 @@ two names for one file still mean one writer.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import stat
 from pathlib import Path
 
 from .errors import DatabaseInvalid, DatabaseLocked, UnsafeLock
 from .files import kind_of, real_path, remove_stale_temps
+from .locking import (
+    CLOEXEC,
+    NOFOLLOW,
+    NONBLOCK,
+    held_elsewhere,
+    read_at_start,
+    try_lock,
+    unlock,
+    write_at_start,
+)
 
 PID_BYTES = 32  # a lock file holds a process number and nothing else
 
@@ -38,7 +49,7 @@ def check_journal(db_path: Path) -> None:
 
 
 def _open_lock(path: Path) -> int:
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    flags = os.O_RDWR | os.O_CREAT | NOFOLLOW | NONBLOCK | CLOEXEC
     try:
         fd = os.open(path, flags, 0o600)
     except OSError as exc:
@@ -73,14 +84,12 @@ class WriterLock:
     def acquire(self) -> None:
         check_journal(self.db_path)  # before anything is created beside it
         fd = _open_lock(self.path)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, PID_BYTES, 0).decode(errors="replace").strip()
+        if not try_lock(fd):
+            holder = read_at_start(fd, PID_BYTES).decode(errors="replace").strip()
             os.close(fd)
-            raise DatabaseLocked(self.db_path, holder) from None
-        os.ftruncate(fd, 0)  # ours: a plain, single-named file of at most a process number
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+            raise DatabaseLocked(self.db_path, holder)
+        # Ours: a plain, single-named file of at most a process number.
+        write_at_start(fd, str(os.getpid()).encode())
         self._fd = fd
         # Only the lock holder writes, so a temp file still here was left by a killed writer.
         for path in {self.db_path, real_path(self.db_path)}:
@@ -89,21 +98,18 @@ class WriterLock:
     def is_held_elsewhere(self) -> bool:
         """True when another process holds the lock (we don't keep it)."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW | NONBLOCK | CLOEXEC)
         except OSError:
             return False
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return False
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            return False
-        except BlockingIOError:
-            return True
+            return held_elsewhere(fd)
         finally:
             os.close(fd)
 
     def release(self) -> None:
         if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            unlock(self._fd)
             os.close(self._fd)
             self._fd = None
