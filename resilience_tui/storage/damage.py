@@ -12,14 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..domain.models import Action, CheckIn, Contact, Record, Rejection, RestDay, SelfCare
+from ..domain.models import Record
 from ..domain.validate import ValidationError, clean_raw
 from .import_check import checked, draft_dropped
-
-# The record tables of the file, by name (settings are checked at the door, in atomic).
-RECORD_CLASSES: dict[str, type[Record]] = {
-    "checkins": CheckIn, "rejections": Rejection, "selfcare": SelfCare, "contacts": Contact,
-    "actions": Action, "rest_days": RestDay}
+from .tables import RECORD_CLASSES  # settings are checked at the door, in atomic
 
 
 @dataclass(frozen=True)

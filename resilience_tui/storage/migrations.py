@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .tables import FILE_TABLES
+
 CURRENT_SCHEMA = 1
-TABLES = ("meta", "settings", "checkins", "rejections", "selfcare", "contacts", "actions",
-          "rest_days")
+TABLES = FILE_TABLES
 
 Data = dict[str, Any]
 

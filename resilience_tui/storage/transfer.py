@@ -21,13 +21,9 @@ from typing import Any
 import orjson
 
 from ..domain.models import (
-    Action,
     CheckIn,
-    Contact,
     Record,
-    Rejection,
     RestDay,
-    SelfCare,
     Settings,
 )
 from .import_check import (
@@ -40,6 +36,7 @@ from .import_check import (
     too_deep,
 )
 from .store import Store
+from .tables import RECORD_CLASSES
 
 __all__ = ["ImportProblem", "ImportPlan", "Parsed", "export_data", "load_export", "parse",
            "parse_export", "parse_records", "plan_import"]
@@ -48,13 +45,8 @@ APP = "resilience-tui"
 SCHEMA = 1
 # Ten years of heavy use export to about 10 MB; anything far beyond is not an export of ours.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-RECORD_TABLES: dict[str, type[Record]] = {
-    "checkins": CheckIn,
-    "rejections": Rejection,
-    "selfcare": SelfCare,
-    "contacts": Contact,
-    "actions": Action,
-}
+# The record tables an export lists as records (rest days are a list of days of their own).
+RECORD_TABLES = {name: cls for name, cls in RECORD_CLASSES.items() if name != "rest_days"}
 LABELS = {"checkins": "check-ins", "rejections": "rejections", "selfcare": "self-care entries",
           "contacts": "contacts", "actions": "redirect actions", "rest_days": "rest days"}
 ONE = {"checkins": "check-in", "rejections": "rejection", "selfcare": "self-care entry",

@@ -79,3 +79,9 @@ def test_copies_kept_aside_are_named_by_the_apps_clock(
     backup.write_bytes(db_path.read_bytes())
     _, kept = restore(db_path, backup, now=clock.now)
     assert kept is not None and kept.name == "resilience.json.before-restore-20260311-090000"
+
+
+def test_the_store_has_one_repo_per_table_of_the_one_registry(store) -> None:
+    from resilience_tui.storage.tables import RECORD_CLASSES
+
+    assert {name: repo.cls for name, repo in store.repos.items()} == RECORD_CLASSES
