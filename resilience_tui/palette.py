@@ -25,9 +25,9 @@ def palette_commands(app: App[Any]) -> Iterable[Command]:
     from .screens.transfer import transfer_commands
 
     for name, place in PLACES.items():
-        yield (f"{place.title}  [{place.key}]", place.help,
+        yield (f"{place.title}  ({place.key})", place.help,
                partial(app.run_action, f"open('{name}')"))
-    yield ("Edit in your editor  [alt+e]",
+    yield ("Edit in your editor  (alt+e)",
            "Open the text field you are in with $VISUAL or $EDITOR",
            partial(app.run_action, "edit_in_editor"))
     yield rest_today_command(app)

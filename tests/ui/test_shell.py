@@ -205,3 +205,18 @@ async def test_the_palette_offers_our_commands_and_only_theme_and_quit_of_textua
         await pilot.pause()
         listing = app.screen.query_one(CommandList)
         assert listing.option_count == 0
+
+
+async def test_the_palette_shows_each_places_key(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listing = app.screen.query_one(CommandList)
+        shown = [str(listing.get_option_at_index(i).prompt)
+                 for i in range(listing.option_count)]
+        assert any("Morning check-in  (m)" in text for text in shown), shown
+        assert any("Settings  (,)" in text for text in shown), shown
