@@ -22,6 +22,9 @@ import orjson
 import pytest
 from fixed_time import make_clock
 from storage_cases import FIXED_NOW, cli, snapshot
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import kill_test  # noqa: E402
 from transfer_samples import fill, journal
 
 from resilience_tui.storage.backup import list_backups
@@ -30,29 +33,8 @@ from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data
 
 KILLS = 10
-CHILD = """
-import os, sys
-from datetime import datetime, timedelta, timezone
-import orjson
-from resilience_tui.cli import main
-
-source, db, folder, first = sys.argv[1:5]
-base = orjson.loads(open(source, "rb").read())
-start = datetime(2026, 3, 10, tzinfo=timezone.utc)
-print("ready", flush=True)
-report, sys.stdout = sys.stdout, open(os.devnull, "w")
-for i in range(int(first), 10**6):
-    stamp = (start + timedelta(seconds=i)).isoformat()
-    for table in ("checkins", "rejections", "selfcare", "contacts", "actions"):
-        for record in base[table]:
-            record["updated_at"] = stamp
-    out = os.path.join(folder, f"export-{i % 2}.json")
-    with open(out, "wb") as fh:
-        fh.write(orjson.dumps(base))
-    if main(["--db", db, "import", out]) != 0:
-        sys.exit(7)
-    print("imported", file=report, flush=True)
-"""
+# The child that imports again and again: the kill harness's own (benchmarks/kill_test.py).
+CHILD = kill_test.IMPORT_CHILD
 
 
 @pytest.fixture(scope="module")
