@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 CURRENT_SCHEMA = 1
+# ``deleted`` holds tombstones (table, id, deleted_at); a file without it gets it empty.
 TABLES = ("meta", "settings", "checkins", "rejections", "selfcare", "contacts", "actions",
-          "rest_days")
+          "rest_days", "deleted")
 
 Data = dict[str, Any]
 
