@@ -68,7 +68,7 @@ def question(store: Store, clock: Clock, table: str, record_id: str) -> str | No
         steps = f" and its {len(actions)} next step{'s' * (len(actions) != 1)}" if actions \
             else ""
         text += f" Its cool-down{steps} go{'es' * (not actions)} with it."
-    return text + " y / n"
+    return text
 
 
 def delete_entry(store: Store, clock: Clock, table: str, record_id: str) -> Deletion | None:

@@ -61,7 +61,7 @@ def test_deleting_a_rejection_takes_its_cool_down_and_next_steps(
                                  created_on="2026-03-11"))
     asked = question(store, clock, "rejections", twice[1].id)
     assert asked == ("Delete this rejection from Acme (Designer)? Its cool-down and its 1 "
-                     "next step go with it. y / n")
+                     "next step go with it.")
     deletion = delete_entry(store, clock, "rejections", twice[1].id)
     assert deletion is not None
     assert [r.id for r in store.rejections.all()] == [twice[0].id, other.id]
