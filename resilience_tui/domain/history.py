@@ -1,15 +1,16 @@
 """The journal read back: every day's entries, newest first, as rows for one list.
 
-History shows years of entries, so rows are built once, as plain tuples of text
-(no widgets), and searching reads a lower-cased copy of everything the user
+History shows years of entries, so rows are built as light tuples pointing at
+their records, and a row's words are made only when it is drawn
+(:func:`row_text`); searching reads a lower-cased copy of everything the user
 wrote, made only when a search starts. No Textual or TinyDB import here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .cooldown import next_step
 from .dates import stored_day
@@ -20,18 +21,34 @@ STEP_WORDS = {"acknowledge": "naming how it feels", "reflect": "reflecting",
               "move_on": "moving on"}
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of History: a day's heading (``table`` "") or an entry."""
 
-    text: str
-    table: str = ""  # checkins, selfcare, rejections, rest_days; "" for a day heading
-    id: str = ""
-    day: str = ""
+    table: str  # checkins, selfcare, rejections, rest_days; "" for a day heading
+    id: str
+    day: str
+    record: object = None  # what the line shows (a rejection's line also needs ``event``)
+    event: str = ""  # for a rejection's row on a day: what happened that day
 
     @property
     def is_heading(self) -> bool:
         return not self.table
+
+
+def row_text(row: Row) -> str:
+    """The words of one row, made when it is drawn."""
+    if not row.table:
+        return heading(row.day)
+    r = row.record
+    if row.table == "checkins":
+        return checkin_line(r)  # type: ignore[arg-type]
+    if row.table == "selfcare":
+        return selfcare_line(r)  # type: ignore[arg-type]
+    if row.table == "rest_days":
+        return "Rest day"
+    if row.event:
+        return row.event
+    return f"{row.day}  {rejection_line(r)}"  # type: ignore[arg-type]
 
 
 def feelings_change(r: Rejection) -> str:
@@ -84,7 +101,7 @@ def _day_events(r: Rejection) -> list[tuple[str, str]]:
                       (c.moved_on_on, "moved on")):
         if day:
             found.append((day, f"Cool-down · {r.company}: {what}"))
-    return found
+    return found  # a few hundred rejections in ten years: made up front
 
 
 def heading(day: str) -> str:
@@ -99,8 +116,7 @@ def build_rows(checkins: Iterable[CheckIn], selfcare: Iterable[SelfCare],
     ``kind`` "rejections", every rejection (newest first) on a line of its own."""
     if kind == "rejections":
         found = sorted(rejections, key=lambda r: (r.logged_on, r.at), reverse=True)
-        return [Row(f"{r.logged_on}  {rejection_line(r)}", "rejections", r.id, r.logged_on)
-                for r in found]
+        return [Row("rejections", r.id, r.logged_on, r) for r in found]
     days: dict[str, list[Row]] = {}
 
     def add(day: str, row: Row) -> None:
@@ -108,19 +124,19 @@ def build_rows(checkins: Iterable[CheckIn], selfcare: Iterable[SelfCare],
 
     if kind in ("all", "checkins"):
         for c in checkins:
-            add(c.day, Row(checkin_line(c), "checkins", c.id, c.day))
+            add(c.day, Row("checkins", c.id, c.day, c))
     if kind in ("all", "selfcare"):
         for s in selfcare:
-            add(s.day, Row(selfcare_line(s), "selfcare", s.id, s.day))
+            add(s.day, Row("selfcare", s.id, s.day, s))
     if kind == "all":
         for rest in rest_days:
-            add(rest.day, Row("Rest day", "rest_days", rest.id, rest.day))
+            add(rest.day, Row("rest_days", rest.id, rest.day))
         for r in rejections:
             for day, words in _day_events(r):
-                add(day, Row(words, "rejections", r.id, day))
+                add(day, Row("rejections", r.id, day, r, words))
     rows: list[Row] = []
     for day in sorted(days, reverse=True):
-        rows.append(Row(heading(day), day=day))
+        rows.append(Row("", "", day))
         rows.extend(days[day])
     return rows
 
@@ -154,7 +170,7 @@ def search_rows(rows: Sequence[Row], texts: dict[str, str], words: str) -> list[
         if row.is_heading:
             last_heading = row
             continue
-        if needle in texts.get(row.id, "") or needle in row.text.casefold():
+        if needle in texts.get(row.id, ""):
             if last_heading is not None and (not out or out[-1] is not last_heading) \
                     and last_heading.day == row.day:
                 out.append(last_heading)

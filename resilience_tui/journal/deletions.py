@@ -80,7 +80,7 @@ def delete_entry(store: Store, clock: Clock, table: str, record_id: str) -> Dele
         return None
     deletion = Deletion(label=label_for(table, record, clock.today()))
     deletion.removed[table] = [record]
-    actions = [copy.deepcopy(a) for a in goes_with(store, table, record_id)]
+    actions: list[Record] = [copy.deepcopy(a) for a in goes_with(store, table, record_id)]
     if actions:
         deletion.removed["actions"] = actions
     stamp = clock.stamp()

@@ -8,8 +8,9 @@ cursor skips. The rows are plain text: nothing the user wrote is read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from textual.binding import Binding
@@ -21,7 +22,8 @@ from textual.strip import Strip
 
 
 class RowList(ScrollView, can_focus=True):
-    """Rows of (text, is_heading); enter posts :class:`RowList.Selected`."""
+    """Rows of anything, drawn by ``text`` (headings told by ``is_heading``); enter
+    posts :class:`RowList.Selected`."""
 
     COMPONENT_CLASSES = {"row-list--heading", "row-list--cursor", "row-list--empty"}
 
@@ -63,16 +65,19 @@ class RowList(ScrollView, can_focus=True):
 
     def __init__(self, *, empty: str = "Nothing here yet.", id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: Sequence[tuple[str, bool]] = ()
+        self._rows: Sequence[Any] = ()
+        self._text: Callable[[Any], str] = str
+        self._heading: Callable[[Any], bool] = lambda _row: False
         self.empty = empty
 
     @property
     def row_count(self) -> int:
         return len(self._rows)
 
-    def set_rows(self, rows: Sequence[tuple[str, bool]], keep: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[Any], text: Callable[[Any], str],
+                 is_heading: Callable[[Any], bool], keep: int | None = None) -> None:
         """Show ``rows``; the cursor goes to the first entry (or near ``keep``)."""
-        self._rows = rows
+        self._rows, self._text, self._heading = rows, text, is_heading
         self.virtual_size = Size(self.size.width, len(rows))
         start = min(keep, len(rows) - 1) if keep is not None and rows else 0
         self.cursor = self._entry_from(start, 1 if keep is None else -1)
@@ -85,7 +90,7 @@ class RowList(ScrollView, can_focus=True):
     def _entry_from(self, index: int, step: int) -> int:
         """The first non-heading row from ``index`` going ``step``; -1 when none."""
         while 0 <= index < len(self._rows):
-            if not self._rows[index][1]:
+            if not self._heading(self._rows[index]):
                 return index
             index += step
         return -1
@@ -100,7 +105,7 @@ class RowList(ScrollView, can_focus=True):
             return
         height = max(1, self.scrollable_content_region.height)
         # The heading above the first entry of a day stays in view with it.
-        top = self.cursor - 1 if self.cursor > 0 and self._rows[self.cursor - 1][1] \
+        top = self.cursor - 1 if self.cursor > 0 and self._heading(self._rows[self.cursor - 1]) \
             else self.cursor
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
@@ -148,7 +153,8 @@ class RowList(ScrollView, can_focus=True):
                 width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
-        text, is_heading = self._rows[index]
+        row = self._rows[index]
+        text, is_heading = self._text(row), self._heading(row)
         style = base
         if is_heading:
             style = base + self.get_component_rich_style("row-list--heading")

@@ -9,6 +9,7 @@ from fixed_time import TODAY
 from textual.pilot import Pilot
 
 from resilience_tui.clock import FixedClock
+from resilience_tui.domain.history import row_text
 from resilience_tui.domain.models import Action, CheckIn, Feeling, Rejection
 from resilience_tui.journal.checkins import check_in
 from resilience_tui.journal.momentum import momentum
@@ -37,14 +38,14 @@ async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
 
 
 def shown(screen: HistoryScreen) -> list[str]:
-    return [r.text for r in screen.shown]
+    return [row_text(r) for r in screen.shown]
 
 
 async def cursor_to(pilot: Pilot[Any], screen: HistoryScreen, starts: str) -> None:
     """Move the cursor down to the first row starting with ``starts``."""
     rows = screen.query_one(RowList)
     for _ in range(len(screen.shown)):
-        if screen.shown[rows.cursor].text.startswith(starts):
+        if row_text(screen.shown[rows.cursor]).startswith(starts):
             return
         await pilot.press("down")
     raise AssertionError(f"no row starts with {starts!r}: {shown(screen)}")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Input, Static
 
-from ...domain.history import Row, build_rows, search_rows, texts_by_id
+from ...domain.history import Row, build_rows, row_text, search_rows, texts_by_id
 from ...widgets.row_list import RowList
 from ..base import AppScreen, JournalChanged
 from .entry_actions import EntryActions
@@ -24,6 +24,10 @@ EMPTY = {"all": "Nothing written yet. What you enter each day will gather here."
          "checkins": "No check-ins yet: m on Today starts one.",
          "selfcare": "No self-care logged yet: s on Today logs some.",
          "rejections": "No rejections logged. When one comes, r on Today notes it."}
+
+
+def _is_heading(row: Row) -> bool:
+    return not row.table
 
 
 class HistoryScreen(EntryActions, AppScreen[None]):
@@ -89,8 +93,7 @@ class HistoryScreen(EntryActions, AppScreen[None]):
         rows = self.query_one(RowList)
         rows.empty = (f"Nothing you wrote holds “{words.strip()}”." if words.strip()
                       else EMPTY[self.kind])
-        rows.set_rows([(r.text, r.is_heading) for r in self.shown],
-                      keep=rows.cursor if keep else None)
+        rows.set_rows(self.shown, row_text, _is_heading, keep=rows.cursor if keep else None)
         self._head()
 
     def _head(self) -> None:
@@ -108,6 +111,8 @@ class HistoryScreen(EntryActions, AppScreen[None]):
     def on_screen_resume(self) -> None:
         if self.store.revision != self._seen:
             self.rebuild(keep=True)
+        if self.focused is None or not self.focused.display:
+            self.query_one(RowList).focus()
 
     def entry_changed(self) -> None:
         if self.store.revision != self._seen:
