@@ -22,7 +22,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,26 @@ async def _timed(step: Callable[[], Awaitable[None]]) -> tuple[float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     await step()
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+@contextmanager
+def marking_first_frame(cls: type[Any], drawn: list[float]) -> Iterator[None]:
+    """While inside, a ``cls`` screen notes the moment of its first frame in ``drawn``."""
+    original = cls.__dict__.get("on_mount")
+
+    def on_mount(screen: Any) -> Any:
+        screen.call_after_refresh(
+            lambda: drawn or drawn.extend((time.perf_counter(), time.process_time())))
+        return original(screen) if original else None
+
+    cls.on_mount = on_mount
+    try:
+        yield
+    finally:
+        if original is None:
+            del cls.on_mount
+        else:
+            cls.on_mount = original
 
 
 async def one_run(db: Path, clock: FixedClock) -> dict[str, tuple[float, float]]:
@@ -64,14 +85,9 @@ async def one_run(db: Path, clock: FixedClock) -> dict[str, tuple[float, float]]
                 waiting afterwards left out)."""
                 drawn: list[float] = []
                 wall, cpu = time.perf_counter(), time.process_time()
-                await pilot.press(key)
-                for _ in range(200):
-                    if isinstance(app.screen, cls) and app.screen.is_mounted:
-                        break
-                    await asyncio.sleep(0.001)
-                app.screen.call_after_refresh(
-                    lambda: drawn.extend((time.perf_counter(), time.process_time())))
-                await pilot.pause()
+                with marking_first_frame(cls, drawn):
+                    await pilot.press(key)
+                    await pilot.pause()
                 return (drawn[0] - wall) * 1000, (drawn[1] - cpu) * 1000
 
             out["open Help, first frame (the yardstick)"] = await first_frame("?", HelpScreen)

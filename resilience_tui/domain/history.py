@@ -111,9 +111,10 @@ def heading(day: str) -> str:
 
 def build_rows(checkins: Iterable[CheckIn], selfcare: Iterable[SelfCare],
                rest_days: Iterable[RestDay], rejections: Iterable[Rejection],
-               kind: str = "all") -> list[Row]:
-    """Every day with something in it, newest first, each under its heading; or, for
-    ``kind`` "rejections", every rejection (newest first) on a line of its own."""
+               kind: str = "all", since: str = "") -> list[Row]:
+    """Every day with something in it (from ``since`` on, when given), newest first, each
+    under its heading; or, for ``kind`` "rejections", every rejection (newest first) on a
+    line of its own."""
     if kind == "rejections":
         found = sorted(rejections, key=lambda r: (r.logged_on, r.at), reverse=True)
         return [Row("rejections", r.id, r.logged_on, r) for r in found]
@@ -124,16 +125,20 @@ def build_rows(checkins: Iterable[CheckIn], selfcare: Iterable[SelfCare],
 
     if kind in ("all", "checkins"):
         for c in checkins:
-            add(c.day, Row("checkins", c.id, c.day, c))
+            if c.day >= since:
+                add(c.day, Row("checkins", c.id, c.day, c))
     if kind in ("all", "selfcare"):
         for s in selfcare:
-            add(s.day, Row("selfcare", s.id, s.day, s))
+            if s.day >= since:
+                add(s.day, Row("selfcare", s.id, s.day, s))
     if kind == "all":
         for rest in rest_days:
-            add(rest.day, Row("rest_days", rest.id, rest.day))
+            if rest.day >= since:
+                add(rest.day, Row("rest_days", rest.id, rest.day))
         for r in rejections:
             for day, words in _day_events(r):
-                add(day, Row("rejections", r.id, day, r, words))
+                if day >= since:
+                    add(day, Row("rejections", r.id, day, r, words))
     rows: list[Row] = []
     for day in sorted(days, reverse=True):
         rows.append(Row("", "", day))

@@ -201,3 +201,17 @@ async def test_a_closed_cool_down_reads_in_full_and_reopens_at_moving_on(
         assert screen is not None
     assert store.actions.all() == []  # taken back into the draft, made again on closing
     assert store.rejections.get(r.id).cooldown.moved_on_on is None  # type: ignore[union-attr]
+
+
+async def test_the_whole_past_follows_the_first_screen(make_app, store, clock) -> None:
+    clock.set("2024-01-05T09:00:00")  # long before the first screen's two months
+    log_selfcare(store, clock, activity="swim", minutes=40)
+    clock.set(f"{TODAY.isoformat()}T09:00:00")
+    check_in(store, clock, None, day=TODAY.isoformat(), mood=3, energy=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("end")
+        await pilot.pause()
+        assert shown(screen)[-2:] == ["Friday 5 January 2024", "Self-care · swim, 40 min"]
+        assert screen.query_one(RowList).cursor == len(screen.shown) - 1

@@ -8,6 +8,8 @@ entry in full; ``e`` edits it, ``d`` deletes it after asking, ``u`` undoes.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,7 @@ from ...widgets.row_list import RowList
 from ..base import AppScreen, JournalChanged
 from .entry_actions import EntryActions
 
+FIRST_SCREEN_DAYS = 62
 FILTERS = {"all": "1 all", "checkins": "2 check-ins", "selfcare": "3 self-care",
            "rejections": "4 rejections"}
 EMPTY = {"all": "Nothing written yet. What you enter each day will gather here.",
@@ -68,17 +71,30 @@ class HistoryScreen(EntryActions, AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.rebuild()
+        self.rebuild(first_screen=True)
 
     # Building the rows -------------------------------------------------------------
-    def rebuild(self, *, keep: bool = False) -> None:
-        """Build the rows again from the store (cheap: plain text, no widgets)."""
+    def rebuild(self, *, keep: bool = False, first_screen: bool = False) -> None:
+        """Build the rows again from the store (light tuples; words come when drawn).
+
+        ``first_screen``: the last two months only, enough to fill the screen at once;
+        the whole history follows right after the first frame (years of it take a few
+        tens of milliseconds more)."""
         store = self.store
         self._seen = store.revision
         self._texts = None
+        since = ""
+        if first_screen and self.kind != "rejections":
+            since = (self.clock.today() - timedelta(days=FIRST_SCREEN_DAYS)).isoformat()
         self.rows = build_rows(store.checkins.all(), store.selfcare.all(),
-                               store.rest_days.all(), store.rejections.all(), self.kind)
+                               store.rest_days.all(), store.rejections.all(), self.kind,
+                               since=since)
+        if since and not self.rows:  # quiet months: the whole history at once, no empty flash
+            self.rebuild(keep=keep)
+            return
         self._show(keep=keep)
+        if since:
+            self.call_after_refresh(self.rebuild, keep=True)
 
     def _show(self, *, keep: bool = False) -> None:
         words = self.query_one("#search", Input).value
@@ -100,8 +116,10 @@ class HistoryScreen(EntryActions, AppScreen[None]):
         words = self.query_one("#search", Input).value.strip()
         kinds = "  ".join(f"[{label}]" if name == self.kind else label
                           for name, label in FILTERS.items())
-        entries = sum(not r.is_heading for r in self.shown)
-        found = f" · {entries} found" if words else ""
+        found = ""
+        if words:
+            entries = sum(not r.is_heading for r in self.shown)
+            found = f" · {entries} found"
         self.query_one("#history-head", Static).update(f"History · {kinds}{found}")
 
     def on_journal_changed(self, _message: JournalChanged) -> None:
