@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fixed_time import TODAY
+from helpers import messages
 from textual.pilot import Pilot
 
 from resilience_tui.clock import FixedClock
@@ -16,7 +17,7 @@ from resilience_tui.journal.momentum import momentum
 from resilience_tui.journal.rejections import log_rejection
 from resilience_tui.journal.selfcare import log_selfcare
 from resilience_tui.screens.checkin import CheckInScreen
-from resilience_tui.screens.cooldown.move_on import MoveOnStep
+from resilience_tui.screens.cooldown.move_on import DoneView, MoveOnStep
 from resilience_tui.screens.cooldown.screen import CooldownScreen
 from resilience_tui.screens.history.entry import EntryScreen
 from resilience_tui.screens.history.screen import HistoryScreen
@@ -125,6 +126,7 @@ async def test_deleting_a_rejection_logged_twice_clears_its_cool_down(
         await pilot.press("y", "escape")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        assert app.screen.query_one("#cooldowns").option_count == 1
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CooldownScreen)
@@ -183,6 +185,12 @@ async def test_a_closed_cool_down_reads_in_full_and_reopens_at_moving_on(
                       "The portfolio talk", "Ask about the team sooner",
                       "[ ] Two more design roles (not started)"):
             assert words in text
+        await pilot.press("f")  # feedback stays within reach on a closed one
+        await pilot.pause()
+        assert isinstance(app.screen, CooldownScreen) and isinstance(app.screen.step, DoneView)
+        assert app.screen.query_one("#feedback-box")
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -215,3 +223,23 @@ async def test_the_whole_past_follows_the_first_screen(make_app, store, clock) -
         await pilot.pause()
         assert shown(screen)[-2:] == ["Friday 5 January 2024", "Self-care · swim, 40 min"]
         assert screen.query_one(RowList).cursor == len(screen.shown) - 1
+
+
+async def test_u_on_today_undoes_a_deletion_made_in_history(make_app, store, clock) -> None:
+    _, walk_id = day_one(store, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_history(pilot)
+        await cursor_to(pilot, screen, "Self-care")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert store.selfcare.get(walk_id) is None
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.selfcare.get(walk_id) is not None
+        await pilot.press("u")  # once only
+        await pilot.pause()
+        assert messages(app)[-1] == "Nothing to undo just now."
