@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Iterable
 from datetime import date
@@ -15,11 +16,13 @@ from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .domain.cooldown import open_statuses, urgent_status
+from .journal.deletions import Deletion, undo_delete
 from .journal.settings import remember_theme
 from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen
 from .screens.base import JournalChanged
 from .screens.form import FormScreen
+from .screens.history.entry_actions import UNDO_SECONDS, EntryDeleted
 from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
 from .storage.store import Store
@@ -51,6 +54,7 @@ class ResilienceApp(App[None]):
         self._warned = False  # told the user about unsaved entries once already
         self.crash: str | None = None  # an unexpected error's traceback, for a file
         self._refresh_pending = False
+        self._undo: tuple[Deletion, float] | None = None  # the latest deletion, and when
         store.on_problem = self._storage_problem
         store.subscribe(self._journal_changed)
 
@@ -116,10 +120,24 @@ class ResilienceApp(App[None]):
         self.refresh_today()
 
     def refresh_today(self) -> None:
-        """Tell every Today screen in the stack that the journal may have changed."""
+        """Tell Today, and every screen in the stack that shows the journal, that it may
+        have changed."""
         for screen in self.screen_stack:
-            if isinstance(screen, TodayScreen):
+            if isinstance(screen, TodayScreen) or hasattr(screen, "on_journal_changed"):
                 screen.post_message(JournalChanged())
+
+    # Deleting, with a way back --------------------------------------------
+    def on_entry_deleted(self, message: EntryDeleted) -> None:
+        self._undo = (message.deletion, time.monotonic())
+
+    def action_undo_delete(self) -> None:
+        """Bring back what was deleted last, for a little while after."""
+        undo, self._undo = self._undo, None
+        if undo is None or time.monotonic() - undo[1] > UNDO_SECONDS:
+            self.notify("Nothing to undo just now.", timeout=3)
+            return
+        undo_delete(self.store, undo[0])
+        self.notify(f"Brought back the {undo[0].label}.", timeout=4, markup=False)
 
     # Time and storage ---------------------------------------------------
     def notice_new_day(self) -> bool:

@@ -55,6 +55,12 @@ def review_screen() -> Screen[Any]:
     return ReviewScreen()
 
 
+def history_screen() -> Screen[Any]:
+    from .screens.history.screen import HistoryScreen
+
+    return HistoryScreen()
+
+
 def patterns_screen() -> Screen[Any]:
     from .screens.patterns import PatternsScreen
 
@@ -81,6 +87,7 @@ FACTORIES: dict[str, ScreenFactory | None] = {
     "selfcare": selfcare_screen,
     "network": network_screen,
     "review": review_screen,
+    "history": history_screen,
     "patterns": patterns_screen,
     "settings": settings_screen,
     "help": help_screen,

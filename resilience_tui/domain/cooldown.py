@@ -301,3 +301,26 @@ def move_on(r: Rejection, today: date, after: Mapping[str, int]) -> Rejection:
                 f.after = after[f.name]
 
     return _advance(r, "moved_on_on", today, change)
+
+
+# --- taking a step back -------------------------------------------------------
+
+
+def reopen(r: Rejection, redirects: Mapping[str, str] = {}) -> Rejection:  # noqa: B006
+    """A closed cool-down taken back to moving on. The re-ratings and the next steps
+    chosen (``redirects``: kind → words, the open actions being taken back) become the
+    step's draft, so the user finds everything as they left it."""
+    if not is_done(r):
+        raise CooldownError("This cool-down is still open; c on Today carries it on.")
+    out = copy.deepcopy(r)
+    c = out.cooldown
+    after = {f.name: str(f.after) for f in c.feelings if f.after is not None}
+    for f in c.feelings:
+        f.after = None
+    c.moved_on_on = None
+    c.draft = {"step": "move_on",
+               "fields": {"after": after,
+                          "redirects": {"ticked": list(redirects), "notes": dict(redirects)}},
+               "feedback": {}}
+    c.validate()
+    return out

@@ -6,6 +6,7 @@ from ..clock import Clock
 from ..domain.models import Contact
 from ..domain.selfcare import check_last_contacted, check_unique_name, contacted
 from ..storage.store import Store
+from .deletions import delete_entry
 
 
 def save_contact(
@@ -43,5 +44,6 @@ def say_hello(store: Store, clock: Clock, contact_id: str) -> Contact | None:
 
 
 def remove_contact(store: Store, contact_id: str) -> None:
-    """Take someone out of the network (self-care entries keep the name they had)."""
-    store.contacts.delete(contact_id)
+    """Take someone out of the network (self-care entries keep the name they had); the
+    deletion leaves a tombstone, so an older export or a sync never brings them back."""
+    delete_entry(store, store.clock, "contacts", contact_id)

@@ -161,3 +161,24 @@ def keep_draft(store: Store, r: Rejection, draft: dict[str, Any]) -> Rejection:
     out = copy.deepcopy(r)
     out.cooldown.draft = draft
     return save(store, out)
+
+
+def reopen(store: Store, clock: Clock, rejection_id: str) -> Rejection:
+    """Take a closed cool-down back to moving on, with its answers as the step's draft.
+
+    The next steps it made that are still untouched (open) are taken back into the
+    draft, and deleted (with tombstones) so closing again doesn't make them twice;
+    ones already planned or done stay. Raises CooldownError when it is still open."""
+    from .deletions import delete_entry
+
+    found = store.rejections.get(rejection_id)
+    if found is None:
+        raise cooldown.CooldownError("That rejection isn't in your journal any more.")
+    untouched = [a for a in store.actions.all()
+                 if a.rejection_id == rejection_id and a.status == "open"]
+    out = cooldown.reopen(found, {a.kind: a.text for a in untouched})
+    with store.batch():
+        for action in untouched:
+            delete_entry(store, clock, "actions", action.id)
+        store.rejections.put(out)
+    return copy.deepcopy(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..clock import Clock
 from ..domain.dates import parse_day
 from ..domain.models import Rejection
+from ..domain.validate import ValidationError
 from ..storage.store import Store
 
 
@@ -34,3 +35,30 @@ def log_rejection(
     ).validate()
     store.rejections.put(rejection)
     return rejection
+
+
+def edit_rejection(
+    store: Store,
+    clock: Clock,
+    rejection_id: str,
+    *,
+    company: str,
+    role: str,
+    received: str,
+    stage: str,
+    mattered: int,
+    contact_name: str = "",
+    contact_email: str = "",
+    message: str = "",
+) -> Rejection:
+    """Correct a rejection's details; its id, the day it was logged (when its cool-down
+    started) and the cool-down itself stay. Raises ValidationError (nothing saved)."""
+    found = store.rejections.get(rejection_id)
+    if found is None:
+        raise ValidationError("rejection", "isn't in your journal any more")
+    found.company, found.role, found.stage, found.mattered = company, role, stage, mattered
+    found.received_on = parse_day(received, clock.today()).isoformat()
+    found.contact_name, found.contact_email, found.message = (
+        contact_name, contact_email, message)
+    store.rejections.put(found.validate())
+    return found

@@ -1,7 +1,9 @@
 """The morning check-in: mood, energy, an intention, feelings and today's plan.
 
-One check-in per day: opening it again the same day edits it. The fast path is
-mood (1–5), tab, energy (1–5), tab, the intention, ctrl+s.
+One check-in per day: opening it again the same day edits it, and History
+opens a past day's check-in here too (``checkin_id``), without today's
+suggestions. The fast path is mood (1–5), tab, energy (1–5), tab, the
+intention, ctrl+s.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from ..domain.checkin import FEELING_GROUPS, checkin_for_day
-from ..domain.dates import weekday_and_date
+from ..domain.dates import describe_day, stored_day, weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
 from ..journal.checkins import check_in
@@ -48,18 +50,29 @@ class CheckInScreen(FormScreen):
     BINDINGS = [Binding("ctrl+n", "add_item", "Add plan item")]
 
 
-    def __init__(self) -> None:
+    def __init__(self, checkin_id: str | None = None) -> None:
+        """Today's check-in, or (``checkin_id``) any day's, as History edits it."""
         super().__init__()
+        self.checkin_id = checkin_id
         self.day = ""
         self.existing: CheckIn | None = None
 
+    @property
+    def is_today(self) -> bool:
+        return self.day == self.clock.today_str()
+
     def compose(self) -> ComposeResult:
-        self.day = self.clock.today_str()
-        self.existing = checkin_for_day(self.store.checkins.all(), self.day)
+        found = self.store.checkins.get(self.checkin_id) if self.checkin_id else None
+        self.day = found.day if found else self.clock.today_str()
+        self.existing = found or checkin_for_day(self.store.checkins.all(), self.day)
         c = self.existing or CheckIn(day=self.day)
         with VerticalScroll(id="checkin") as box:
-            verb = "Edit this morning's" if self.existing else "Morning"
-            box.border_title = f"{verb} check-in · {weekday_and_date(self.clock.today())}"
+            day = stored_day(self.day) or self.clock.today()
+            if not self.is_today:
+                box.border_title = f"Edit the check-in of {describe_day(day, self.clock.today())}"
+            else:
+                verb = "Edit this morning's" if self.existing else "Morning"
+                box.border_title = f"{verb} check-in · {weekday_and_date(day)}"
             yield form_error()
             yield form_row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
             yield form_row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
@@ -75,7 +88,8 @@ class CheckInScreen(FormScreen):
             yield Static("Suggestions [dim](enter or a adds · d drops)[/]",
                          id="suggestions-title", classes="section")
             yield SuggestionList(self._suggestions(), id="suggestions")
-            yield Static("Today's plan [dim](ctrl+n adds · ctrl+r removes)[/]",
+            plan_title = "Today's plan" if self.is_today else "That day's plan"
+            yield Static(f"{plan_title} [dim](ctrl+n adds · ctrl+r removes)[/]",
                          classes="section")
             yield Static("Nothing planned yet.", id="plan-empty")
             for item in c.plan:
@@ -89,6 +103,8 @@ class CheckInScreen(FormScreen):
         self._sync()
 
     def _suggestions(self) -> list[Suggestion]:
+        if not self.is_today:  # suggestions are for the day ahead, not one gone by
+            return []
         store = self.store
         ctx = SuggestionContext(
             today=self.clock.today(), checkins=store.checkins.all(),

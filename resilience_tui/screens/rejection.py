@@ -16,7 +16,7 @@ from ..domain.cooldown import reflect_opens_on
 from ..domain.dates import FutureDay, describe_day, parse_day
 from ..domain.models import STAGES, Rejection
 from ..domain.validate import ValidationError
-from ..journal.rejections import log_rejection
+from ..journal.rejections import edit_rejection, log_rejection
 from ..widgets.scale import MATTERED_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
 
@@ -51,33 +51,48 @@ class LogRejectionScreen(FormScreen):
     LogRejectionScreen .hint { margin-top: 1; }
     """
 
+    def __init__(self, rejection_id: str | None = None) -> None:
+        """A new rejection, or (``rejection_id``) one to correct, as History's ``e`` does."""
+        super().__init__()
+        self.rejection_id = rejection_id
+
     def compose(self) -> ComposeResult:
+        found = self.store.rejections.get(self.rejection_id) if self.rejection_id else None
+        r = found or Rejection()
         with VerticalScroll(id="log", can_focus=False):
-            yield Static("Log a rejection", id="log-title")
-            yield Static("Sorry this one didn't work out. Note the facts; "
-                         "the cool-down will take it from there.", classes="intro")
+            if found is None:
+                yield Static("Log a rejection", id="log-title")
+                yield Static("Sorry this one didn't work out. Note the facts; "
+                             "the cool-down will take it from there.", classes="intro")
+            else:
+                yield Static("Correct a rejection", id="log-title")
+                yield Static("Its cool-down stays as it is.", classes="intro")
             yield form_error()
-            yield form_row("Company", Input(id="company", max_length=120, compact=True,
-                                            placeholder="e.g. Acme Corp"))
-            yield form_row("Role", Input(id="role", max_length=120, compact=True,
+            yield form_row("Company", Input(r.company, id="company", max_length=120,
+                                            compact=True, placeholder="e.g. Acme Corp"))
+            yield form_row("Role", Input(r.role, id="role", max_length=120, compact=True,
                                          placeholder="e.g. QA Lead"))
             yield form_row("How far it got", Select(
                 [(label, stage) for stage, label in STAGE_LABELS.items() if stage in STAGES],
-                value="applied", allow_blank=False, compact=True, id="stage"))
+                value=r.stage if r.stage in STAGES else "applied", allow_blank=False,
+                compact=True, id="stage"))
             yield form_row("Date received",
-                           Input(id="received", compact=True, max_length=40,
+                           Input(r.received_on, id="received", compact=True, max_length=40,
                                  placeholder="e.g. yesterday"),
                            Static("→ today", id="received-note"))
-            yield form_row("How much it mattered", ScalePicker(MATTERED_WORDS, 3, id="mattered"))
-            yield form_row("Who sent it", Input(id="contact-name", max_length=120, compact=True,
+            yield form_row("How much it mattered",
+                           ScalePicker(MATTERED_WORDS, r.mattered, id="mattered"))
+            yield form_row("Who sent it", Input(r.contact_name, id="contact-name",
+                                                max_length=120, compact=True,
                                                 placeholder="name (optional)"),
                            Label("email", id="email-label"),
-                           Input(id="contact-email", max_length=254, compact=True,
-                                 placeholder="optional"))
+                           Input(r.contact_email, id="contact-email", max_length=254,
+                                 compact=True, placeholder="optional"))
             yield Label("The message, if you want to keep it (optional)",
                         classes="field-label wide")
-            yield TextArea(id="message", compact=True, placeholder="paste it here")
-            yield Static("ctrl+s logs it · escape goes back", classes="hint")
+            yield TextArea(r.message, id="message", compact=True, placeholder="paste it here")
+            yield Static("ctrl+s saves · escape goes back" if found
+                         else "ctrl+s logs it · escape goes back", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,6 +123,8 @@ class LogRejectionScreen(FormScreen):
 
     def save(self) -> Rejection:
         today = self.clock.today()
+        if self.rejection_id:
+            return self._save_edit()
         stage = self.query_one("#stage", Select).value
         rejection = log_rejection(
             self.store, self.clock,
@@ -124,4 +141,19 @@ class LogRejectionScreen(FormScreen):
         when = describe_day(opens, today)
         self.notify_saved(f"Logged. Press c when you're ready to say how it feels; "
                     f"reflecting opens {when}.", timeout=6)
+        return rejection
+
+    def _save_edit(self) -> Rejection:
+        assert self.rejection_id is not None
+        stage = self.query_one("#stage", Select).value
+        rejection = edit_rejection(
+            self.store, self.clock, self.rejection_id,
+            company=self._value("company"), role=self._value("role"),
+            received=self._value("received"),
+            stage=str(stage) if stage is not Select.NULL else "applied",
+            mattered=self.query_one("#mattered", ScalePicker).value or 3,
+            contact_name=self._value("contact-name"),
+            contact_email=self._value("contact-email"),
+            message=self.query_one("#message", TextArea).text)
+        self.notify_saved("Saved.", timeout=3)
         return rejection

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
+from ..domain.dates import describe_day, stored_day
 from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
 from ..domain.selfcare import selfcare_day, sorted_contacts
 from ..journal.selfcare import log_selfcare
@@ -40,38 +41,57 @@ class SelfCareScreen(FormScreen):
     SelfCareScreen #so-far {{ color: $text-muted; margin-bottom: 1; }}
     """
 
-    def __init__(self, activity: str = "", rejection_id: str | None = None) -> None:
-        """``activity`` pre-fills the field (e.g. a cool-down's way to process a rejection)."""
+    def __init__(self, activity: str = "", rejection_id: str | None = None, *,
+                 entry_id: str | None = None) -> None:
+        """``activity`` pre-fills the field (e.g. a cool-down's way to process a rejection);
+        ``entry_id`` opens a saved entry to correct it (History's ``e``)."""
         super().__init__()
         self.initial_activity = activity
         self.rejection_id = rejection_id
+        self.entry_id = entry_id
+        self._gone_contact: str | None = None
 
     def compose(self) -> ComposeResult:
         contacts = sorted_contacts(self.store.contacts.all())
+        found = self.store.selfcare.get(self.entry_id) if self.entry_id else None
+        e = found or SelfCare(activity=self.initial_activity)
+        known = {c.id for c in contacts}
+        # Someone since removed from the network: the entry keeps their name.
+        self._gone_contact = e.contact_id if e.contact_id not in known else None
         with VerticalScroll(id="selfcare") as box:
-            box.border_title = "Self-care check-in"
-            yield Static(self._so_far(), id="so-far", markup=False)
+            if found is not None:
+                day = stored_day(found.day) or self.clock.today()
+                box.border_title = (f"Edit self-care · "
+                                    f"{describe_day(day, self.clock.today())}")
+            else:
+                box.border_title = "Self-care check-in"
+                yield Static(self._so_far(), id="so-far", markup=False)
             yield form_error()
             yield form_row("What did you do?", Input(
-                self.initial_activity, id="activity", compact=True,
+                e.activity, id="activity", compact=True,
                 placeholder="walk, gym, a call with a friend…",
                 suggester=SuggestFromList(SELFCARE_ACTIVITIES, case_sensitive=False)))
             yield Static("Your own words are fine; → takes a suggestion.", classes="hint")
-            yield form_row("Minutes", Input(id="minutes", compact=True, placeholder="e.g. 30"))
-            yield form_row("Energy before", ScalePicker(ENERGY_WORDS, id="energy-before"),
-                           classes="gap")
-            yield form_row("Energy after", ScalePicker(ENERGY_WORDS, id="energy-after"))
-            yield form_row("Optimism now", ScalePicker(OPTIMISM_WORDS, id="optimism"))
+            yield form_row("Minutes", Input(str(e.minutes) if e.minutes else "", id="minutes",
+                                            compact=True, placeholder="e.g. 30"))
+            yield form_row("Energy before", ScalePicker(ENERGY_WORDS, e.energy_before,
+                                                        id="energy-before"), classes="gap")
+            yield form_row("Energy after", ScalePicker(ENERGY_WORDS, e.energy_after,
+                                                       id="energy-after"))
+            yield form_row("Optimism now", ScalePicker(OPTIMISM_WORDS, e.optimism,
+                                                       id="optimism"))
             if contacts:
+                chosen = e.contact_id if e.contact_id in known else Select.NULL
                 yield form_row("With someone?", Select(
                     [(Text(f"{c.name} ({c.kind})"), c.id) for c in contacts], id="contact",
-                    prompt="no one in particular", compact=True), classes="gap")
+                    prompt="no one in particular", compact=True, value=chosen),
+                    classes="gap")
             else:
                 yield form_row("With someone?", Static(
                     "Add people on the support network (n on Today).", classes="muted"),
                     classes="gap")
-            yield form_row("Note", TextArea(id="note", compact=True, tab_behavior="focus"),
-                           classes="gap")
+            yield form_row("Note", TextArea(e.note, id="note", compact=True,
+                                            tab_behavior="focus"), classes="gap")
             yield Static("ctrl+s saves · escape goes back · only the first two are needed",
                          classes="muted gap")
         yield Footer()
@@ -84,7 +104,7 @@ class SelfCareScreen(FormScreen):
         return f"{planned}Today so far: {done or 'nothing yet'}."
 
     def save(self) -> SelfCare:
-        contact_id = None
+        contact_id = self._gone_contact
         for select in self.query("#contact").results(Select):
             if select.value is not Select.NULL:
                 contact_id = str(select.value)
@@ -98,7 +118,9 @@ class SelfCareScreen(FormScreen):
             note=self.query_one("#note", TextArea).text,
             contact_id=contact_id,
             rejection_id=self.rejection_id,
+            entry_id=self.entry_id,
         )
-        self.notify_saved(f"Logged: {entry.activity}, {entry.minutes} min.", timeout=3,
+        verb = "Saved" if self.entry_id else "Logged"
+        self.notify_saved(f"{verb}: {entry.activity}, {entry.minutes} min.", timeout=3,
                           markup=False)
         return entry

@@ -8,6 +8,7 @@ from typing import Any
 from .tables import FILE_TABLES
 
 CURRENT_SCHEMA = 1
+# ``deleted`` holds tombstones (table, id, deleted_at); a file without it gets it empty.
 TABLES = FILE_TABLES
 
 Data = dict[str, Any]

@@ -34,6 +34,7 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
+from ..domain.tombstones import Tombstone
 from . import migrations
 from .atomic import AtomicCachedStorage, read_database
 from .backup import daily_backup
@@ -217,6 +218,9 @@ class Store:
         self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
             self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
             self.rest_days)}
+        # What was deleted, and when: kept so no import or sync brings it back. Not a
+        # table of records (it is exported as its own ``deleted`` list), so not in ``repos``.
+        self.deleted: Repo[Tombstone] = Repo(self, "deleted", Tombstone)
         # read_database refused settings that fail the record check; these are tidy. The
         # clock follows the day start hour through the journal core, not the store.
         self._settings = Settings.from_dict(data.get("settings", {}).get("1", {})).validate()

@@ -13,5 +13,6 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     "checkins": CheckIn, "rejections": Rejection, "selfcare": SelfCare, "contacts": Contact,
     "actions": Action, "rest_days": RestDay}
 
-# Every table of a journal file: its schema row, the settings row, then the records.
-FILE_TABLES: tuple[str, ...] = ("meta", "settings", *RECORD_CLASSES)
+# Every table of a journal file: its schema row, the settings row, the records, then the
+# tombstones of deleted records (table, id, deleted_at).
+FILE_TABLES: tuple[str, ...] = ("meta", "settings", *RECORD_CLASSES, "deleted")

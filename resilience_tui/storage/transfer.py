@@ -6,7 +6,10 @@ core (``journal.transfer``) then applies all of it in one write, or nothing.
 Records merge by ``id``: a new id is added; a known id is replaced only when
 the incoming ``updated_at`` is a later moment, so importing the same file
 twice changes nothing. Settings are taken from the file only when this
-journal has none of its own yet. The format is documented field by field in ``docs/data-format.md``.
+journal has none of its own yet. Deletions travel as tombstones (the top-level
+``deleted`` list): a record is kept deleted, here or from the file, unless its
+copy was edited after the deletion. The format is documented field by field in
+``docs/data-format.md``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from ..domain.models import (
     RestDay,
     Settings,
 )
+from ..domain.tombstones import Tombstone, buries, moment
 from .import_check import (
     MAX_DEPTH,
     ImportProblem,
@@ -65,6 +69,7 @@ def export_data(store: Store) -> dict[str, Any]:
     for name in RECORD_TABLES:
         out[name] = [r.to_dict() for r in getattr(store, name).all()]
     out["rest_days"] = sorted(r.day for r in store.rest_days.all())
+    out["deleted"] = [t.to_dict() for t in store.deleted.all()]
     return out
 
 
@@ -101,6 +106,9 @@ class ImportPlan:
     replaced: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     kept_newer: dict[str, int] = field(default_factory=dict)  # ours was edited later
+    kept_deleted: dict[str, int] = field(default_factory=dict)  # deleted here, not brought back
+    removed: dict[str, list[str]] = field(default_factory=dict)  # ours, deleted in the file
+    tombstones: list[Tombstone] = field(default_factory=list)  # the file's, new here
     records: dict[str, list[Record]] = field(default_factory=dict)
     settings: Settings | None = None  # taken from the file (this journal had none)
     exported_at: str = ""
@@ -109,6 +117,7 @@ class ImportPlan:
     @property
     def changes(self) -> int:
         return (sum(self.added.values()) + sum(self.replaced.values())
+                + sum(map(len, self.removed.values())) + len(self.tombstones)
                 + (self.settings is not None))
 
     def summary(self) -> str:
@@ -120,6 +129,9 @@ class ImportPlan:
                 what = LABELS[name] if new + upd != 1 else ONE[name]
                 parts.append(f"{new} new and {upd} updated {LABELS[name]}" if new and upd
                              else f"{new or upd} {'new' if new else 'updated'} {what}")
+        gone = sum(map(len, self.removed.values()))
+        if gone:
+            parts.append(f"{gone} deleted")
         if self.settings is not None:
             parts.append("your settings")
         return ", ".join(parts) if parts else "nothing new"
@@ -130,11 +142,16 @@ class ImportPlan:
         for name, label in LABELS.items():
             new, upd = self.added.get(name, 0), self.replaced.get(name, 0)
             same, ours = self.unchanged.get(name, 0), self.kept_newer.get(name, 0)
-            if not (new or upd or same or ours):
+            buried, gone = self.kept_deleted.get(name, 0), len(self.removed.get(name, []))
+            if not (new or upd or same or ours or buried or gone):
                 continue
             bits = [f"{new} new", f"{upd} updated", f"{same} already here"]
             if ours:
                 bits.append(f"{ours} kept as you have them (edited here later)")
+            if buried:
+                bits.append(f"{buried} kept deleted (you deleted them)")
+            if gone:
+                bits.append(f"{gone} deleted (deleted there)")
             lines.append(f"{label + ':':<19}{', '.join(bits)}")
         if self.settings is not None:
             lines.append("settings:          taken from the file (none saved here yet)")
@@ -149,6 +166,7 @@ class Parsed:
     settings: Settings | None
     exported_at: str = ""
     notes: list[str] = field(default_factory=list)  # e.g. drafts that didn't fit
+    deleted: list[Tombstone] = field(default_factory=list)
 
 
 def parse_export(path: Path, today: date | None = None) -> Parsed:
@@ -162,9 +180,22 @@ def parse(data: object, today: date | None = None) -> Parsed:
     """Check an export object completely (ImportProblem names the first fault)."""
     notes: list[str] = []
     records, settings = parse_records(data, today, notes)
-    exported_at = data.get("exported_at") if isinstance(data, dict) else ""
+    assert isinstance(data, dict)  # parse_records refused anything else
+    exported_at = data.get("exported_at")
     return Parsed(records, settings, exported_at if isinstance(exported_at, str) else "",
-                  notes)
+                  notes, _parse_deleted(data.get("deleted", []), today))
+
+
+def _parse_deleted(rows: object, today: date | None) -> list[Tombstone]:
+    """The file's tombstones (an older export has none). One per id: the latest."""
+    if not isinstance(rows, list):
+        raise ImportProblem(f"deleted should be a list, not {show(rows)}")
+    latest: dict[str, Tombstone] = {}
+    for i, row in enumerate(rows):
+        t = check_record(Tombstone, row, f"deleted #{i + 1}", today=today)
+        if t.id not in latest or buries(t, latest[t.id].deleted_at):
+            latest[t.id] = t
+    return list(latest.values())
 
 
 def parse_records(data: object, today: date | None = None, notes: list[str] | None = None,
@@ -242,12 +273,22 @@ def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
     plan = ImportPlan(settings=data.settings if take else None, exported_at=data.exported_at,
                       notes=list(data.notes))
     current = store.repos
+    graves = _graves(store, data.deleted, plan)
     for name, incoming in data.records.items():
         repo = current[name]
         keep: list[Record] = []
-        added = replaced = same = ours = 0
+        added = replaced = same = ours = buried = 0
         for record in incoming:
-            old = repo.get_shared(record.id)
+            rid: str = record.id
+            old = repo.get_shared(rid)
+            grave = graves.get(rid)
+            if grave is not None and grave.table == name and buries(
+                    grave, getattr(record, "updated_at", "")):
+                if old is None:
+                    buried += 1  # deleted (here or there) after this copy last changed
+                else:
+                    same += 1  # ours goes (see _graves); this copy doesn't come back
+                continue
             if old is None:
                 added += 1
                 keep.append(record)
@@ -260,9 +301,28 @@ def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
                 same += 1
         plan.added[name], plan.replaced[name] = added, replaced
         plan.unchanged[name], plan.kept_newer[name] = same, ours
+        plan.kept_deleted[name] = buried
         plan.records[name] = keep
     _note_double_days(store, plan)
     return plan
+
+
+def _graves(store: Store, incoming: list[Tombstone], plan: ImportPlan) -> dict[str, Tombstone]:
+    """Every tombstone that counts, ours and the file's (the later one per id). Notes in
+    ``plan`` the file's tombstones new here, and our records they delete (those not
+    edited here after the deletion)."""
+    graves = {t.id: t for t in store.deleted.all()}
+    for t in incoming:
+        ours = graves.get(t.id)
+        if ours is not None and moment(t.deleted_at) <= moment(ours.deleted_at):
+            continue  # we hold this deletion already, as late or later
+        graves[t.id] = t
+        plan.tombstones.append(t)
+        repo = store.repos.get(t.table)
+        record = repo.get_shared(t.id) if repo is not None else None
+        if record is not None and buries(t, getattr(record, "updated_at", "")):
+            plan.removed.setdefault(t.table, []).append(t.id)
+    return graves
 
 
 def _note_double_days(store: Store, plan: ImportPlan) -> None:

@@ -1,9 +1,14 @@
-"""A checkbox whose mark is a glyph, not only a colour: ✓ when ticked, blank when not."""
+"""A checkbox whose mark is a glyph, not only a colour: ✓ when ticked, blank when not.
+
+Letters typed on a focused box are meant as words: they go to the box's own
+text field when it has one beside it (its row's note), or a one-line hint says
+where words go. A box never toggles on a letter.
+"""
 
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Input
 
 
 class TickBox(Checkbox):
@@ -23,3 +28,21 @@ class TickBox(Checkbox):
             event.stop()
             event.prevent_default()
             self.toggle()
+            return
+        if event.character and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self._words_elsewhere(event.character)
+
+    def _words_elsewhere(self, character: str) -> None:
+        """Send a typed letter to the field beside this box, or say where words go."""
+        beside = [w for w in (self.parent.children if self.parent else ())
+                  if isinstance(w, Input)]
+        if beside:
+            field = beside[0]
+            field.select_on_focus = False  # selecting all would let the next letter replace it
+            field.cursor_position = len(field.value)
+            field.insert_text_at_cursor(character)
+            field.focus()
+            return
+        self.notify("Space ticks this box; words go in the text fields.", timeout=3)

@@ -89,6 +89,8 @@ def move_on(terminal: Terminal) -> None:
     terminal.send_keys("Tab", "Space")  # tick "similar roles"
     terminal.wait_for_regex(r"✓.? similar roles")
     terminal.send_keys("C-s")
+    terminal.wait_for("Close this cool-down? You can reopen it from History.")
+    terminal.send_keys("y")
     done = terminal.wait_for("✓ Done. You moved on today, on day 2.")
     assert "hurt 50 → 20" in done and WENT_WELL in done
     assert "Look for two more roles like QA Lead" in done

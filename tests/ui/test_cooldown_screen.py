@@ -305,6 +305,13 @@ async def test_move_on_rerates_and_turns_redirects_into_actions(make_app, store)
         redirects.rows[1].query_one(Input).value = "Two evenings of SQL"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # closing asks first
+        assert app.screen.question == (
+            "Feelings: hurt 80 → 70, shaken 60 → 15\n"
+            "Next steps: similar roles, a skill to learn\n\n"
+            "Close this cool-down? You can reopen it from History.")
+        await pilot.press("y")
+        await pilot.pause()
         assert isinstance(screen.step, DoneView)
         shown = " ".join(str(s.content) for s in screen.step.query(Static))
         assert "hurt 80 → 70 · shaken 60 → 15" in shown
@@ -319,6 +326,38 @@ async def test_move_on_rerates_and_turns_redirects_into_actions(make_app, store)
         ("a skill to learn", "Two evenings of SQL")]
     assert all((a.rejection_id, a.status, a.created_on) == (r.id, "open", "2026-03-11")
                for a in actions)
+
+
+async def test_escape_on_the_closing_question_keeps_the_step_open(make_app, store) -> None:
+    r = seed_cooldown(store, "move_on")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        step = screen.step
+        assert isinstance(step, MoveOnStep)
+        await pilot.press(*"30", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.step is step
+        assert step.query_one(FeelingsRater).values()["hurt"] == "30"
+    assert store.rejections.get(r.id).cooldown.moved_on_on is None
+
+
+async def test_letters_on_a_focused_tick_box_go_to_its_words(make_app, store) -> None:
+    seed_cooldown(store, "move_on")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        redirects = screen.query_one("#redirects", TaggedNotes)
+        row = redirects.rows[1]
+        row.box.focus()
+        await pilot.press(*"learn sql")
+        await pilot.pause()
+        assert row.query_one(Input).value == "learn sql"
+        assert row.box.value  # ticked once, by the words (never toggled by the spaces)
+        assert screen.focused is row.query_one(Input)
 
 
 # --- Today and the whole journey -------------------------------------------------
@@ -366,6 +405,8 @@ async def test_a_whole_cooldown_across_two_days(make_app, store, clock) -> None:
         await pilot.pause()
         assert isinstance(screen.step, MoveOnStep)
         await pilot.press(*"20", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(screen.step, DoneView)
         await pilot.press("escape")

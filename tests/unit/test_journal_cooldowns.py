@@ -83,3 +83,23 @@ def test_feedback_requested_then_answered(store: Store, clock: FixedClock,
     assert stored is not None
     assert (stored.feedback.status, stored.feedback.themes) == ("received", ["SQL"])
     assert stored.feedback.subject == "Thank you"
+
+
+def test_reopening_a_closed_cool_down_and_closing_again_keeps_one_set_of_steps(
+        store: Store, clock: FixedClock, acme: Rejection) -> None:
+    r, _ = cooldowns.acknowledge(store, clock, acme, {"hurt": 70})
+    r = cooldowns.start_reflecting_early(store, clock, r)
+    r = cooldowns.reflect(store, clock, r, went_well="Stayed calm")
+    with pytest.raises(CooldownError):  # only a closed cool-down goes back a step
+        cooldowns.reopen(store, clock, acme.id)
+    r, _ = cooldowns.move_on(store, clock, r, {"hurt": 30}, {"reach out": "Call Ana"})
+    reopened = cooldowns.reopen(store, clock, acme.id)
+    assert cooldown.next_step(reopened) == "move_on"
+    assert reopened.cooldown.draft == {
+        "step": "move_on", "feedback": {},
+        "fields": {"after": {"hurt": "30"},
+                   "redirects": {"ticked": ["reach out"], "notes": {"reach out": "Call Ana"}}}}
+    assert reopened.cooldown.went_well == "Stayed calm"  # the earlier steps stay as written
+    assert store.actions.all() == []
+    cooldowns.move_on(store, clock, reopened, {"hurt": 20}, {"reach out": "Call Ana"})
+    assert [a.text for a in store.actions.all()] == ["Call Ana"]

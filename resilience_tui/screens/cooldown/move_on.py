@@ -54,8 +54,8 @@ class MoveOnStep(StepForm):
                           notes=redirects.get("notes"), placeholders=redirect_defaults(r),
                           tick_width=24, id="redirects")
         yield feedback_block(self, open_=False)
-        yield note("ctrl+s closes this cool-down · escape keeps what you typed for later"
-                   ).add_class("hint")
+        yield note("ctrl+s closes this cool-down (it asks first) · escape keeps what you "
+                   "typed for later").add_class("hint")
 
     def draft(self) -> dict[str, Any]:
         return {
@@ -63,6 +63,17 @@ class MoveOnStep(StepForm):
             "redirects": self.query_one("#redirects", TaggedNotes).draft(),
             "feedback": self.query_one(FeedbackSection).draft(),
         }
+
+    def closing_question(self) -> str:
+        """What closing keeps, and the question; raises ValidationError for a bad level."""
+        after = self.query_one("#after", FeelingsRater).ratings()
+        feelings = [f"{x.name} {x.before} → {after.get(x.name, '–')}"
+                    for x in self.host.rejection.cooldown.feelings]
+        chosen = list(self.query_one("#redirects", TaggedNotes).chosen())
+        lines = ["Feelings: " + (", ".join(feelings) or "none named"),
+                 "Next steps: " + (", ".join(chosen) or "none chosen"),
+                 "", "Close this cool-down? You can reopen it from History."]
+        return "\n".join(lines)
 
     def save(self) -> str:
         host = self.host

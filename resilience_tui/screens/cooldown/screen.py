@@ -173,6 +173,9 @@ class CooldownScreen(FormScreen):
         step = self.step
         if step is None:
             return
+        if isinstance(step, MoveOnStep) and not self._closing:
+            self._ask_to_close(step)
+            return
         carry = step.draft().get("feedback")
         try:
             message = step.save()
@@ -186,7 +189,37 @@ class CooldownScreen(FormScreen):
         self.show_error("")
         if message:
             self.notify_saved(message, timeout=5)
-        self.call_later(self.show_step, None, carry)
+        if self._closing:  # from the question's answer: this screen's queue may be held
+            self.run_worker(self.show_step(None, carry))
+        else:
+            self.call_later(self.show_step, None, carry)
+
+    _closing = False  # the user said yes to closing: the next save closes
+
+    def _ask_to_close(self, step: MoveOnStep) -> None:
+        """Moving on closes the cool-down: show what is kept and ask first. No (or
+        escape) keeps the step open with everything as typed."""
+        try:
+            asked = step.closing_question()
+        except ValidationError as exc:
+            self.show_error(exc.sentence)
+            step.focus_error(exc.field)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:  # once the question has gone and this screen is current again
+                self.app.call_later(self._close_now, step)
+
+        self.app.push_screen(ConfirmDialog(asked, yes="Close it", no="Not yet"), answered)
+
+    def _close_now(self, step: MoveOnStep) -> None:
+        if self.step is not step:
+            return
+        self._closing = True
+        try:
+            self._save_now()
+        finally:
+            self._closing = False
 
     def action_cancel(self) -> None:
         self.keep_draft()

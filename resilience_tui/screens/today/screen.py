@@ -40,6 +40,7 @@ class TodayScreen(AppScreen[None]):
     BINDINGS = [
         *(Binding(p.binding_key, f"app.open('{name}')", p.label, key_display=p.key,
                   show=p.in_footer) for name, p in PLACES.items() if name != "help"),
+        Binding("u", "app.undo_delete", "Undo", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
