@@ -16,6 +16,7 @@ from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .domain.cooldown import open_statuses, urgent_status
+from .domain.streaks import is_evening
 from .journal.deletions import Deletion, undo_delete
 from .journal.settings import remember_theme
 from .palette import JournalCommands
@@ -51,6 +52,7 @@ class ResilienceApp(App[None]):
         self.clock = clock
         self.cursor_blink = cursor_blink  # False keeps cursors still (snapshot tests)
         self.day: date = clock.today()
+        self.evening = is_evening(clock.now().hour, clock.day_start_hour)
         self._warned = False  # told the user about unsaved entries once already
         self.crash: str | None = None  # an unexpected error's traceback, for a file
         self._refresh_pending = False
@@ -143,11 +145,13 @@ class ResilienceApp(App[None]):
     def notice_new_day(self) -> bool:
         """An app left open past the day boundary shows the new day. True if it turned."""
         today = self.clock.today()
-        if today == self.day:
+        evening = is_evening(self.clock.now().hour, self.clock.day_start_hour)
+        if today == self.day and evening == self.evening:
             return False
-        self.day = today
-        self.refresh_today()
-        return True
+        turned = today != self.day
+        self.day, self.evening = today, evening
+        self.refresh_today()  # a new day, or the evening's streak note
+        return turned
 
     def _storage_problem(self, message: str) -> None:
         self.notify(message, title="Not saved yet", severity="error", timeout=12, markup=False)

@@ -111,6 +111,7 @@ def build_parser() -> Parser:
                   """
         resilience export --output journal.json       everything, to import elsewhere
         resilience export --format md -o journal.md   a journal to read or share
+        resilience export --format md --include-private   with the private pages too
         resilience export --format csv --table selfcare
         resilience export --format csv --output tables/   every table, one file each""")
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json",
@@ -120,6 +121,10 @@ def build_parser() -> Parser:
     ex.add_argument("--table", default="checkins", choices=CSV_TABLE_NAMES, metavar="TABLE",
                     help="with --format csv to standard output: which table, one of "
                          f"{', '.join(CSV_TABLE_NAMES)} (default checkins)")
+    ex.add_argument("--include-private", action="store_true",
+                    help="with --format md: add the private writing the journal leaves out "
+                         "(the 'let it out' pages, pasted rejection messages and other "
+                         "people's details); json and csv always hold everything")
 
     im = _command(sub, common, "import", "merge a JSON export into this journal (all or nothing)",
                   """

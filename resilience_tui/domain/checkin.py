@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from .models import Action, CheckIn, Contact, PlanItem
 
-# Feeling words, grouped by how pleasant and how energised they feel. Our own short lists.
+# Feeling words, grouped by how pleasant and how energised they feel. Our own short lists;
+# each group is named the way a person would say it, not by the chart's axes.
 FEELING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("pleasant, high", ("hopeful", "eager", "proud", "curious", "determined")),
-    ("pleasant, low", ("calm", "content", "grateful", "relieved", "rested")),
-    ("unpleasant, high", ("anxious", "frustrated", "restless", "tense", "overwhelmed")),
-    ("unpleasant, low", ("tired", "flat", "discouraged", "lonely", "sad")),
+    ("bright and lively", ("hopeful", "eager", "proud", "curious", "determined")),
+    ("calm and easy", ("calm", "content", "grateful", "relieved", "rested")),
+    ("wound up", ("anxious", "frustrated", "restless", "tense", "overwhelmed")),
+    ("heavy and low", ("tired", "flat", "discouraged", "lonely", "sad")),
 )
 # Feeling words offered when a rejection arrives (the cool-down's first step).
 FEELING_WORDS: tuple[str, ...] = ("hurt", "disappointed", "frustrated", "embarrassed", "anxious",
@@ -28,7 +29,7 @@ SOURCE_LABELS = {
     "yesterday": "from yesterday",
     "redirect": "from a cool-down",
     "feedback": "feedback due",
-    "contact": "overdue hello",
+    "contact": "it's been a while",
 }
 
 

@@ -24,15 +24,25 @@ def prompt_for(day: date) -> str:
     return PROMPTS[day.toordinal() % len(PROMPTS)]
 
 
+def first_name(name: str) -> str:
+    """The name to greet with: the first word of the name in settings ("Alex Rivera" → "Alex").
+
+    The full name stays for email drafts; a hello on the screen is less formal.
+    """
+    words = name.split()
+    return words[0] if words else ""
+
+
 def greeting(hour: int, day_start_hour: int = 4, name: str = "") -> str:
-    """Today's hello, following the day as the app counts it.
+    """Today's hello, by first name, following the day as the app counts it.
 
     Before the day start hour it is still the previous day's night (the date
     shown is yesterday's), so a morning hello would be wrong and an evening
     one odd: it asks, kindly, about the late hour. From the day start on it
     is morning.
     """
-    you = f", {name}" if name else ""
+    called = first_name(name)
+    you = f", {called}" if called else ""
     if hour < day_start_hour:
         return f"Still up{you}? Go gently."
     if hour < 12:

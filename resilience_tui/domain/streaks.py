@@ -122,6 +122,18 @@ def selfcare_streak(days: Iterable[date], today: date) -> Streak:
     return _streak(_ordinals(days, today), today.toordinal(), set(), frozenset())
 
 
+EVENING_HOUR = 18  # from 18:00 a word about today's check-in is timely, not a nag
+
+
+def is_evening(hour: int, day_start_hour: int = 4) -> bool:
+    """Evening of the user's day: from 18:00, and on until the day start hour.
+
+    Before the day start it is still the previous day (see :mod:`resilience_tui.clock`),
+    so 01:30 with a start hour of 4 is that day's late evening.
+    """
+    return hour >= EVENING_HOUR or hour < day_start_hour
+
+
 def streak_at_risk(
     days: Iterable[date],
     today: date,

@@ -77,7 +77,7 @@ class NetworkScreen(AppScreen[None]):
         for c in contacts:
             table.add_row(Text(c.name), c.kind, Text(c.reach),
                           days_since_words(c.last_contacted, today),
-                          "overdue" if c.id in due else "", key=c.id)
+                          "a while" if c.id in due else "", key=c.id)
         self.query_one("#empty").display = not contacts
         table.display = bool(contacts)
         ids = [c.id for c in contacts]

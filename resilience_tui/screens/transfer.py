@@ -1,17 +1,16 @@
 """Export and import from inside the app (the command palette).
 
-Export writes the JSON export and the Markdown journal into ``exports/`` in
-the data folder and names both files in a notification. Import asks for a
-path, checks the whole file in a worker thread, shows what would change and
-asks before applying it — through the app's own Store, which holds the
-write lock while the app runs.
+Export asks which format first (:mod:`.export`). Import asks for a path,
+checks the whole file in a worker thread, shows what would change and asks
+before applying it — through the app's own Store, which holds the write lock
+while the app runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from rich.markup import escape
 from textual import on, work
@@ -21,46 +20,21 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from ..journal.transfer import apply_import
-from ..storage.formats import export_to_folder
 from ..storage.transfer import ImportPlan, ImportProblem, Parsed, parse_export
 from ..storage.transfer import plan_import as make_plan
 from ..widgets.confirm import ConfirmDialog
-from .base import AppModal, JournalHost
-
-if TYPE_CHECKING:
-    from ..storage.store import Store
-
-EXPORTS = "exports"
-
-
-def exports_folder(store: Store) -> Path:
-    return store.path.parent / EXPORTS
+from .base import AppModal
+from .export import ask_and_export, exports_folder
 
 
 def transfer_commands(app: App[Any]) -> Iterable[tuple[str, str, Callable[[], Any]]]:
     """The palette's export and import commands."""
-    yield ("Export journal (JSON / Markdown)",
-           "A full copy to keep or import elsewhere, and a journal to read or share",
-           lambda: export_journal(app))
+    yield ("Export journal (JSON / Markdown)…",
+           "A full copy to keep or import elsewhere, or a journal to read or share",
+           lambda: ask_and_export(app))
     yield ("Import a JSON export…",
            "Merge an export into this journal; shows what would change first",
            lambda: app.push_screen(ImportDialog()))
-
-
-def export_journal(app: App[Any]) -> list[Path]:
-    """Write both files and say where they are; a failure is a notification, never a crash."""
-    store = cast(JournalHost, app).store
-    folder = exports_folder(store)
-    try:
-        written = export_to_folder(store, folder)
-    except OSError as exc:
-        app.notify(f"Couldn't write the export to {folder} ({exc.strerror or exc}).",
-                   title="Not exported", severity="error", timeout=12, markup=False)
-        return []
-    names = " and ".join(p.name for p in written)
-    app.notify(f"Saved {names} in {folder}.", title="Journal exported", timeout=10,
-               markup=False)
-    return written
 
 
 class ImportDialog(AppModal[ImportPlan | None]):

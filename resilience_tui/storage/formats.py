@@ -8,7 +8,8 @@ spreadsheet would run as a formula get a leading apostrophe. Every file is
 written private (0600) and atomically; a folder of CSV tables is written all
 or none. An export never lands on the journal, its lock, its kept copies or
 its backups (``protected_output``). JSON is the format to import from; CSV
-and Markdown are for reading.
+and Markdown are for reading; Markdown leaves private writing out unless
+asked (see :mod:`.markdown`).
 """
 
 from __future__ import annotations
@@ -214,7 +215,8 @@ def export_other(store: Store, args: argparse.Namespace) -> int:
     if args.format == "md":
         from .markdown import journal_markdown
 
-        write_out(journal_markdown(store).encode(), args.output)
+        private = getattr(args, "include_private", False)
+        write_out(journal_markdown(store, include_private=private).encode(), args.output)
         return 0
     out = Path(args.output).expanduser() if args.output else None
     if out is None or out.suffix.lower() == ".csv":
@@ -255,13 +257,16 @@ def json_bytes(store: Store) -> bytes:
     return orjson.dumps(export_data(store), option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def export_to_folder(store: Store, folder: Path) -> list[Path]:
-    """The JSON export and the Markdown journal, named by today, in ``folder`` (the palette)."""
+def export_to_folder(store: Store, folder: Path, fmt: str = "json",
+                     include_private: bool = False) -> Path:
+    """One export, named by today, in ``folder`` (the palette): ``fmt`` is "json" (a full
+    copy, private writing and all) or "md" (the journal, private parts only when asked)."""
     from .markdown import journal_markdown
 
     private_folder(folder)
-    stem = f"resilience-{store.clock.today_str()}"
-    written = [folder / f"{stem}.json", folder / f"{stem}.md"]
-    write_private(written[0], json_bytes(store))
-    write_private(written[1], journal_markdown(store).encode())
-    return written
+    out = folder / f"resilience-{store.clock.today_str()}.{fmt}"
+    if fmt == "md":
+        write_private(out, journal_markdown(store, include_private=include_private).encode())
+    else:
+        write_private(out, json_bytes(store))
+    return out

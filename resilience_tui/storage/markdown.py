@@ -2,9 +2,14 @@
 
 Mornings by month and day (mood, energy, intention, the plan with ticks),
 each rejection's cool-down from first feelings to moving on, the themes
-that keep coming up, and a self-care summary. Contacts' details, pasted
-rejection emails and feedback-request drafts stay out: they are about other
-people, and this file is meant to travel.
+that keep coming up, and a self-care summary.
+
+Private by default, because this file is meant to travel: the "let it out"
+pages (the Acknowledge step promises only the user reads them), pasted
+rejection messages and other people's details (a rejection's contact, the
+support network) stay out unless ``include_private`` is asked for, and the
+top of the file says which way it was made. Feedback-request drafts always
+stay out: they are letters, not the journal.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from datetime import date
 
 from ..domain import dates
 from ..domain.dates import stored_day
-from ..domain.models import Action, CheckIn, Rejection, SelfCare
+from ..domain.models import Action, CheckIn, Contact, Rejection, SelfCare
 from ..domain.patterns import bounce_point, patterns
 from ..domain.plurals import plural
 from .store import Store
@@ -70,8 +75,14 @@ def short_day(value: str) -> str:
     return dates.short_day(d) if d else value
 
 
-def journal_markdown(store: Store) -> str:
-    """The whole journal as Markdown text."""
+LEFT_OUT = ("Kept private and left out: the “let it out” pages, pasted rejection messages "
+            "and other people's details.")
+LEFT_IN = ("This copy includes private writing: the “let it out” pages, pasted rejection "
+           "messages and other people's details. Share it with care.")
+
+
+def journal_markdown(store: Store, include_private: bool = False) -> str:
+    """The whole journal as Markdown text; private writing only when asked for."""
     settings = store.settings
     checkins = sorted(store.checkins.all(), key=lambda c: c.day)
     rejections = sorted(store.rejections.all(), key=lambda r: (r.logged_on, r.company))
@@ -83,11 +94,15 @@ def journal_markdown(store: Store) -> str:
              f"Exported on {long_day(store.clock.today_str())}: "
              f"{plural(len(checkins), 'morning')}, {plural(len(rejections), 'rejection')}, "
              f"{plural(len(selfcare), 'self-care moment')}.",
+             "",
+             f"_{LEFT_IN if include_private else LEFT_OUT}_",
              ""]
     lines += _mornings(checkins, rest)
-    lines += _rejections(rejections, actions)
+    lines += _rejections(rejections, actions, include_private)
     lines += _themes(rejections, actions)
     lines += _selfcare(selfcare)
+    if include_private:
+        lines += _people(store.contacts.all())
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -124,7 +139,8 @@ def _morning(c: CheckIn) -> list[str]:
     return lines + ([""] if c.plan else [])
 
 
-def _rejections(rejections: list[Rejection], actions: list[Action]) -> list[str]:
+def _rejections(rejections: list[Rejection], actions: list[Action],
+                include_private: bool) -> list[str]:
     lines = ["## Rejections, and how I worked through them", ""]
     if not rejections:
         return lines + ["None logged.", ""]
@@ -133,23 +149,25 @@ def _rejections(rejections: list[Rejection], actions: list[Action]) -> list[str]
         if a.rejection_id:
             by_rejection[a.rejection_id].append(a)
     for r in rejections:
-        lines += _story(r, by_rejection.get(r.id, []))
+        lines += _story(r, by_rejection.get(r.id, []), include_private)
     return lines
 
 
-def _story(r: Rejection, actions: list[Action]) -> list[str]:
+def _story(r: Rejection, actions: list[Action], include_private: bool) -> list[str]:
     c = r.cooldown
     lines = [f"### {one_line(r.company)}: {one_line(r.role)}", "",
              f"Got as far as {STAGE_WORDS.get(r.stage, r.stage)}. Heard on "
              f"{long_day(r.received_on)}; it mattered {r.mattered} of 5.", ""]
+    if include_private:
+        lines += _their_side(r)
     if c.acknowledged_on:
         lines += [f"**Feeling it** ({long_day(c.acknowledged_on)})", ""]
     if c.feelings:
         lines += ["| Feeling | At first | When moving on |", "|---|---:|---:|"]
         lines += [f"| {one_line(f.name)} | {f.before} | {'' if f.after is None else f.after} |"
                   for f in c.feelings] + [""]
-    if c.journal:
-        lines += quote(c.journal)
+    if c.journal and include_private:
+        lines += ["Let it out:", ""] + quote(c.journal)
     if c.process_with:
         lines += [f"To process it: {one_line(c.process_with)}"
                   f"{' (done)' if c.process_done else ''}.", ""]
@@ -166,6 +184,18 @@ def _story(r: Rejection, actions: list[Action]) -> list[str]:
                   for a in actions] + [""]
     if not c.moved_on_on:
         lines += ["_This cool-down is still open._", ""]
+    return lines
+
+
+def _their_side(r: Rejection) -> list[str]:
+    """Who sent the no and what they wrote (private: only with ``include_private``)."""
+    lines = []
+    name, email = one_line(r.contact_name), md(r.contact_email)
+    who = f"{name} ({email})" if name and email else name or email
+    if who:
+        lines += [f"From: {who}", ""]
+    if r.message:
+        lines += ["Their message:", ""] + quote(r.message)
     return lines
 
 
@@ -241,3 +271,20 @@ def _selfcare(entries: list[SelfCare]) -> list[str]:
     if rated:
         lines += [f"Optimism afterwards, on average: {sum(rated) / len(rated):.1f} of 5.", ""]
     return lines
+
+
+def _people(contacts: list[Contact]) -> list[str]:
+    """The support network (private: only with ``include_private``)."""
+    if not contacts:
+        return []
+    lines = ["## My people", ""]
+    for c in sorted(contacts, key=lambda c: c.name.casefold()):
+        parts = [f"**{one_line(c.name)}**", md(c.kind)]
+        if c.reach:
+            parts.append(one_line(c.reach))
+        if c.last_contacted:
+            parts.append(f"last in touch {short_day(c.last_contacted)}")
+        lines.append("- " + " · ".join(parts) + ("  " if c.notes else ""))
+        if c.notes:
+            lines.append(f"  {one_line(c.notes)}")
+    return lines + [""]

@@ -234,7 +234,7 @@ async def test_suggestions_show_where_they_came_from(make_app, store) -> None:
             "+ practice · Mock interview with Sam  (from yesterday)",
             "+ apply · Look at health-tech roles  (from a cool-down)",
             "+ follow-up · Follow up with Contoso about feedback  (feedback due)",
-            "+ outreach · Say hello to Ana  (overdue hello)"]
+            "+ outreach · Say hello to Ana  (it's been a while)"]
 
 
 async def test_accepted_suggestions_become_plan_items(make_app, store) -> None:

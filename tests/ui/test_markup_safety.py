@@ -31,7 +31,7 @@ from resilience_tui.screens.today.screen import TodayScreen
 
 SIZE = (120, 60)  # room for everything, so what is checked is on screen without scrolling
 
-NAME = "Sam [/x]"
+NAME = "Sam[/x] Lee"  # greeted by the first word, brackets and all
 INTENTION = "Call [b]Ana[/b]"
 PLAN_ITEM = "Apply [/x] Beta"
 FEELING = "gutted [/x]"
@@ -109,7 +109,8 @@ async def test_bracketed_words_show_as_typed_everywhere(make_app, store, clock) 
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(app)
-        assert NAME in text and INTENTION in text and "Acme1 [EMEA]" in text
+        assert "Good morning, Sam[/x]." in text
+        assert INTENTION in text and "Acme1 [EMEA]" in text
         assert ACTIVITY in text
 
         await pilot.press("s")

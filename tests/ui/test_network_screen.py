@@ -72,7 +72,7 @@ async def test_edit_a_contact(make_app, store) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_network(pilot)
-        assert rows(app)[0][3:] == ["not yet", "overdue"]
+        assert rows(app)[0][3:] == ["not yet", "a while"]
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)

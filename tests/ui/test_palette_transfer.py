@@ -9,12 +9,14 @@ from fixed_time import make_clock
 from helpers import messages, run_command
 from textual.widgets import Input, Static
 
-from resilience_tui.domain.models import CheckIn, PlanItem, SelfCare
+from resilience_tui.domain.models import CheckIn, Cooldown, PlanItem, Rejection, SelfCare
+from resilience_tui.screens.export import ExportDialog
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.screens.transfer import ImportDialog
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data
 from resilience_tui.widgets.confirm import ConfirmDialog
+from resilience_tui.widgets.tickbox import TickBox
 
 
 async def choose_file(pilot, path: Path) -> None:
@@ -38,20 +40,73 @@ def other_export(tmp_path: Path) -> Path:
     return path
 
 
-async def test_export_writes_both_files_and_names_them(make_app, store, db_path) -> None:
+def journal_with_a_private_page(store: Store) -> None:
     store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="Keep going"))
+    store.rejections.put(Rejection(
+        company="Acme", role="Analyst", received_on="2026-03-10", logged_on="2026-03-10",
+        cooldown=Cooldown(acknowledged_on="2026-03-10", journal="Snorkelwort, honestly.")))
+
+
+async def export_with(pilot, *keys: str) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Open the palette's export, press ``keys`` in its dialog, and list what was written."""
+    await run_command(pilot, "Export journal")
+    assert isinstance(pilot.app.screen, ExportDialog)
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TodayScreen)
+    folder = pilot.app.store.path.parent / "exports"
+    found = sorted(folder.iterdir()) if folder.exists() else []
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in found)
+    return found
+
+
+async def test_export_asks_first_and_writes_only_json_when_json_is_chosen(make_app, store,
+                                                                          db_path) -> None:
+    journal_with_a_private_page(store)
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await run_command(pilot, "Export journal")
-        folder = db_path.parent / "exports"
-        assert sorted(p.name for p in folder.iterdir()) == ["resilience-2026-03-11.json",
-                                                            "resilience-2026-03-11.md"]
-        assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
-        data = orjson.loads((folder / "resilience-2026-03-11.json").read_bytes())
+        written = await export_with(pilot, "enter")  # JSON is the first choice
+        assert [p.name for p in written] == ["resilience-2026-03-11.json"]
+        data = orjson.loads(written[0].read_bytes())
         assert [c["intention"] for c in data["checkins"]] == ["Keep going"]
-        assert "Intention: Keep going" in (folder / "resilience-2026-03-11.md").read_text()
-        assert any("resilience-2026-03-11.json" in m and str(folder) in m
+        assert data["rejections"][0]["cooldown"]["journal"] == "Snorkelwort, honestly."
+        assert any("resilience-2026-03-11.json" in m and str(written[0].parent) in m
                    for m in messages(app))
+
+
+async def test_markdown_leaves_the_private_page_out_unless_ticked(make_app, store) -> None:
+    journal_with_a_private_page(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        written = await export_with(pilot, "m", "enter")
+        assert [p.name for p in written] == ["resilience-2026-03-11.md"]
+        text = written[0].read_text()
+        assert "Intention: Keep going" in text and "Snorkelwort" not in text
+        assert "Kept private and left out" in text
+        assert any("Private writing was left out" in m for m in messages(app))
+        written[0].unlink()
+        written = await export_with(pilot, "m", "p", "enter")
+        assert [p.name for p in written] == ["resilience-2026-03-11.md"]
+        assert "Snorkelwort, honestly." in written[0].read_text()
+
+
+async def test_json_is_a_full_copy_so_the_private_tick_waits_for_markdown(make_app,
+                                                                         store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(pilot, "Export journal")
+        dialog = app.screen
+        note = dialog.query_one("#export-note", Static)
+        assert "holds everything, private writing included" in str(note.content)
+        await pilot.press("p")
+        assert dialog.query_one("#export-private", TickBox).value is False
+        await pilot.press("m")
+        await pilot.pause()
+        assert "stay out unless you tick" in str(note.content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert not (store.path.parent / "exports").exists()
 
 
 async def test_import_shows_what_would_change_and_applies_after_yes(make_app, store,

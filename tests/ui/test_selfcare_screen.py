@@ -115,7 +115,7 @@ async def test_today_panel_shows_the_intention_and_who_is_due(make_app, store) -
         await pilot.pause()
         text = panel_text(app, "#panel-selfcare")
         assert "Planned: a walk by the river · not yet" in text
-        assert "Due a hello: Sam (n)" in text
+        assert "It's been a while: Sam (n)" in text
         assert "Lee" not in text
         await open_selfcare(pilot)
         await pilot.press(*"walk", "tab", *"25", "ctrl+s")

@@ -116,7 +116,7 @@ def test_feelings_are_kept_once_each_in_order() -> None:
 
 def test_feeling_words_come_in_four_groups() -> None:
     labels = [label for label, _ in FEELING_GROUPS]
-    assert labels == ["pleasant, high", "pleasant, low", "unpleasant, high", "unpleasant, low"]
+    assert labels == ["bright and lively", "calm and easy", "wound up", "heavy and low"]
     words = [w for _, ws in FEELING_GROUPS for w in ws]
     assert len(words) == len(set(words))
     assert all(len(w) <= 40 for w in words)

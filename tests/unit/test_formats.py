@@ -166,8 +166,8 @@ def test_the_journal_has_mornings_by_day_with_ticks(journal: str) -> None:
 
 def test_the_journal_tells_each_cool_down_story(journal: str) -> None:
     story = journal[journal.index("### Acme: Data analyst"):]
-    for words in ("Got as far as an interview", "| disappointed | 80 | 30 |", "> It stung.",
-                  "> I had hoped.", "To process it: walk (done).",
+    for words in ("Got as far as an interview", "| disappointed | 80 | 30 |",
+                  "To process it: walk (done).",
                   "- Skill gap: More SQL depth", "Thinking traps I noticed: mind reading.",
                   "> One no is one data point.", "> Good rapport", "> Practise SQL out loud",
                   "**Feedback**: received (asked on Tuesday 3 March 2026; answered on Friday "
@@ -184,9 +184,34 @@ def test_the_journal_sums_up_self_care(journal: str) -> None:
     assert "Energy before → after, on average: 2.0 → 4.0 of 5" in care
 
 
-def test_the_journal_keeps_other_peoples_details_out(journal: str) -> None:
-    for private in ("hr@acme.example", "We regret to inform you", "ana@mentor.example"):
-        assert private not in journal
+def test_the_journal_keeps_private_writing_out_and_says_so(journal: str) -> None:
+    """The "let it out" page is promised to be read by no one else: it stays out, with
+    pasted messages and other people's details, and the top of the file says so."""
+    for private in ("stung", "I had hoped", "hr@acme.example", "We regret to inform you",
+                    "ana@mentor.example", "## My people"):
+        assert private not in journal, private
+    top = journal[:journal.index("## Mornings")]
+    assert "Kept private and left out: the “let it out” pages, pasted rejection messages " \
+           "and other people's details." in top
+
+
+def test_include_private_adds_the_private_writing(db: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    text = export(db, capsys, "--format", "md", "--include-private")
+    story = text[text.index("### Acme: Data analyst"):]
+    for words in ("Let it out:", "> It stung.", "> I had hoped.", "From: hr@acme.example",
+                  "Their message:", "> We regret to inform you"):
+        assert words in story, words
+    people = text[text.index("## My people"):]
+    assert "- **Ana** · mentor · ana@mentor.example" in people
+    top = text[:text.index("## Mornings")]
+    assert "This copy includes private writing" in top and "left out" not in top
+
+
+def test_the_flag_is_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--help"])
+    assert "--include-private" in capsys.readouterr().out
 
 
 def test_user_text_shows_as_typed_not_as_formatting(journal: str) -> None:

@@ -32,3 +32,13 @@ def test_the_hello_follows_the_day_start(hour: int, start: int, said: str) -> No
 def test_the_hello_names_the_user() -> None:
     assert greeting(3, 4, "Sam") == "Still up, Sam? Go gently."
     assert greeting(9, 4, "Sam") == "Good morning, Sam."
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Alex Rivera", "Good morning, Alex."),   # the full name is for email drafts
+    ("  Alex   Rivera ", "Good morning, Alex."),
+    ("Alex", "Good morning, Alex."),
+    ("   ", "Good morning."),
+])
+def test_the_hello_uses_the_first_name(name: str, said: str) -> None:
+    assert greeting(9, 4, name) == said

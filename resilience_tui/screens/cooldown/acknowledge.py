@@ -60,7 +60,7 @@ class AcknowledgeStep(StepForm):
         yield heading("How it feels · tick any, or add your own")
         yield FeelingsRater(f.get("feelings") or {}, id="feelings")
         yield heading("Let it out")
-        yield note("Only you will read this. Write as much or as little as you like.")
+        yield note("Only you will read this; it stays out of shared exports.")
         yield area(f.get("journal", ""), "journal", "whatever is on your mind…", tall=True)
         yield heading("Something to help you process it")
         chosen = f.get("process", "")

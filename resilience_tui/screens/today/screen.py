@@ -9,6 +9,7 @@ from textual.widgets import Footer, Static
 
 from ...domain.dates import weekday_and_date
 from ...domain.prompts import greeting, prompt_for
+from ...domain.streaks import is_evening
 from ..base import AppScreen, JournalChanged
 from ..keymap import PLACES
 from .checkin_panel import CheckinPanel
@@ -70,17 +71,19 @@ class TodayScreen(AppScreen[None]):
         self.query_one("#date-line", Static).update(f"{weekday_and_date(today)} · {hello}")
         self.query_one("#prompt", Static).update(prompt_for(today))
 
-    _seen: tuple[object, ...] | None = None  # (revision, day, settings) the panels last showed
+    _seen: tuple[object, ...] | None = None  # (revision, day, evening, settings) last shown
 
     def on_journal_changed(self, _message: JournalChanged) -> None:
         self.refresh_data()
 
     def refresh_data(self) -> None:
         """Called after any screen closes and at a new day. The panels work their
-        figures out again only when the store was written, the day turned, or the
-        settings changed since they last did (closing Help changes nothing)."""
+        figures out again only when the store was written, the day turned, the evening
+        began (the streak note) or the settings changed since they last did (closing
+        Help changes nothing)."""
         self._refresh_header()
-        seen = (self.store.revision, self.clock.today(), self.store.settings)
+        evening = is_evening(self.clock.now().hour, self.clock.day_start_hour)
+        seen = (self.store.revision, self.clock.today(), evening, self.store.settings)
         if seen == self._seen:
             return
         self._seen = seen

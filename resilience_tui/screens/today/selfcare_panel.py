@@ -41,7 +41,7 @@ def due_line(names: list[str]) -> str | None:
         return None
     shown = ", ".join(names[:NAMES_SHOWN])
     more = f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
-    return f"Due a hello: {shown}{more} (n)"
+    return f"It's been a while: {shown}{more} (n)"
 
 
 class SelfCarePanel(TodayPanel):

@@ -1,8 +1,10 @@
 """Today's momentum panel: both streaks and routine strength at a glance, with gentle notes.
 
-The "at risk" note appears when the check-in streak is alive only until
-tonight. The care note appears when mood was low on most checked-in days of
-the last two weeks: it suggests talking to someone, and never diagnoses.
+The streak note appears in the evening (from 18:00 until the day start hour)
+when the check-in streak is alive only until tonight: an invitation, never a
+warning, and not at 8 a.m. when the whole day is still ahead. The care note
+appears when mood was low on most checked-in days of the last two weeks: it
+suggests talking to someone, and never diagnoses.
 Figures come from :func:`resilience_tui.journal.momentum.momentum`, as ``status`` does.
 """
 
@@ -12,7 +14,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ...domain.plurals import plural
-from ...domain.streaks import Streak
+from ...domain.streaks import Streak, is_evening
 from ...journal.momentum import Momentum, momentum
 from ...widgets.charts import meter
 from .panel import TodayPanel
@@ -29,8 +31,8 @@ def streak_words(streak: Streak) -> str:
 
 
 def at_risk_note(m: Momentum) -> str:
-    days = m.checkin.current
-    return f"◷ Your {days}-day streak is still going; a check-in today (m) keeps it."
+    return (f"◷ If you have a minute this evening, a check-in (m) "
+            f"would make it day {m.checkin.current + 1}.")
 
 
 def rest_note(m: Momentum) -> str:
@@ -70,7 +72,8 @@ class StreaksPanel(TodayPanel):
         summary = self.query_one("#streaks-summary", Static)
         summary.update(summary_lines(m) if m.has_history else EMPTY)
         summary.set_class(not m.has_history, "muted")
-        note = at_risk_note(m) if m.at_risk else rest_note(m)
+        evening = is_evening(self.clock.now().hour, self.clock.day_start_hour)
+        note = at_risk_note(m) if m.at_risk and evening else rest_note(m)
         risk = self.query_one("#streaks-risk", Static)
         risk.update(note)
         risk.display = bool(note)
