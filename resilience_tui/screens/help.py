@@ -44,8 +44,7 @@ class HelpScreen(AppModal[None]):
         general = [f"  {k:<16}{v}" for k, v in GENERAL]
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
-            yield Static("New here, or want a fresh start? w opens the welcome page.",
-                         classes="muted")
+            box.border_subtitle = "w: the welcome page again"
             yield Static("On Today", classes="heading")
             yield Static("\n".join(lines))
             yield Static("Everywhere", classes="heading")
