@@ -115,7 +115,8 @@ class WelcomeScreen(AppScreen[Settings | None]):
             if exc.field == "day start hour":
                 self.query_one("#welcome-day-start", Input).focus()
             return
-        self.notify_saved("All set. Press m whenever you're ready for your first check-in.",
+        first = "" if self.store.checkins.all() else " first"
+        self.notify_saved(f"Saved. Press m whenever you're ready for your{first} check-in.",
                           timeout=6)
         self.dismiss(saved)
 

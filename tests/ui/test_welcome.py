@@ -27,6 +27,8 @@ async def test_a_fresh_journal_opens_on_the_welcome_and_keeps_the_name(store, cl
         await pilot.press(*"Alex Rivera", "tab", "tab", "space", "ctrl+s")  # Tue is a rest day
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        assert [n.message for n in app._notifications] == [
+            "Saved. Press m whenever you're ready for your first check-in."]
     settings = store.settings
     assert (settings.name, settings.rest_weekdays, settings.welcomed) == ("Alex Rivera", [1],
                                                                          True)
