@@ -98,7 +98,7 @@ class WelcomeScreen(AppScreen[Settings | None]):
         s.rest_weekdays = [i for i in range(7)
                            if self.query_one(f"#welcome-rest-{i}", Checkbox).value]
         hour = self.query_one("#welcome-day-start", Input).value.strip()
-        s.day_start_hour = check_int(hour, "day start hour", 0, 12) if hour else 4
+        s.day_start_hour = check_int(hour, "day start hour", 0, 12) if hour else s.day_start_hour
         return s
 
     def show_error(self, message: str) -> None:
