@@ -20,7 +20,7 @@ from .domain.streaks import is_evening
 from .journal.deletions import Deletion, undo_delete
 from .journal.settings import remember_theme
 from .palette import JournalCommands
-from .places import FACTORIES, PLACES, cooldown_screen
+from .places import FACTORIES, PLACES, cooldown_screen, welcome_screen
 from .screens.base import JournalChanged
 from .screens.form import FormScreen
 from .screens.history.entry_actions import UNDO_SECONDS, EntryDeleted
@@ -43,8 +43,12 @@ class ResilienceApp(App[None]):
     ]
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
-                 theme: str | None = None, notice: str | None = None, **kwargs: Any) -> None:
+                 theme: str | None = None, notice: str | None = None, welcome: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # Open on the welcome page: the command line asks for it on a fresh journal only
+        # (journal.settings.welcome_due); tests and everything else open on Today.
+        self._welcome = welcome
         self._notice = notice  # said once the app is up (e.g. what a sync at start brought)
         self._run_theme = theme  # --theme: this run only, never saved
         self._theme_ready = False  # themes set while starting are not the user's pick
@@ -67,6 +71,8 @@ class ResilienceApp(App[None]):
         if self._notice:
             self.notify(self._notice, timeout=8, markup=False)
         self.push_screen(TodayScreen())
+        if self._welcome:
+            self.action_welcome()
         self.set_interval(20, self.notice_new_day)
         if self.store.read_only:  # opened as it is; each save is refused with a note
             self.notify(f"{self.store.path} is read-only, so you can look through it but "
@@ -91,6 +97,10 @@ class ResilienceApp(App[None]):
             self.continue_cooldown()
             return
         self.push_screen(make(), callback=self._after_screen)
+
+    def action_welcome(self) -> None:
+        """The welcome page: on a fresh journal's first run, or again from help or the palette."""
+        self.push_screen(welcome_screen(), callback=self._after_screen)
 
     def open_cooldown(self, rejection_id: str) -> None:
         self.push_screen(cooldown_screen(rejection_id), callback=self._after_screen)

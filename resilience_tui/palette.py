@@ -30,6 +30,8 @@ def palette_commands(app: App[Any]) -> Iterable[Command]:
     yield ("Edit in your editor  (alt+e)",
            "Open the text field you are in with $VISUAL or $EDITOR",
            partial(app.run_action, "edit_in_editor"))
+    yield ("Welcome page", "How the routine goes, your name, rest days, when the day starts",
+           partial(app.run_action, "welcome"))
     yield rest_today_command(app)
     yield from transfer_commands(app)
 

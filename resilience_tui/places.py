@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from .screens.keymap import PLACES, Place
 
-__all__ = ["FACTORIES", "PLACES", "Place", "cooldown_screen"]
+__all__ = ["FACTORIES", "PLACES", "Place", "cooldown_screen", "welcome_screen"]
 
 ScreenFactory = Callable[[], Screen[Any]]
 
@@ -77,6 +77,13 @@ def help_screen() -> Screen[Any]:
     from .screens.help import HelpScreen
 
     return HelpScreen()
+
+
+def welcome_screen() -> Screen[Any]:
+    """The first-run page; no key of its own (help and the palette reach it)."""
+    from .screens.welcome import WelcomeScreen
+
+    return WelcomeScreen()
 
 
 # Each name of the keymap, and how to build its screen (None: ``c`` picks the cool-down).

@@ -25,9 +25,11 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         store.preload()  # Today shows every table
         gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
+        from ..journal.settings import welcome_due
 
         notice = sync_at_start(store)
-        app = ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice)
+        app = ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice,
+                            welcome=welcome_due(store))
         try:
             app.run()
         except Exception:  # noqa: BLE001 - reported like any crash of the app

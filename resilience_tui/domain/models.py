@@ -343,6 +343,7 @@ class Settings(Record):
     nudge_days: int = 14
     theme: str = ""  # "" until the user picks one: then TEXTUAL_THEME or the default
     sync_folder: str = ""  # where `resilience sync` meets the other machines ("" = none)
+    welcomed: bool = False  # the first-run welcome was finished or skipped: never shown again
 
     def validate(self) -> Settings:
         self.name = clean_text(self.name, "name", max_len=80)
@@ -355,4 +356,6 @@ class Settings(Record):
         self.nudge_days = check_int(self.nudge_days, "nudge days", 1, 365)
         self.theme = clean_text(self.theme, "theme", max_len=60)
         self.sync_folder = clean_text(self.sync_folder, "sync folder", max_len=1024)
+        if not isinstance(self.welcomed, bool):
+            raise ValidationError("welcomed", "should be true or false")
         return self

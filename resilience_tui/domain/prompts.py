@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 PROMPTS = (
@@ -18,9 +19,41 @@ PROMPTS = (
     "What you learned this month could help someone else. Write it down.",
 )
 
+# The first mornings, one a morning in this order: how the routine works, not what a
+# history shows (there is none yet to find a theme in or look back on).
+BEGINNER_PROMPTS = (
+    "Day one. A short check-in is plenty: how you feel, and one small thing to do.",
+    "A plan of one or two small things is enough. Small steps add up.",
+    "If a no arrives, press r. You won't have to work it all out at once.",
+    "A walk or a chat with a friend counts too. Press s to note it.",
+    "Think of one person who could help: a mentor, a friend, someone who's been there.",
+    "Review (v) fills in as you go. Each morning leaves a mark on the calendar.",
+    "Rest days are allowed. Mark one in Review (x) and your streak keeps.",
+)
+BEGINNER_DAYS = len(BEGINNER_PROMPTS)
 
-def prompt_for(day: date) -> str:
-    """The same prompt all day, a different one tomorrow."""
+
+def days_before(checkin_days: Iterable[str], day: date) -> int:
+    """How many distinct days before ``day`` have a check-in, counted up to
+    ``BEGINNER_DAYS`` only (past that the answer no longer changes the prompt)."""
+    before = day.isoformat()
+    seen: set[str] = set()
+    for d in checkin_days:
+        if d < before:
+            seen.add(d)
+            if len(seen) >= BEGINNER_DAYS:
+                break
+    return len(seen)
+
+
+def prompt_for(day: date, history: int = BEGINNER_DAYS) -> str:
+    """The same prompt all day, a different one tomorrow.
+
+    ``history`` is how many earlier days have a check-in (:func:`days_before`): until
+    there are ``BEGINNER_DAYS`` of them the prompt speaks to a beginner, in order.
+    """
+    if history < BEGINNER_DAYS:
+        return BEGINNER_PROMPTS[max(0, history)]
     return PROMPTS[day.toordinal() % len(PROMPTS)]
 
 

@@ -25,3 +25,26 @@ def remember_theme(store: Store, clock: Clock, name: str) -> None:
         settings = store.settings
         settings.theme = name
         save_settings(store, clock, settings)
+
+
+def welcome_due(store: Store) -> bool:
+    """A fresh journal: never welcomed, no settings saved and no records at all.
+
+    Checked when the app starts (not only when the file was just created), so a first run
+    closed before the welcome was answered shows it again next time; a journal someone
+    already uses (records, or settings saved by an older version) never gets it.
+    """
+    if store.settings.welcomed or store.has_settings:
+        return False
+    return not any(repo.all() for repo in store.repos.values())
+
+
+def finish_welcome(store: Store, clock: Clock, settings: Settings | None = None) -> Settings:
+    """Save what the welcome asked for (``None``: it was skipped, nothing changes) and
+    note that it was seen, so it never opens by itself again.
+
+    Raises ValidationError (nothing saved) for a value out of range.
+    """
+    chosen = settings if settings is not None else store.settings
+    chosen.welcomed = True
+    return save_settings(store, clock, chosen)

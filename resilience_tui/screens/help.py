@@ -36,6 +36,7 @@ class HelpScreen(AppModal[None]):
         Binding("escape", "dismiss", "Close"),
         Binding("q", "dismiss", "Close", show=False),
         Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("w", "welcome", "Welcome page"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -43,9 +44,14 @@ class HelpScreen(AppModal[None]):
         general = [f"  {k:<16}{v}" for k, v in GENERAL]
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
+            box.border_subtitle = "w: the welcome page again"
             yield Static("On Today", classes="heading")
             yield Static("\n".join(lines))
             yield Static("Everywhere", classes="heading")
             yield Static("\n".join(general))
             yield Static("\nYour journal stays on this computer. Press escape to close.",
                          classes="muted")
+
+    async def action_welcome(self) -> None:
+        self.dismiss(None)
+        await self.app.run_action("welcome")

@@ -3,7 +3,9 @@
 Each day is drawn with a glyph whose height carries the level (mood 1–5, or
 how much of the plan was done), so colour only adds to what the shape says:
 ``·`` is a day without a check-in, ``○`` a rest day, ``✓`` a check-in without
-a plan (completion view). It shows as many weeks as fit (at least 26 at 80
+a plan (completion view). Days before the journal began (its first check-in or
+rest day) stay blank: a beginner's calendar starts at their first entry, not
+with months of "no check-in". It shows as many weeks as fit (at least 26 at 80
 columns, at most a year) and keeps a selected day, moved with
 :meth:`move` or a click, which it reports with :class:`Heatmap.Selected`.
 """
@@ -89,6 +91,7 @@ class Heatmap(Widget):
         self.rest_weekdays: frozenset[int] = frozenset()
         self.first = date.min  # first day drawn at the current width
         self.started = date.max  # the first check-in ever
+        self.begins = date.min  # the first day drawn as part of the journal
 
     # Data ------------------------------------------------------------------
     def set_data(
@@ -105,6 +108,7 @@ class Heatmap(Widget):
         self.started = min(stored_days(c.day for c in checkins), default=date.max)
         self.rest_days = frozenset(rest_days)
         self.rest_weekdays = frozenset(rest_weekdays)
+        self.begins = min(self.started, min(self.rest_days, default=today), today)
         if self.selected == date.min or self.selected > today:
             self.selected = today
         self.refresh(layout=True)
@@ -146,7 +150,7 @@ class Heatmap(Widget):
     # Drawing -------------------------------------------------------------------
     def glyph(self, day: date) -> tuple[str, str]:
         """The character for one day and its component class."""
-        if day > self.today:
+        if day > self.today or day < self.begins:
             return FUTURE, "heatmap--empty"
         mood, done = self.cells.get(day, (None, None))
         if mood is None:

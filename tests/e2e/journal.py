@@ -47,3 +47,11 @@ def back_to_today(terminal: Terminal, closing_text: str) -> str:
     terminal.send_keys("Escape")
     terminal.wait_gone(closing_text)
     return terminal.wait_for("Cool-downs")
+
+
+def past_the_welcome(terminal: Terminal) -> str:
+    """A fresh journal's first run opens on the welcome: skip it (escape); returns Today."""
+    terminal.wait_for("Three things to make it yours")
+    terminal.send_keys("Escape")
+    terminal.wait_gone("Three things to make it yours")
+    return terminal.wait_for("This morning")

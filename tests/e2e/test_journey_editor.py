@@ -9,6 +9,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from journal import past_the_welcome
 from test_journey_rejection import log_rejection
 from tmux import Terminal, run_cli
 
@@ -35,6 +36,7 @@ def test_alt_e_hands_the_journal_to_the_editor_and_takes_it_back(
     terminal = Terminal(tmp_path, {**env, "EDITOR": str(script), "VISUAL": ""})
     try:
         terminal.run_app()
+        past_the_welcome(terminal)
         terminal.wait_for("No cool-down running")
         log_rejection(terminal)
         terminal.send_keys("c")

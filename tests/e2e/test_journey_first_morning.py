@@ -8,7 +8,7 @@ the app is closed and opened again.
 
 from __future__ import annotations
 
-from journal import CLI, exported, quit_app, status
+from journal import CLI, exported, past_the_welcome, quit_app, status
 from tmux import Terminal
 
 INTENTION = "Two applications, then a walk"
@@ -35,6 +35,7 @@ def check_in(terminal: Terminal) -> None:
 
 def test_first_morning_check_in_tick_and_come_back(terminal: Terminal, cli: CLI) -> None:
     terminal.run_app()
+    past_the_welcome(terminal)
     terminal.wait_for("No check-in yet today. Press m")
 
     check_in(terminal)

@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from journal import CLI, back_to_today, exported, quit_app, status
+from journal import CLI, back_to_today, exported, past_the_welcome, quit_app, status
 from tmux import Terminal
 
 DAY2 = {"RESILIENCE_NOW": "2026-03-12T09:00"}
@@ -99,6 +99,7 @@ def move_on(terminal: Terminal) -> None:
 def test_a_rejection_over_two_days(terminal: Terminal, cli: CLI, db_path: Path) -> None:
     # Day 1 ------------------------------------------------------------------
     terminal.run_app()
+    past_the_welcome(terminal)
     terminal.wait_for("No cool-down running")
     log_rejection(terminal)
     today = terminal.wait_for("Acme Corp · QA Lead · day 1 of 2")

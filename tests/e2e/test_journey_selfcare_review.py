@@ -7,7 +7,7 @@ showing both streaks started: what Today, Review and the file say must match.
 
 from __future__ import annotations
 
-from journal import CLI, exported, quit_app, status
+from journal import CLI, exported, past_the_welcome, quit_app, status
 from tmux import Terminal
 
 
@@ -56,6 +56,7 @@ def test_selfcare_and_a_contact_then_review_shows_the_streaks(
     terminal: Terminal, cli: CLI
 ) -> None:
     terminal.run_app()
+    past_the_welcome(terminal)
     terminal.wait_for("Nothing logged yet today.")
 
     log_walk(terminal)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
 
+from journal import past_the_welcome
 from tmux import Terminal
 
 CLI = Callable[..., CompletedProcess[str]]
@@ -23,6 +24,7 @@ def test_a_second_window_is_turned_away_and_the_first_keeps_working(
 ) -> None:
     db = tmp_path / "journal" / "resilience.json"
     terminal.run_app("--db", str(db))
+    past_the_welcome(terminal)
     terminal.wait_for("This morning")
 
     # A second window: a real terminal too (without one the app would not even try).

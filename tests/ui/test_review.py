@@ -180,3 +180,21 @@ async def test_today_refreshes_after_review_closes(make_app, store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert "A rest day" in text(app.screen, "#streaks-risk")
+
+
+async def test_a_beginners_calendar_starts_at_the_first_check_in(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        heatmap = (await open_review(pilot)).query_one(Heatmap)
+        rows = heatmap.render().plain.splitlines()[1:8]
+        assert sum(r.count("·") for r in rows) == 1  # today only: no months of absences
+        assert rows[2].rstrip().endswith("·")  # Wednesday, today
+    store.checkins.put(CheckIn(day=ago(9), mood=3, energy=3))  # Monday last week
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        heatmap = (await open_review(pilot)).query_one(Heatmap)
+        rows = heatmap.render().plain.splitlines()[1:8]
+        # After that Monday, up to today: 9 days without a check-in, and nothing before it.
+        assert sum(r.count("·") for r in rows) == 9
+        assert heatmap.glyph(date.fromisoformat(ago(10)))[0] == " "
+        assert heatmap.glyph(date.fromisoformat(ago(8)))[0] == "·"

@@ -23,6 +23,7 @@ from ...journal.cooldowns import redirect_defaults
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.reasons import TaggedNotes
 from .feedback import FeedbackSection, status_text
+from .looking_back import reflection_block
 from .step import StepForm, heading, note
 
 
@@ -44,6 +45,10 @@ class MoveOnStep(StepForm):
         f = self.fields
         yield note("You felt it and you looked at it. Now see where you are, and choose "
                    "what comes next.").add_class("intro")
+        recap = reflection_block(r)  # read-only: what the reflection concluded
+        if recap is not None:
+            yield heading("From your reflection")
+            yield recap
         yield heading("How do these feel now? (before → now, 0–100)")
         before = {feeling.name: feeling.before for feeling in r.cooldown.feelings}
         yield FeelingsRater(f.get("after") or {}, before=before, id="after")

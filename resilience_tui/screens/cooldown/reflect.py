@@ -13,8 +13,9 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Collapsible, Input, Static
 
 from ...domain import cooldown
 from ...domain.dates import describe_day, weekday_and_date
@@ -25,6 +26,7 @@ from ...widgets.reasons import TaggedNotes
 from ..base import notify_saved
 from .acknowledge import DEFAULT_MINUTES, minutes_row
 from .feedback import FeedbackSection
+from .looking_back import DAY_ONE_KEY, day_one_block
 from .step import StepForm, area, heading, note
 
 REASON_HINTS = {
@@ -123,6 +125,13 @@ class ReflectStep(StepForm):
     STEP = "reflect"
     FIELD_WIDGETS = {"balanced thought": "balanced", "went well": "went-well",
                      "do differently": "differently"}
+    BINDINGS = [Binding(DAY_ONE_KEY, "day_one", "Day 1")]
+
+    DEFAULT_CSS = """
+    ReflectStep #day-one { border-top: none; padding: 0; margin-bottom: 1; }
+    ReflectStep #day-one CollapsibleTitle { padding: 0; }
+    ReflectStep #day-one Contents { padding: 0 0 0 2; }
+    """
 
     def compose(self) -> ComposeResult:
         f = self.fields
@@ -131,6 +140,7 @@ class ReflectStep(StepForm):
         yield note("This is about what happened, not about who you are. Tick what may have "
                    "played a part (unknown is a fair answer) and note anything useful."
                    ).add_class("intro")
+        yield day_one_block(self.host.rejection)
         yield heading("What may have played a part")
         yield TaggedNotes(REASON_TAGS, ticked=reasons.get("ticked", ()),
                           notes=reasons.get("notes"), placeholders=REASON_HINTS,
@@ -146,8 +156,22 @@ class ReflectStep(StepForm):
         yield area(f.get("differently", ""), "differently", "one thing to try next time")
         yield heading("Ask for feedback (optional)")
         yield FeedbackSection(self.host, f.get("feedback"))
-        yield note("ctrl+s saves this step · escape keeps what you typed for later").add_class(
-            "hint")
+        yield note(f"ctrl+s saves this step · {DAY_ONE_KEY} shows day 1 · escape keeps what "
+                   "you typed for later").add_class("hint")
+
+    def focus_first(self) -> None:
+        """Start in the reasons: day 1's words are there to glance at, not a field."""
+        for widget in self.query_one("#reasons").query("*"):
+            if widget.focusable:
+                widget.focus(scroll_visible=False)
+                return
+
+    def action_day_one(self) -> None:
+        """Show or fold what was written on day 1 (shown in view when it opens)."""
+        block = self.query_one("#day-one", Collapsible)
+        block.collapsed = not block.collapsed
+        if not block.collapsed:
+            self.call_after_refresh(block.scroll_visible, animate=False)
 
     def draft(self) -> dict[str, Any]:
         return {

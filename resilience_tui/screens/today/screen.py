@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from ...domain.dates import weekday_and_date
-from ...domain.prompts import greeting, prompt_for
+from ...domain.prompts import days_before, greeting, prompt_for
 from ...domain.streaks import is_evening
 from ..base import AppScreen, JournalChanged
 from ..keymap import PLACES
@@ -69,7 +69,8 @@ class TodayScreen(AppScreen[None]):
         name = self.store.settings.name
         hello = greeting(now.hour, self.clock.day_start_hour, name)
         self.query_one("#date-line", Static).update(f"{weekday_and_date(today)} · {hello}")
-        self.query_one("#prompt", Static).update(prompt_for(today))
+        history = days_before((c.day for c in self.store.checkins.all()), today)
+        self.query_one("#prompt", Static).update(prompt_for(today, history))
 
     _seen: tuple[object, ...] | None = None  # (revision, day, evening, settings) last shown
 
