@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal import CLI, exported, quit_app, status
+from journal import CLI, exported, past_the_welcome, quit_app, status
 from tmux import Terminal
 
 DAY2 = {"RESILIENCE_NOW": "2026-03-12T09:00"}
@@ -19,6 +19,7 @@ DAY2 = {"RESILIENCE_NOW": "2026-03-12T09:00"}
 
 def day_one(terminal: Terminal) -> None:
     terminal.run_app()
+    past_the_welcome(terminal)
     terminal.wait_for("Nothing logged yet today.")
     terminal.send_keys("m")
     terminal.wait_for("Morning check-in")
