@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from journal import CLI, exported, past_the_welcome, quit_app, status
+from test_journey_selfcare_review import log_walk
 from tmux import Terminal
 
 DAY2 = {"RESILIENCE_NOW": "2026-03-12T09:00"}
@@ -27,14 +28,7 @@ def day_one(terminal: Terminal) -> None:
     terminal.wait_for_regex(r"Mood .*\[2\] 3")
     terminal.send_keys("Tab", "3", "C-s")
     terminal.wait_gone("Morning check-in")
-    terminal.send_keys("s")
-    terminal.wait_for("Today so far: nothing yet.")
-    terminal.type("walk")
-    terminal.send_keys("Tab")
-    terminal.type("30")
-    terminal.wait_for_regex(r"Minutes\s+30")
-    terminal.send_keys("C-s")
-    terminal.wait_gone("Self-care check-in")
+    log_walk(terminal)
     quit_app(terminal)
 
 
