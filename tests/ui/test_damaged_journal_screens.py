@@ -22,6 +22,7 @@ from textual.widgets import TextArea
 from resilience_tui.app import ResilienceApp
 from resilience_tui.journal.transfer import apply_import
 from resilience_tui.screens.cooldown.screen import CooldownScreen
+from resilience_tui.screens.history.screen import HistoryScreen
 from resilience_tui.screens.patterns import PatternsScreen
 from resilience_tui.screens.review import ReviewScreen
 from resilience_tui.screens.today.screen import TodayScreen
@@ -39,7 +40,8 @@ def write_journal(path: Path, rejection: dict[str, Any]) -> Path:
 
 
 async def visit_every_screen(store: Store) -> list[str]:
-    """Open Today, Review, Patterns and the cool-down (``c``); return what ``c`` showed."""
+    """Open Today, Review, Patterns, History (a rejection in full) and the cool-down (``c``);
+    return what ``c`` showed."""
     app = ResilienceApp(store, make_clock(), cursor_blink=False)
     shown: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
@@ -51,6 +53,18 @@ async def visit_every_screen(store: Store) -> list[str]:
             assert isinstance(app.screen, cls)
             await pilot.press("escape")
             await pilot.pause()
+        # History: the journal, then the rejections list, and the first one opened in full.
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        for _ in range(3):
+            if isinstance(app.screen, TodayScreen):
+                break
+            await pilot.press("escape")
+            await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
         await pilot.press("c")
         await pilot.pause()
         if isinstance(app.screen, CooldownScreen):
