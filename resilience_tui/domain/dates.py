@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from .validate import ISO_DAY, ValidationError
 
@@ -177,3 +177,24 @@ def describe_day(d: date, today: date) -> str:
         return "tomorrow"
     text = weekday_and_date(d)
     return text if d.year == today.year else f"{text} {d.year}"
+
+
+# Older than any real stamp: what an empty or unreadable ``updated_at`` counts as.
+OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
+def parse_stamp(value: object) -> datetime | None:
+    """The moment an ISO stamp with its UTC offset names, or None when it is empty,
+    unreadable or has no offset (a stamp without one could be any of 24 moments)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def moment(stamp: object) -> datetime:
+    """The moment a stamp names, for ordering (``OLDEST`` for an empty or unreadable one)."""
+    return parse_stamp(stamp) or OLDEST

@@ -10,25 +10,13 @@ No Textual or TinyDB import here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
+from .dates import OLDEST, moment
 from .record import Record
-from .validate import ValidationError
+from .validate import ValidationError, check_id
 
 # The tables whose records can be deleted (rest days are marked and unmarked instead).
 DELETABLE = ("checkins", "rejections", "selfcare", "contacts", "actions")
-_OLDEST = datetime.min.replace(tzinfo=UTC)
-
-
-def moment(stamp: object) -> datetime:
-    """The moment an ISO stamp names (the oldest possible for an empty or unreadable one)."""
-    if not isinstance(stamp, str) or not stamp:
-        return _OLDEST
-    try:
-        parsed = datetime.fromisoformat(stamp)
-    except ValueError:
-        return _OLDEST
-    return parsed if parsed.tzinfo is not None else _OLDEST
 
 
 @dataclass
@@ -42,9 +30,8 @@ class Tombstone(Record):
     def validate(self) -> Tombstone:
         if self.table not in DELETABLE:
             raise ValidationError("deleted table", f"should be one of {', '.join(DELETABLE)}")
-        if not isinstance(self.id, str) or not self.id or len(self.id) > 64 or " " in self.id:
-            raise ValidationError("deleted id", "should be a record's id")
-        if moment(self.deleted_at) == _OLDEST:
+        check_id(self.id, "deleted id")  # the same rule as every record's id
+        if moment(self.deleted_at) == OLDEST:
             raise ValidationError("deleted at", "should be a timestamp with its UTC offset")
         return self
 

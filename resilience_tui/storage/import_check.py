@@ -17,10 +17,11 @@ from __future__ import annotations
 import types
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from ..domain.dates import parse_stamp
 from ..domain.draft import fit_draft
 from ..domain.models import Record, Rejection
 from ..domain.validate import ValidationError, check_days_within, check_id, per_class
@@ -184,17 +185,6 @@ def check_stamp(value: str, field: str) -> None:
     if value and parse_stamp(value) is None:
         raise ValidationError(field, f"should be a date and time with its UTC offset, like "
                               f"2026-03-11T09:00:00+00:00, not {show(value)}")
-
-
-def parse_stamp(value: object) -> datetime | None:
-    """The moment an ``updated_at`` names, or None when it is empty or unreadable."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def checked(cls: type[R], row: object, *, with_id: bool = True,

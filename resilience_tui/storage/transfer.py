@@ -17,25 +17,25 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from ..domain.dates import moment
 from ..domain.models import (
     CheckIn,
     Record,
     RestDay,
     Settings,
 )
-from ..domain.tombstones import Tombstone, buries, moment
+from ..domain.tombstones import Tombstone, buries
 from .import_check import (
     MAX_DEPTH,
     ImportProblem,
     check_record,
     draft_dropped,
-    parse_stamp,
     show,
     too_deep,
 )
@@ -55,7 +55,6 @@ LABELS = {"checkins": "check-ins", "rejections": "rejections", "selfcare": "self
           "contacts": "contacts", "actions": "redirect actions", "rest_days": "rest days"}
 ONE = {"checkins": "check-in", "rejections": "rejection", "selfcare": "self-care entry",
        "contacts": "contact", "actions": "redirect action", "rest_days": "rest day"}
-_OLDEST = datetime.min.replace(tzinfo=UTC)
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -261,7 +260,7 @@ def _parse_table(name: str, cls: type[Record], rows: object, today: date | None,
 
 
 def _moment(record: Record) -> datetime:
-    return parse_stamp(getattr(record, "updated_at", "")) or _OLDEST
+    return moment(getattr(record, "updated_at", ""))
 
 
 def plan_import(store: Store, data: Parsed | object) -> ImportPlan:
