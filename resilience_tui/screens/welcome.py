@@ -18,10 +18,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ..domain.models import Settings
-from ..domain.validate import ValidationError, check_int
+from ..domain.validate import check_int
 from ..journal.settings import finish_welcome
 from ..widgets.tickbox import TickBox
-from .base import AppScreen
+from .form import FormScreen, form_error
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -34,10 +34,15 @@ ROUTINE = (
 )
 
 
-class WelcomeScreen(AppScreen[Settings | None]):
-    """The first page a new journal opens on; escape skips it for good."""
+class WelcomeScreen(FormScreen):
+    """The first page a new journal opens on; escape skips it for good.
+
+    A form like the others, so a name typed (or pasted) just before ctrl+s is in
+    what gets saved, however fast the keys come.
+    """
 
     AUTO_FOCUS = "#welcome-name"
+    FIELD_WIDGETS = {"day start hour": "welcome-day-start"}
 
     DEFAULT_CSS = """
     WelcomeScreen #welcome { padding: 0 1; height: 1fr; }
@@ -49,14 +54,13 @@ class WelcomeScreen(AppScreen[Settings | None]):
     WelcomeScreen #welcome-day-start { width: 4; }
     WelcomeScreen TickBox { width: auto; padding: 0; }
     WelcomeScreen .welcome-note { padding-left: 16; color: $text-muted; }
-    WelcomeScreen #welcome-error { color: $text-error; display: none; }
     WelcomeScreen #welcome-buttons { height: 1; margin-top: 1; }
     WelcomeScreen #welcome-buttons Button { margin-right: 2; }
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start", priority=True),
-        Binding("escape", "skip", "Skip"),
+        Binding("ctrl+s", "save", "Start", priority=True),
+        Binding("escape", "cancel", "Skip"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -83,7 +87,7 @@ class WelcomeScreen(AppScreen[Settings | None]):
                              Static(" o'clock: until then it is still last night",
                                     classes="muted"),
                              classes="welcome-row")
-            yield Static(id="welcome-error", markup=False)
+            yield form_error()
             yield Horizontal(Button("Start", id="welcome-start", compact=True),
                              Button("Skip", id="welcome-skip", compact=True),
                              id="welcome-buttons")
@@ -101,27 +105,20 @@ class WelcomeScreen(AppScreen[Settings | None]):
         s.day_start_hour = check_int(hour, "day start hour", 0, 12) if hour else s.day_start_hour
         return s
 
-    def show_error(self, message: str) -> None:
-        label = self.query_one("#welcome-error", Static)
-        label.update(message)
-        label.display = bool(message)
-
-    @on(Button.Pressed, "#welcome-start")
-    def action_start(self) -> None:
-        try:
-            saved = finish_welcome(self.store, self.clock, self.chosen())
-        except ValidationError as exc:
-            self.show_error(exc.sentence)
-            if exc.field == "day start hour":
-                self.query_one("#welcome-day-start", Input).focus()
-            return
+    def save(self) -> Settings:
+        saved = finish_welcome(self.store, self.clock, self.chosen())
         first = "" if self.store.checkins.all() else " first"
         self.notify_saved(f"Saved. Press m whenever you're ready for your{first} check-in.",
                           timeout=6)
-        self.dismiss(saved)
+        return saved
+
+    @on(Button.Pressed, "#welcome-start")
+    def start(self) -> None:
+        self.action_save()
 
     @on(Button.Pressed, "#welcome-skip")
-    def action_skip(self) -> None:
+    def action_cancel(self) -> None:
+        """Skip: nothing given here is kept, and the welcome never opens by itself again."""
         if not self.store.settings.welcomed:
             finish_welcome(self.store, self.clock)
         self.dismiss(None)

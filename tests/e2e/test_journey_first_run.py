@@ -27,7 +27,7 @@ def test_first_run_welcomes_keeps_the_name_and_creates_a_private_file(
     terminal.wait_for(WELCOME)
     terminal.wait_for("a two-day cool-down")
     terminal.type("Alex Rivera")
-    terminal.wait_for("Alex Rivera")
+    terminal.wait_for_regex(r"Your name\s+Alex Rivera")  # typed, not the "e.g." placeholder
     terminal.send_keys("C-s")
     screen = terminal.wait_for("This morning")
     assert "Wednesday 11 March" in screen  # the fixed clock reached the app

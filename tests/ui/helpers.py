@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from fixed_time import TODAY  # tests/ is on the path too
 from rich.console import Console
+from textual import events
+from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -34,6 +36,14 @@ from resilience_tui.widgets.checklist import PlanChecklist
 S = TypeVar("S", bound=Screen[Any])
 
 # --- opening screens -------------------------------------------------------------------------
+
+
+def burst(app: App[Any], *keys: str) -> None:
+    """Send keys the way a paste or a fast terminal does: all queued before the app
+    handles any (``pilot.press`` waits after each key, which hides races)."""
+    chars = {"space": " ", "tab": "\t", "enter": "\r"}
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else chars.get(key)))
 
 
 async def open_screen(pilot: Pilot[Any], key: str, cls: type[S]) -> S:

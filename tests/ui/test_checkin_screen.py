@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from helpers import (
+    burst,
     error_text,
     open_checkin,
     plan_lines,
     seed_suggestion_sources,
 )
-from textual import events
 from textual.widgets import Button, Input, Static
 
 from resilience_tui.domain.models import CheckIn, PlanItem
@@ -340,9 +340,7 @@ async def test_keys_typed_faster_than_the_screen_draws_are_not_lost(make_app, st
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_checkin(pilot)
-        for key in ["4", "tab", "3", "tab", *"Quick", "ctrl+s"]:
-            char = key if len(key) == 1 else ("\t" if key == "tab" else None)
-            app.post_message(events.Key(key, char))
+        burst(app, "4", "tab", "3", "tab", *"Quick", "ctrl+s")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

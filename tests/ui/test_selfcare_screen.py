@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import open_selfcare, panel_text
+from helpers import burst, open_selfcare, panel_text
 from textual.widgets import Input, Select, Static
 
 from resilience_tui.domain.models import CheckIn, Contact, SelfCare
@@ -135,14 +135,10 @@ async def test_earlier_entries_today_are_shown_on_the_form(make_app, store) -> N
 
 async def test_fast_path_survives_keys_sent_in_one_burst(make_app, store) -> None:
     """Keys queued all at once (a scripted terminal, a very fast typist) still land right."""
-    from textual import events
-
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_selfcare(pilot)
-        for key, char in [*((c, c) for c in "walk"), ("tab", "\t"), ("3", "3"), ("0", "0"),
-                          ("ctrl+s", None)]:
-            app.post_message(events.Key(key, char))
+        burst(app, *"walk", "tab", *"30", "ctrl+s")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import run_command
+from helpers import burst, run_command
 from textual.command import CommandList
 from textual.widgets import Input, Static
 
@@ -125,8 +125,6 @@ async def test_a_burst_of_keys_right_after_opening_counts_as_typing(make_app) ->
 
 
 async def test_tick_boxes_keep_spaces_sent_in_a_burst(make_app) -> None:
-    from textual import events
-
     from resilience_tui.widgets.tickbox import TickBox
 
     app = make_app()
@@ -137,8 +135,7 @@ async def test_tick_boxes_keep_spaces_sent_in_a_burst(make_app) -> None:
         await pilot.pause()
         # All queued before the app handles any, as a fast terminal delivers them:
         # the tab moves focus on before the first box has seen its space.
-        for key in ("space", "tab", "space"):
-            app.post_message(events.Key(key, " " if key == "space" else None))
+        burst(app, "space", "tab", "space")
         await pilot.pause()
         await pilot.pause()
         assert app.screen.query_one("#rest-5", TickBox).value is True

@@ -3,7 +3,7 @@ it for good, and help and the palette bring it back."""
 
 from __future__ import annotations
 
-from helpers import run_command
+from helpers import burst, run_command
 from textual.widgets import Static
 
 from resilience_tui.app import ResilienceApp
@@ -35,6 +35,18 @@ async def test_a_fresh_journal_opens_on_the_welcome_and_keeps_the_name(store, cl
     assert not welcome_due(store)
 
 
+async def test_a_name_pasted_just_before_ctrl_s_is_kept(store, clock) -> None:
+    """A paste (or a scripted terminal) queues the name and ctrl+s before any is handled."""
+    app = first_run(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, *"Alex Rivera", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert store.settings.name == "Alex Rivera"
+
+
 async def test_escape_skips_it_and_it_never_comes_back(store, clock) -> None:
     app = first_run(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -59,7 +71,7 @@ async def test_a_bad_day_start_hour_is_said_and_nothing_is_saved(store, clock) -
         await pilot.press("backspace", *"30", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        message = str(app.screen.query_one("#welcome-error", Static).content)
+        message = str(app.screen.query_one("#form-error", Static).content)
         assert message == "Day start hour should be 0–12, not 30."
         assert app.focused is day_start
     assert not store.settings.welcomed and not store.has_settings

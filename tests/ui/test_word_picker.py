@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from helpers import open_screen
-from textual import events
+from helpers import burst, open_screen
 from textual.widgets import Input
 
 from resilience_tui.domain.models import CheckIn, Rejection
@@ -13,12 +12,6 @@ from resilience_tui.screens.cooldown.screen import CooldownScreen
 from resilience_tui.widgets.confirm import ConfirmDialog
 from resilience_tui.widgets.feelings_rater import FeelingsRater
 from resilience_tui.widgets.word_picker import WordPicker
-
-
-def burst(app, *keys: str) -> None:
-    """Send keys the way a fast terminal does: all queued before the app handles any."""
-    for key in keys:
-        app.post_message(events.Key(key, " " if key == "space" else None))
 
 
 async def test_checkin_tab_then_space_ticks_a_feeling(make_app, store) -> None:
