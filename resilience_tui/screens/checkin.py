@@ -20,6 +20,7 @@ from ..domain.checkin import FEELING_GROUPS, checkin_for_day
 from ..domain.dates import describe_day, stored_day, weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
+from ..journal.answers import after_checkin
 from ..journal.checkins import check_in
 from ..widgets.checklist import PlanRow, SuggestionList
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
@@ -199,10 +200,12 @@ class CheckInScreen(FormScreen):
     def save(self) -> CheckIn:
         plan = [r.value() for r in self._rows()]
         plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
-        return check_in(
+        saved = check_in(
             self.store, self.clock, self.existing, day=self.day,
             mood=self.query_one("#mood", ScalePicker).value,
             energy=self.query_one("#energy", ScalePicker).value,
             intention=self.query_one("#intention", Input).value,
             selfcare_intention=self.query_one("#selfcare", Input).value,
             feelings=self.query_one(WordPicker).chosen, plan=plan)
+        self.answer(after_checkin(self.store, self.clock, saved, self.existing))
+        return saved

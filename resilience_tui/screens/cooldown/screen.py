@@ -29,6 +29,7 @@ from ...domain.validate import ValidationError
 from ...journal import cooldowns
 from ...widgets.confirm import ConfirmDialog
 from ...widgets.word_picker import WordPicker
+from ..base import ANSWER_SECONDS
 from ..form import FormScreen, form_error
 from .acknowledge import AcknowledgeStep
 from .move_on import DoneView, MoveOnStep
@@ -187,8 +188,9 @@ class CooldownScreen(FormScreen):
             self.show_error(exc.message)
             return
         self.show_error("")
-        if message:
-            self.notify_saved(message, timeout=5)
+        if message:  # plain text: it may name the company as typed; closing gets time to read
+            self.notify_saved(message, markup=False,
+                              timeout=ANSWER_SECONDS if isinstance(step, MoveOnStep) else 5)
         if self._closing:  # from the question's answer: this screen's queue may be held
             self.run_worker(self.show_step(None, carry))
         else:
