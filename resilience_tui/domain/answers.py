@@ -51,8 +51,8 @@ LINES: dict[MomentKind, tuple[str, ...]] = {
         "Even a little counts.",
         "Thanks for being honest about today. One small thing that has worked for "
         "you: {activity}.",
-        "A low start. Doing less is still doing something. Your log has {activity} "
-        "in it; maybe a little of that later.",
+        "A low start. Doing less is still doing something. From your own log, one "
+        "idea for later: {activity}.",
         # … or someone in their network they haven't talked to lately.
         "A heavy morning. Go gently. It's been a while since you talked to {contact}; "
         "a short hello could help.",
