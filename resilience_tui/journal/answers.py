@@ -77,7 +77,7 @@ def after_selfcare(store: Store, clock: Clock, entry: SelfCare, *,
 
 def after_move_on(closed: Rejection) -> list[Moment]:
     """A cool-down finished, with how the feelings changed (before → after)."""
-    facts = {"company": closed.company or "this one"}
+    facts = {"company": closed.company}  # required when a rejection is logged
     change = feelings_change(closed.cooldown.feelings)
     if change:
         facts["change"] = change
@@ -91,7 +91,7 @@ def after_feedback(store: Store, before: Rejection, after: Rejection) -> list[Mo
     earlier = [r for r in store.rejections.all()
                if r.id != after.id and r.feedback.status == "received"]
     if earlier:
-        return [Moment("feedback_reply", {"company": after.company or "They"})]
+        return [Moment("feedback_reply", {"company": after.company})]
     return [Moment("first_feedback")]
 
 
