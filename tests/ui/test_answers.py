@@ -111,7 +111,7 @@ async def test_ticking_the_last_item_answers_and_never_twice_in_the_same_words(
 
 async def test_closing_a_cool_down_says_how_the_feelings_changed(seeded_app,
                                                                  store: Store) -> None:
-    seed_cooldown(store, "move_on")  # hurt 80, shaken 60
+    seed_cooldown(store, "move_on", company="Acme [Labs]")  # hurt 80, shaken 60
     app = seeded_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_cooldown(pilot)
@@ -121,7 +121,8 @@ async def test_closing_a_cool_down_says_how_the_feelings_changed(seeded_app,
         await pilot.press("y")
         await pilot.pause()
         [notice] = messages(app)
-        assert "Acme Corp" in notice and "hurt 80 → 30, shaken 60 → 20" in notice
+        # The name as typed (brackets are words here, not markup).
+        assert "Acme [Labs]" in notice and "hurt 80 → 30, shaken 60 → 20" in notice
         assert notice.endswith("On to the next thing, at your own pace.")
 
 
