@@ -10,6 +10,8 @@ contact, so history is never rewritten.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -100,7 +102,7 @@ class NetworkScreen(AppScreen[None]):
             table.focus()
         self._show_detail()
 
-    def _widths(self, table: DataTable[Text], cells: list[tuple[Text, ...]]) -> list[int]:
+    def _widths(self, table: DataTable[Text], cells: Sequence[tuple[Text, ...]]) -> list[int]:
         """Each column's width: its longest cell or header, cut to share the window."""
         natural = [max([len(title), *(row[i].cell_len for row in cells)])
                    for i, (title, _, _) in enumerate(COLUMNS)]
