@@ -91,3 +91,15 @@ async def test_the_rest_note_names_the_pick_when_there_is_one(make_app, store) -
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cooldown(pilot)
         assert "the thing you picked" in waiting_note(screen)
+
+
+async def test_the_rest_note_knows_the_pick_is_done(make_app, store) -> None:
+    r = seed_cooldown(store, "reflect")
+    r.cooldown.process_done = True
+    store.rejections.put(r)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        text = waiting_note(screen)
+        assert "You've done what you picked" in text
+        assert "do the thing you picked" not in text
