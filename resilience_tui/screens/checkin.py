@@ -57,6 +57,7 @@ class CheckInScreen(FormScreen):
         self.checkin_id = checkin_id
         self.day = ""
         self.existing: CheckIn | None = None
+        self.dropped: list[str] = []  # suggestions dropped this morning, kept with the save
 
     @property
     def is_today(self) -> bool:
@@ -67,6 +68,7 @@ class CheckInScreen(FormScreen):
         self.day = found.day if found else self.clock.today_str()
         self.existing = found or checkin_for_day(self.store.checkins.all(), self.day)
         c = self.existing or CheckIn(day=self.day)
+        self.dropped = list(c.dropped)
         with VerticalScroll(id="checkin") as box:
             day = stored_day(self.day) or self.clock.today()
             if not self.is_today:
@@ -181,7 +183,8 @@ class CheckInScreen(FormScreen):
         self._after_suggestion()
 
     @on(SuggestionList.Dropped)
-    def _drop(self) -> None:
+    def _drop(self, event: SuggestionList.Dropped) -> None:
+        self.dropped.append(event.suggestion.dropped_key)
         self.mark_dirty()
         self._after_suggestion()
 
@@ -206,6 +209,6 @@ class CheckInScreen(FormScreen):
             energy=self.query_one("#energy", ScalePicker).value,
             intention=self.query_one("#intention", Input).value,
             selfcare_intention=self.query_one("#selfcare", Input).value,
-            feelings=self.query_one(WordPicker).chosen, plan=plan)
+            feelings=self.query_one(WordPicker).chosen, plan=plan, dropped=self.dropped)
         self.answer(after_checkin(self.store, self.clock, saved, self.existing))
         return saved

@@ -155,10 +155,19 @@ class CooldownScreen(FormScreen):
             fields.setdefault("feedback", feedback)
         body = self.query_one("#cd-body", VerticalScroll)
         self.step = None  # while the forms swap, nothing is read as a draft
-        await body.remove_children()
+        # The next step is built out of sight while the old one stays on screen, then the
+        # two trade places in one frame: the body is never drawn empty, however busy the
+        # machine is while the new form composes.
+        old = list(body.children)
         step = self._make_step(fields)
+        step.display = False
         await body.mount(step)
+        with self.app.batch_update():
+            for widget in old:
+                widget.display = False
+            step.display = True
         self.step = step
+        await body.remove_children(old)
         self._latest = None
         body.scroll_home(animate=False)
         step.focus_first()
