@@ -29,8 +29,8 @@ NAME = 17
 
 NO_PROCESSES = ("Each rejection you log shows here by the stage it reached, so a process "
                 "that gets further than the ones before it stands out.")
-STAGE_HINT = ("No's by the stage each process reached, and days from the no to moving on. "
-              f"{NEW_BEST}: further than ever before.")
+STAGE_HINT = "No's by the stage each process reached; days from each no to moving on."
+NEW_BEST_KEY = f"{NEW_BEST}: further than any process before it"
 NO_STEPS = ("Plan items you tick done (applications, outreach, practice, learning) are "
             "counted here, this month beside the last.")
 TOGETHER = "Seen together in your own entries; that doesn't mean one causes the other."
@@ -62,6 +62,8 @@ def stage_table(sp: StageProgress) -> str:
         cells = "".join(f"{n or '·':>{w}}" for n, w in zip(p.counts, WIDTHS, strict=True))
         row = f"{period_label(p, sp.by_month):<{LABEL}}{cells}{_days(p.moved_on_days):>{MOVED}}"
         lines.append(f"{row}  {NEW_BEST}" if p.new_best else row)
+    if any(p.new_best for p in sp.periods):
+        lines.append(NEW_BEST_KEY)
     return "\n".join(lines)
 
 
