@@ -19,7 +19,6 @@ from datetime import date, timedelta
 from .choices import STAGES
 from .dates import stored_day
 from .models import CheckIn, Rejection
-from .patterns import bounce_point
 from .plurals import plural
 
 # How each stage reads in a sentence ("further than ever: a final round at Initech").
@@ -30,6 +29,7 @@ STAGE_PHRASES = {
     "final": "a final round",
     "offer": "an offer",
 }
+RANK = {stage: n for n, stage in enumerate(STAGES)}
 PERIODS_SHOWN = 6
 MONTHS_UNTIL = 365  # a history shorter than a year is read by month, a longer one by quarter
 NEW_BEST_DAYS = 30  # how long Today mentions a new furthest stage
@@ -82,11 +82,11 @@ def processes(rejections: Iterable[Rejection]) -> list[Process]:
     out = []
     for r in rejections:
         day = stored_day(r.received_on) or stored_day(r.logged_on)
-        if day is None or r.stage not in STAGES:
+        if day is None or r.stage not in RANK:
             continue  # damaged; doctor names it
-        point = bounce_point(r)
-        out.append(Process(day, r.company, r.stage, STAGES.index(r.stage),
-                           point.days if point else None))
+        logged, moved = stored_day(r.logged_on), stored_day(r.cooldown.moved_on_on)
+        days = (moved - logged).days if logged and moved else None  # as bounce-back counts
+        out.append(Process(day, r.company, r.stage, RANK[r.stage], days))
     out.sort(key=lambda p: (p.day, p.rank, p.company))
     return out
 
