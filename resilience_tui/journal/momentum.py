@@ -3,7 +3,9 @@
 ``status`` must start fast, so this module never imports Textual: the command
 opens the file once (read only) and computes everything from stored days.
 The screens (Today's momentum panel, Review) use :func:`momentum` too, so the
-command line and the app always agree. Days that are malformed are skipped and
+command line and the app always agree; :func:`progress` adds Review's "momentum toward
+the yes" (how far processes got, steps month by month, self-care lifts) and
+:func:`progress_line` the one line Today shows of it. Days that are malformed are skipped and
 days in the future are ignored by the domain rules (``doctor`` reports both).
 """
 

@@ -56,8 +56,8 @@ def stage_table(sp: StageProgress) -> str:
     head = "".join(f"{s:>{w}}" for s, w in zip(STAGES, WIDTHS, strict=True))
     lines = [f"{'':<{LABEL}}{head}{'moved on in':>{MOVED}}"]
     if sp.earlier:
-        lines.append(f"… {plural(sp.earlier, 'earlier process', 'earlier processes')} "
-                     "(in the furthest below too)")
+        lines.append(f"… {plural(sp.earlier, 'earlier process', 'earlier processes')}, "
+                     "counted in the furthest below")
     for p in sp.periods:
         cells = "".join(f"{n or '·':>{w}}" for n, w in zip(p.counts, WIDTHS, strict=True))
         row = f"{period_label(p, sp.by_month):<{LABEL}}{cells}{_days(p.moved_on_days):>{MOVED}}"
