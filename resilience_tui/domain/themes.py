@@ -126,9 +126,13 @@ class Theme:
 
     @cached_property
     def label(self) -> str:
-        """As the user typed it most often (the first of those on a tie)."""
+        """As the user typed it: in capitals if ever (an acronym typed in haste loses its
+        capitals, a word rarely gains them by mistake), else the way typed most often."""
         counts = Counter(page.first[self.key][0] for page in self.pages)
-        return max(counts, key=lambda t: counts[t]) if counts else self.key
+        if not counts:
+            return self.key
+        capitals = [t for t in counts if t.isupper() and len(t) > 1]
+        return capitals[0] if capitals else max(counts, key=lambda t: counts[t])
 
     @cached_property
     def sources(self) -> tuple[str, ...]:

@@ -119,3 +119,10 @@ def test_most_rejections_first_then_by_name_and_the_same_every_time() -> None:
           rejection("c", feedback="stakeholders, sql, storytelling")]
     assert keys(rs) == ["sql", "stakeholders", "storytelling"]
     assert keys(list(reversed(rs))) == keys(rs)
+
+
+def test_a_theme_is_shown_in_capitals_if_ever_typed_so_else_as_typed_most() -> None:
+    rs = [rejection("a", feedback="Storytelling: sql"),
+          rejection("b", feedback="more storytelling and sql"),
+          rejection("c", feedback="storytelling; SQL")]
+    assert [t.label for t in themes(rs)] == ["SQL", "storytelling"]
