@@ -133,6 +133,14 @@ def skill_theme(rejections: Sequence[Rejection], actions: Sequence[Action] = ())
     return next((t for t in themes(latest) if _practicable(t) and t.key not in named), None)
 
 
+def skill_for(r: Rejection, rejections: Sequence[Rejection]) -> str | None:
+    """The skill that keeps coming up and came up in ``r`` too, as the user wrote it."""
+    others = [x for x in rejections if x.id != r.id]
+    latest = [*sorted(others, key=lambda x: x.logged_on)[-THEME_WINDOW:], r]
+    return next((t.label for t in themes(latest) if _practicable(t) and r.id in t.rejection_ids),
+                None)
+
+
 def from_themes(ctx: SuggestionContext) -> Iterable[Suggestion]:
     """Half an hour on the skill that keeps coming up, named in the user's own words."""
     theme = skill_theme(ctx.rejections, ctx.actions)
