@@ -63,8 +63,9 @@ other others someone people person person's stage round rounds recruiter manager
 """.split())
 
 WORD = re.compile(r"\w[\w+#]*(?:['’.\-]\w[\w+#]*)*")
+# A word, or a mark that ends a clause (a pair of words never reaches across one).
+TOKEN = re.compile(r"\w[\w+#]*(?:['’.\-]\w[\w+#]*)*|[.!?…]+(?=\s|$)|[,;:()\[\]{}\"“”•·–—\n]")
 SENTENCE = re.compile(r"(?<=[.!?…])\s+|\s*\n\s*")
-CLAUSE = re.compile(r"[,;:()\[\]{}\"“”•·–—]+|[.!?…]+(?=\s|$)")
 POSSESSIVE = ("'s", "’s")
 
 
@@ -145,10 +146,10 @@ class Theme:
         """Up to :data:`QUOTES_KEPT`, from its latest rejections that have words to quote."""
         out = []
         for page in reversed(self.pages):
-            sentence = page.first[self.key][1]
-            if sentence:
+            text = page.first[self.key][1]
+            if text:
                 source, tag = page.where(self.key)[0]
-                out.append(Quote(page.rejection_id, source, sentence, tag))
+                out.append(Quote(page.rejection_id, source, sentence_with(text, self.key), tag))
                 if len(out) == QUOTES_KEPT:
                     break
         return tuple(out)
@@ -180,7 +181,8 @@ def _fold(token: str) -> str:
 def _word(typed: str, skip: frozenset[str]) -> tuple[str, str] | None:
     """(key, as typed) for a word that may be part of a theme, None for one that can't."""
     key = _fold(typed)
-    if len(key) < 2 or key in STOP_WORDS or key in skip or key.isdigit():
+    if (len(key) < 2 or not (key[0].isalnum() or key[0] == "_") or key in STOP_WORDS
+            or key in skip or key.isdigit()):
         return None
     return key, typed[:-2] if typed.endswith(POSSESSIVE) else typed
 
@@ -189,15 +191,23 @@ def phrases(text: str, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str
     """Every theme candidate in ``text`` as (key, as typed): single words and pairs of
     words side by side within one clause, stop words, ``skip`` words and bare numbers
     left out (they also break a pair)."""
-    for clause in CLAUSE.split(text):
-        previous: tuple[str, str] | None = None
-        for typed in WORD.findall(clause):
-            word = _word(typed, skip)
-            if word is not None:
-                yield word
-                if previous is not None:
-                    yield f"{previous[0]} {word[0]}", f"{previous[1]} {word[1]}"
-            previous = word
+    previous: tuple[str, str] | None = None
+    for typed in TOKEN.findall(text):
+        word = _word(typed, skip)
+        if word is not None:
+            yield word
+            if previous is not None:
+                yield f"{previous[0]} {word[0]}", f"{previous[1]} {word[1]}"
+        previous = word
+
+
+def sentence_with(text: str, key: str) -> str:
+    """The first sentence of ``text`` that holds the theme ``key`` (else its first)."""
+    sentences = [s for s in SENTENCE.split(text.strip()) if s]
+    for sentence in sentences:
+        if key in sentence.casefold() and any(k == key for k, _ in phrases(sentence)):
+            return sentence
+    return sentences[0] if sentences else ""
 
 
 SOURCES = ("reason", "note", "feedback")
@@ -228,28 +238,28 @@ class _Reader:
         self.words: dict[str, tuple[str, str] | None] = {}
 
     def text(self, text: str, first: dict[str, tuple[str, str]], keys: set[str]) -> None:
+        """Note each theme of ``text`` in ``keys``, and in ``first`` (as typed, the text)
+        the first time this rejection says it; the sentence is looked up when quoted."""
         words, skip = self.words, self.skip
-        for sentence in SENTENCE.split(text):
-            for clause in CLAUSE.split(sentence):
-                previous: tuple[str, str] | None = None
-                for typed in WORD.findall(clause):
-                    if typed in words:
-                        word = words[typed]
-                    else:
-                        word = words[typed] = _word(typed, skip)
-                    if word is None:
-                        previous = None
-                        continue
-                    key = word[0]
-                    if key not in first:
-                        first[key] = word[1], sentence
-                    keys.add(key)
-                    if previous is not None:
-                        pair = f"{previous[0]} {key}"
-                        if pair not in first:
-                            first[pair] = f"{previous[1]} {word[1]}", sentence
-                        keys.add(pair)
-                    previous = word
+        previous: tuple[str, str] | None = None
+        for typed in TOKEN.findall(text):
+            if typed in words:
+                word = words[typed]
+            else:
+                word = words[typed] = _word(typed, skip)
+            if word is None:
+                previous = None
+                continue
+            key = word[0]
+            if key not in first:
+                first[key] = word[1], text
+            keys.add(key)
+            if previous is not None:
+                pair = f"{previous[0]} {key}"
+                if pair not in first:
+                    first[pair] = f"{previous[1]} {word[1]}", text
+                keys.add(pair)
+            previous = word
 
     def read(self, r: Rejection) -> _Page:
         page = _Page(r.id)
@@ -257,8 +267,7 @@ class _Reader:
         for reason in r.cooldown.reasons:
             keys: set[str] = set()
             if reason.tag not in NOT_A_THEME:
-                note = reason.note.strip()
-                first.setdefault(reason.tag, (reason.tag, SENTENCE.split(note, 1)[0]))
+                first.setdefault(reason.tag, (reason.tag, reason.note))
                 parts.append(("reason", reason.tag, {reason.tag}))
             if reason.note:
                 parts.append(("note", reason.tag, keys))
