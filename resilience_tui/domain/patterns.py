@@ -48,18 +48,19 @@ class Plans:
                 self.by_rejection[a.rejection_id].append(a)
 
     @cached_property
-    def by_words(self) -> dict[str, list[Action]]:
-        """Every word and two-word phrase of each step's text -> the steps saying it."""
-        index: dict[str, list[Action]] = defaultdict(list)
-        for a in self.live:
-            for key in dict.fromkeys(key for key, _ in phrases(a.text)):
-                index[key].append(a)
-        return index
+    def folded(self) -> list[tuple[Action, str]]:
+        return [(a, a.text.casefold()) for a in self.live]
+
+    def naming(self, key: str) -> list[Action]:
+        """The steps whose words name ``key`` (a word or two side by side, as themes are
+        read; a quick look for the letters first, since most steps don't have them)."""
+        return [a for a, text in self.folded
+                if key in text and any(k == key for k, _ in phrases(a.text))]
 
     def about(self, theme: Theme) -> tuple[str, ...]:
         """Texts of the steps that name ``theme`` or answer a reason it was part of,
         oldest first."""
-        found = {id(a): a for a in self.by_words.get(theme.key, ())}
+        found = {id(a): a for a in self.naming(theme.key)}
         for rid, tag in theme.reason_tags:
             kinds = ANSWERS.get(tag, frozenset())
             found.update((id(a), a) for a in self.by_rejection.get(rid, ()) if a.kind in kinds)
