@@ -42,6 +42,7 @@ class Plans:
 
     def __init__(self, actions: Iterable[Action]) -> None:
         self.live = [a for a in actions if a.status != "dropped"]
+        self.words: dict[int, set[str]] = {}  # a step's words, read when first needed
         self.by_rejection: dict[str, list[Action]] = defaultdict(list)
         for a in self.live:
             if a.rejection_id:
@@ -54,8 +55,13 @@ class Plans:
     def naming(self, key: str) -> list[Action]:
         """The steps whose words name ``key`` (a word or two side by side, as themes are
         read; a quick look for the letters first, since most steps don't have them)."""
-        return [a for a, text in self.folded
-                if key in text and any(k == key for k, _ in phrases(a.text))]
+        return [a for i, (a, text) in enumerate(self.folded)
+                if key in text and key in self._words(i)]
+
+    def _words(self, i: int) -> set[str]:
+        if i not in self.words:
+            self.words[i] = {k for k, _ in phrases(self.live[i].text)}
+        return self.words[i]
 
     def about(self, theme: Theme) -> tuple[str, ...]:
         """Texts of the steps that name ``theme`` or answer a reason it was part of,

@@ -113,12 +113,17 @@ class Theme:
     """
 
     key: str  # case-folded: what makes two mentions the same theme
-    rejection_ids: tuple[str, ...]  # in the order the rejections were given
     pages: tuple[_Page, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def count(self) -> int:
-        return len(self.rejection_ids)
+        """How many rejections it came up in."""
+        return len(self.pages)
+
+    @cached_property
+    def rejection_ids(self) -> tuple[str, ...]:
+        """The rejections it came up in, in the order they were given."""
+        return tuple(page.rejection_id for page in self.pages)
 
     @property
     def is_tag(self) -> bool:
@@ -306,6 +311,5 @@ def themes(rejections: Sequence[Rejection], recur_at: int = RECUR_AT) -> list[Th
             for word in key.split():
                 if len(pages.get(word, ())) == len(pages[key]):
                     covered.add(word)  # the pair came from exactly the word's rejections
-    out = [Theme(key, tuple(p.rejection_id for p in pages[key]), tuple(pages[key]))
-           for key in recurring if key not in covered]
+    out = [Theme(key, tuple(pages[key])) for key in recurring if key not in covered]
     return sorted(out, key=lambda t: (-t.count, t.key))
