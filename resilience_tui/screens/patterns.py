@@ -98,8 +98,7 @@ def theme_text(theme: RecurringTheme, names: dict[str, str] | None = None) -> st
         lines.append(f"    With {who}.")
     lines += quote_lines(theme, names)
     if not theme.actions:
-        lines.append("    Nothing planned for it yet. When you move on from a cool-down, "
-                     "a next step can answer it.")
+        lines.append("    Nothing planned for it yet: a next step can answer it.")
     else:
         lines += ["    Planned:", *(f"    → {text}" for text in theme.actions)]
     return "\n".join(lines)
