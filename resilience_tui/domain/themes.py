@@ -56,6 +56,8 @@ seems see seen since something still sure take thing things think thought time t
 told tomorrow try tried two us use used want wanted way ways week weeks well went whether
 will yesterday able again ask asked asking said mentioned liked looked looking noted
 came come comes feel feels found know knew showed shown talk talked wish
+skill skills lack lacked lacking gap gaps level levels strong stronger weak weaker deep deeper
+better best worse improve improving improvement area areas less least
 candidate candidates role roles position positions job jobs company companies team application
 applications applied apply opportunity opportunities process decision decided unfortunately
 thank thanks feedback interview interviews hiring hire hired offer offered move moving forward

@@ -9,13 +9,14 @@ morning's plan suggestions name SQL.
 from __future__ import annotations
 
 from helpers import open_patterns
-from theme_samples import import_sql_history
 from textual.widgets import Static
+from theme_samples import import_sql_history
 
 from resilience_tui.domain.suggestions import SuggestionContext, suggest
+from resilience_tui.screens.patterns import PatternsScreen
 
 
-def recurring_texts(screen) -> list[str]:  # type: ignore[no-untyped-def]
+def recurring_texts(screen: PatternsScreen) -> list[str]:
     return [str(s.content) for s in screen.query(".recurring").results(Static)]
 
 

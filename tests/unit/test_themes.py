@@ -66,8 +66,10 @@ def test_two_words_side_by_side_are_a_theme_and_hide_the_word_that_adds_nothing(
 
 
 def test_a_pair_does_not_reach_across_a_stop_word_or_a_comma() -> None:
-    assert [k for k, _ in phrases("Lack of SQL, Python skills")] == [
-        "lack", "sql", "python", "skills", "python skills"]
+    assert [k for k, _ in phrases("Need SQL and Python, data modelling. Tableau")] == [
+        "sql", "python", "data", "modelling", "data modelling", "tableau"]
+    # words every rejection says about skills are glue too
+    assert [k for k, _ in phrases("a lack of deeper SQL skills")] == ["sql"]
 
 
 def test_reason_tags_count_whole_and_unknown_is_no_theme() -> None:
