@@ -31,8 +31,9 @@ NAME_WIDTH = 34
 BAR_WIDTH = 20
 THEMES_SHOWN = 8  # the strongest; a long history has hundreds that recur
 QUOTES_SHOWN = 2
-QUOTE_WIDTH = 46
+LINE_WIDTH = 74  # what fits beside the scrollbar at 80 columns
 NAMES_SHOWN = 4
+STEPS_SHOWN = 4  # the latest; the rest are counted
 
 NO_REJECTIONS = (
     "No rejections logged, so there is nothing to compare yet, and that's fine. When a no "
@@ -80,10 +81,10 @@ def quote_lines(theme: RecurringTheme, names: dict[str, str]) -> list[str]:
     """The user's own words it came from, each with whose rejection and where."""
     lines = []
     for q in theme.quotes[:QUOTES_SHOWN]:
-        words = q.excerpt(theme.name, QUOTE_WIDTH)
+        whose = ", ".join(w for w in (names.get(q.rejection_id, ""), QUOTED_FROM[q.source]) if w)
+        words = q.excerpt(theme.name, max(24, LINE_WIDTH - 7 - len(whose)))
         if words.casefold() == theme.key:
             continue  # a feedback theme quoting itself says nothing
-        whose = ", ".join(w for w in (names.get(q.rejection_id, ""), QUOTED_FROM[q.source]) if w)
         lines.append(f"    “{words}” ({whose})")
     return lines
 
@@ -100,7 +101,10 @@ def theme_text(theme: RecurringTheme, names: dict[str, str] | None = None) -> st
     if not theme.actions:
         lines.append("    Nothing planned for it yet: a next step can answer it.")
     else:
-        lines += ["    Planned:", *(f"    → {text}" for text in theme.actions)]
+        earlier = len(theme.actions) - STEPS_SHOWN
+        lines += ["    Planned:" if earlier <= 0 else
+                  f"    Planned, the latest {STEPS_SHOWN} of {len(theme.actions)}:",
+                  *(f"    → {text}" for text in theme.actions[-STEPS_SHOWN:])]
     return "\n".join(lines)
 
 

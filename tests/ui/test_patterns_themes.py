@@ -8,12 +8,14 @@ morning's plan suggestions name SQL.
 
 from __future__ import annotations
 
+from fixed_time import ago
 from helpers import open_patterns
 from textual.widgets import Static
 from theme_samples import import_sql_history
 
+from resilience_tui.domain.models import Action, Feedback, Rejection
 from resilience_tui.domain.suggestions import SuggestionContext, suggest
-from resilience_tui.screens.patterns import PatternsScreen
+from resilience_tui.screens.patterns import THEMES_SHOWN, PatternsScreen
 
 
 def recurring_texts(screen: PatternsScreen) -> list[str]:
@@ -55,3 +57,26 @@ def test_the_next_morning_suggests_time_on_sql(store, clock) -> None:
                             store.actions.all(), store.contacts.all(), store.settings)
     offered = [(s.kind, s.text) for s in suggest(ctx)]
     assert ("learn", "Spend 30 minutes on SQL") in offered
+
+
+async def test_a_long_history_shows_the_strongest_themes_and_counts_the_rest(
+        make_app, store, clock) -> None:
+    words = ["python", "tableau", "excel", "statistics", "storytelling", "portfolio",
+             "dashboards", "forecasting", "stakeholders", "presentation"]
+    for n, company in enumerate(("Acme", "Globex")):
+        store.rejections.put(Rejection(
+            company=company, role="Analyst", received_on=ago(9 - n), logged_on=ago(9 - n),
+            feedback=Feedback(status="received", text=", ".join(words))))
+    store.actions.put_many(
+        Action(kind="a skill to learn", text=f"Python lesson {i}", created_on=ago(8 - i))
+        for i in range(6))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_patterns(pilot)
+        themes = recurring_texts(screen)
+        assert len(themes) == THEMES_SHOWN
+        more = str(screen.query_one("#more-themes", Static).content)
+        assert more.startswith(f"{len(words) - THEMES_SHOWN} more came up")
+        python = next(t for t in themes if t.startswith("↻ python")).splitlines()
+        assert "    Planned, the latest 4 of 6:" in python
+        assert python[-4:] == [f"    → Python lesson {i}" for i in range(2, 6)]
