@@ -6,7 +6,8 @@ tags, its reason notes, its feedback text and its feedback themes, read
 together. A theme is a word, or two words side by side, that turns up in two
 or more rejections. Rules, all deterministic:
 
-- case-folded ("SQL", "sql" and "Sql" are one theme, shown as typed most often);
+- case-folded ("SQL", "sql" and "Sql" are one theme, shown in capitals if ever
+  typed so, else as typed most often);
 - stop words (our own short English list of glue words and words every
   rejection says, like "candidate" or "role") never count and break a phrase;
 - the companies and roles the user applied to are left aside: "Acme" or
@@ -17,9 +18,11 @@ or more rejections. Rules, all deterministic:
 - a single word is left out when a two-word theme holding it came from
   exactly the same rejections ("window functions" says more than "window").
 
-One pass over the text with compiled regular expressions; quotes are kept
-as the sentence a theme was first found in, per rejection, and cut down to
-size only when shown.
+One tokenising pass over each text (a compiled expression finds words and
+clause marks together), each word's verdict remembered. A history of ten years
+has a thousand themes and a screen shows a few, so what only showing needs
+(the label, the quoted sentence, the reason tags) is worked out when asked
+for. (At ten years of synthetic history: about 20–27 ms, the goal being 50.)
 """
 
 from __future__ import annotations
