@@ -20,6 +20,16 @@ from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .panel import TodayPanel
 
 NO_CHECKIN = "No check-in yet today. Press m to start one."
+MIN_PLAN_LINES = 2  # however crowded Today is, the plan keeps this much in view
+
+
+def more_text(above: int, below: int) -> str:
+    """The line under a folded plan: how many items are out of view, and which way."""
+    if above and below:
+        return f"+{above} above ↑ · +{below} below ↓"
+    if below:
+        return f"+{below} more below ↓"
+    return f"+{above} more above ↑" if above else ""
 
 
 def summary(c: CheckIn) -> Text:
@@ -43,12 +53,38 @@ class CheckinPanel(TodayPanel):
 
     DEFAULT_CSS = """
     CheckinPanel #plan-heading { margin-top: 1; }
+    CheckinPanel #plan-more { display: none; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(NO_CHECKIN, id="checkin-summary", classes="muted")
         yield Static(id="plan-heading", classes="muted")
         yield PlanChecklist(id="plan")
+        yield Static(id="plan-more", classes="muted", markup=False)
+
+    # Folding: Today gives the plan what room the cool-downs leave ---------------
+    def plan_height(self) -> int:
+        """The lines the plan's items and its "+N more" line take now."""
+        return sum(w.outer_size.height for w in (self.query_one(PlanChecklist),
+                                                 self.query_one("#plan-more", Static))
+                   if w.display)
+
+    def fold_plan(self, room: int | None) -> None:
+        """Fit the plan in ``room`` lines, its "+N more" line included (None: all of it).
+
+        A folded plan scrolls inside itself as the cursor moves, so every item can
+        still be reached and ticked from the keyboard."""
+        checklist = self.query_one(PlanChecklist)
+        if room is None or room >= sum(checklist.item_heights()):
+            checklist.fold(None)
+        else:
+            checklist.fold(max(room - 1, MIN_PLAN_LINES))
+
+    @on(PlanChecklist.Moved)
+    def _moved(self, event: PlanChecklist.Moved) -> None:
+        more = self.query_one("#plan-more", Static)
+        more.update(more_text(event.above, event.below))
+        more.display = bool(event.above or event.below)
 
     def _today(self) -> CheckIn | None:
         return today_checkin(self.store, self.clock)
@@ -62,6 +98,8 @@ class CheckinPanel(TodayPanel):
         summary_line.update(summary(c) if c else NO_CHECKIN)
         heading.display = c is not None
         checklist.display = bool(c and c.plan)
+        if not checklist.display:
+            self.query_one("#plan-more").display = False
         if c is None:
             checklist.set_items([])
             return
