@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -126,18 +127,22 @@ class PlanChecklist(QuietOptionList):
     def fold(self, lines: int | None) -> None:
         """Show at most ``lines`` lines, ending on a whole item where one fits, or
         everything (None). The cursor's item stays in view."""
-        if lines is None or lines >= sum(self.item_heights()):
+        total = sum(self.item_heights())
+        if lines is None or lines >= total:
             self.styles.max_height = None
+            target = total
         else:
-            shown = 0
+            target = 0
             for height in self.item_heights():
-                if shown + height > lines:
+                if target + height > lines:
                     break
-                shown += height
-            self.styles.max_height = shown or max(lines, 1)  # one tall item: part of it
-        self.call_after_refresh(self._after_fold)
+                target += height
+            target = target or max(lines, 1)  # one tall item: part of it
+            self.styles.max_height = target
+        if self.size.height == target:  # no resize to wait for
+            self._report(always=True)
 
-    def _after_fold(self) -> None:
+    def on_resize(self, _event: events.Resize) -> None:
         self.scroll_to_highlight()
         self._report(always=True)
 

@@ -90,19 +90,12 @@ class TodayScreen(AppScreen[None]):
             for panel in column.children:
                 panel.set_class(panel is column.children[-1], "-last")
 
-    _fit_pending = False
-
     def on_reflowed(self, _message: Reflowed) -> None:
-        """Sizes settle over a frame or two (a scrollbar comes or goes, words rewrap):
-        fit once they have, however many panels moved."""
-        if not self._fit_pending:
-            self._fit_pending = True
-            self.call_after_refresh(self._fit_plan)
+        self._fit_plan()
 
     def _fit_plan(self) -> None:
         """Give the plan the lines the main column has left once everything else in it is
         shown in full; it folds to that, so nothing below it is pushed out of view."""
-        self._fit_pending = False
         main = self.query_one("#main", Column)
         checkin = self.query_one(CheckinPanel)
         room = main.scrollable_content_region.height

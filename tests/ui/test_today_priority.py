@@ -1,0 +1,183 @@
+"""Today laid out by priority: an open cool-down stays in view at 80×24, the plan folds
+to the room left and stays fully usable from the keyboard, and ``c`` opens the cool-down
+the hint names (the highlighted one while the list has the focus, else the most urgent).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fixed_time import YESTERDAY, ago
+from helpers import open_cooldown, panel_text, seed_cooldown
+from textual.widgets import Static
+
+from resilience_tui.domain.models import CheckIn, PlanItem
+from resilience_tui.screens.today.screen import TodayScreen
+from resilience_tui.widgets.checklist import PlanChecklist
+
+SMALL = (80, 24)
+LARGE = (120, 36)
+PLAN = [
+    PlanItem("apply", "Send the Initech application"),
+    PlanItem("outreach", "Write to Priya about the team"),
+    PlanItem("practice", "Two STAR stories about conflict"),
+    PlanItem("learn", "SQL window functions, lesson 3"),
+    PlanItem("follow-up", "Ask Globex about next steps"),
+]
+
+
+def two_cooldowns(store: Any) -> None:
+    """Stark (logged yesterday, still to acknowledge: the most urgent, listed first) and
+    Wayne (logged today, reflect opened early: listed second). Their rows are long
+    enough to wrap at 80 columns, as real ones often are."""
+    for r, role in ((seed_cooldown(store, "acknowledge", company="Stark Industries",
+                                   logged=YESTERDAY), "Senior Data Analyst"),
+                    (seed_cooldown(store, "reflect", company="Wayne Enterprises",
+                                   ready_early=True), "BI Developer")):
+        r.role = role
+        store.rejections.put(r)
+
+
+def crowded_morning(store: Any) -> None:
+    """Two open cool-downs, a five-item plan, and low mood on most recent days (the care
+    note): everything Today can show at once."""
+    two_cooldowns(store)
+    for n in (3, 2, 1):
+        store.checkins.put(CheckIn(day=ago(n), mood=2, energy=2))
+    store.checkins.put(CheckIn(day=ago(0), mood=2, energy=2, intention="One careful application",
+                               plan=[PlanItem(p.kind, p.text) for p in PLAN]))
+
+
+def header(screen: Any) -> str:
+    """The cool-down screen's title: the company and role it is about."""
+    return str(screen.query_one("#cd-title", Static).content)
+
+
+def hint(app: Any) -> str:
+    return str(app.screen.query_one("#cooldowns-hint", Static).content)
+
+
+def fully_in_view(app: Any, selector: str) -> bool:
+    """The widget is wholly on the screen, none of it scrolled away or cut off."""
+    widget = app.screen.query_one(selector)
+    return app.screen.region.contains_region(widget.region) and (
+        widget.region.height == widget.outer_size.height)
+
+
+# --- c and the hint ----------------------------------------------------------------------
+
+
+async def test_c_opens_the_highlighted_cooldown_and_the_hint_names_it(make_app, store) -> None:
+    two_cooldowns(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert hint(app) == "c opens Stark Industries · tab to choose"
+        await pilot.press("tab")  # to the list: the cursor starts on the one c opens
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#cooldowns")
+        assert hint(app) == "c or enter opens Stark Industries"
+        await pilot.press("down")  # Wayne, the second row
+        await pilot.pause()
+        assert hint(app) == "c or enter opens Wayne Enterprises"
+        screen = await open_cooldown(pilot)
+        assert "Wayne Enterprises" in header(screen)
+
+
+async def test_without_a_highlight_c_opens_the_most_urgent(make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen.focused, PlanChecklist)  # space ticks at once
+        assert hint(app) == "c opens Stark Industries · tab to choose"
+        screen = await open_cooldown(pilot)
+        assert "Stark Industries" in header(screen)
+
+
+async def test_leaving_the_list_gives_c_back_to_the_most_urgent(make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "down")  # the plan, then the list's second row
+        await pilot.pause()
+        assert hint(app) == "c or enter opens Wayne Enterprises"
+        await pilot.press("tab")  # back to the plan: no cursor shows in the list
+        await pilot.pause()
+        assert isinstance(app.screen.focused, PlanChecklist)
+        assert hint(app) == "c opens Stark Industries · tab to choose"
+        await pilot.press("shift+tab")  # and back: the cursor is where it was left
+        await pilot.pause()
+        assert hint(app) == "c or enter opens Wayne Enterprises"
+
+
+# --- the layout ----------------------------------------------------------------------------
+
+
+async def test_a_crowded_morning_keeps_both_cooldowns_in_view_at_80x24(make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "Your mood has been low" in panel_text(app, "#panel-streaks")
+        assert fully_in_view(app, "#panel-cooldowns")
+        assert fully_in_view(app, "#panel-checkin")  # folded, not pushed off
+        assert fully_in_view(app, "#panel-selfcare")
+        more = app.screen.query_one("#plan-more", Static)
+        assert more.display and str(more.content).endswith("more below ↓")
+
+
+async def test_every_item_of_a_folded_plan_can_be_ticked_from_the_keyboard(make_app,
+                                                                           store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        more = app.screen.query_one("#plan-more", Static)
+        assert str(more.content).endswith("more below ↓")
+        for n in range(len(PLAN)):
+            await pilot.press("space", *(["down"] if n < len(PLAN) - 1 else []))
+            await pilot.pause()
+        assert str(more.content).endswith("more above ↑")  # the end of the plan in view
+        assert fully_in_view(app, "#panel-cooldowns")
+    [today] = [c for c in store.checkins.all() if c.day == ago(0)]
+    assert [p.done for p in today.plan] == [True] * len(PLAN)
+
+
+async def test_a_plan_that_fits_shows_whole_without_a_more_line(make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        checklist = app.screen.query_one(PlanChecklist)
+        assert checklist.size.height == len(PLAN)
+        assert not app.screen.query_one("#plan-more").display
+
+
+async def test_the_cooldowns_come_first_only_while_one_runs(make_app, store) -> None:
+    store.checkins.put(CheckIn(day=ago(0), mood=3, energy=3, plan=list(PLAN)))
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        main = app.screen.query_one("#main")
+        assert [p.id for p in main.children] == ["panel-checkin", "panel-cooldowns"]
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"Stark Industries", "tab", *"Data Analyst", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert [p.id for p in main.children] == ["panel-cooldowns", "panel-checkin"]
+        assert fully_in_view(app, "#panel-cooldowns")
+
+
+async def test_a_small_terminal_still_reaches_the_cooldown(make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "Stark Industries" in panel_text(app, "#panel-cooldowns")
+        screen = await open_cooldown(pilot)
+        assert "Stark Industries" in header(screen)
