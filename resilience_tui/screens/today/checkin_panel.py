@@ -53,6 +53,7 @@ class CheckinPanel(TodayPanel):
 
     DEFAULT_CSS = """
     CheckinPanel #plan-heading { margin-top: 1; }
+    CheckinPanel #plan-heading.-tight { margin-top: 0; }
     CheckinPanel #plan-more { display: none; }
     """
 
@@ -64,18 +65,25 @@ class CheckinPanel(TodayPanel):
 
     # Folding: Today gives the plan what room the cool-downs leave ---------------
     def plan_height(self) -> int:
-        """The lines the plan's items and its "+N more" line take now."""
-        return sum(w.outer_size.height for w in (self.query_one(PlanChecklist),
-                                                 self.query_one("#plan-more", Static))
-                   if w.display)
+        """The lines folding can give back: the plan's items, its "+N more" line, and
+        the blank line above its heading."""
+        heading = self.query_one("#plan-heading", Static)
+        lines = heading.styles.margin.top if heading.display else 0
+        return lines + sum(w.outer_size.height
+                           for w in (self.query_one(PlanChecklist),
+                                     self.query_one("#plan-more", Static)) if w.display)
 
     def fold_plan(self, room: int | None) -> None:
-        """Fit the plan in ``room`` lines, its "+N more" line included (None: all of it).
+        """Fit the plan in ``room`` lines (see :meth:`plan_height`; None: all of it).
 
-        A folded plan scrolls inside itself as the cursor moves, so every item can
-        still be reached and ticked from the keyboard."""
+        The blank line above the heading goes first, then items fold under a
+        "+N more" line. A folded plan scrolls inside itself as the cursor moves, so
+        every item can still be reached and ticked from the keyboard."""
         checklist = self.query_one(PlanChecklist)
-        if room is None or room >= sum(checklist.item_heights()):
+        total = sum(checklist.item_heights())
+        spacious = room is None or room > total
+        self.query_one("#plan-heading").set_class(not spacious, "-tight")
+        if room is None or room >= total:
             checklist.fold(None)
         else:
             checklist.fold(max(room - 1, MIN_PLAN_LINES))
