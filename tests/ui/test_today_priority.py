@@ -7,45 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fixed_time import YESTERDAY, ago
-from helpers import open_cooldown, panel_text, seed_cooldown
+from fixed_time import ago
+from helpers import PLAN, crowded_morning, open_cooldown, panel_text, two_cooldowns
 from textual.widgets import Static
 
-from resilience_tui.domain.models import CheckIn, PlanItem
+from resilience_tui.domain.models import CheckIn
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.checklist import PlanChecklist
 
 SMALL = (80, 24)
 LARGE = (120, 36)
-PLAN = [
-    PlanItem("apply", "Send the Initech application"),
-    PlanItem("outreach", "Write to Priya about the team"),
-    PlanItem("practice", "Two STAR stories about conflict"),
-    PlanItem("learn", "SQL window functions, lesson 3"),
-    PlanItem("follow-up", "Ask Globex about next steps"),
-]
-
-
-def two_cooldowns(store: Any) -> None:
-    """Stark (logged yesterday, still to acknowledge: the most urgent, listed first) and
-    Wayne (logged today, reflect opened early: listed second). Their rows are long
-    enough to wrap at 80 columns, as real ones often are."""
-    for r, role in ((seed_cooldown(store, "acknowledge", company="Stark Industries",
-                                   logged=YESTERDAY), "Senior Data Analyst"),
-                    (seed_cooldown(store, "reflect", company="Wayne Enterprises",
-                                   ready_early=True), "BI Developer")):
-        r.role = role
-        store.rejections.put(r)
-
-
-def crowded_morning(store: Any) -> None:
-    """Two open cool-downs, a five-item plan, and low mood on most recent days (the care
-    note): everything Today can show at once."""
-    two_cooldowns(store)
-    for n in (3, 2, 1):
-        store.checkins.put(CheckIn(day=ago(n), mood=2, energy=2))
-    store.checkins.put(CheckIn(day=ago(0), mood=2, energy=2, intention="One careful application",
-                               plan=[PlanItem(p.kind, p.text) for p in PLAN]))
 
 
 def header(screen: Any) -> str:
