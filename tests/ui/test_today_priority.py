@@ -152,3 +152,16 @@ async def test_a_small_terminal_still_reaches_the_cooldown(make_app, store) -> N
         assert "Stark Industries" in panel_text(app, "#panel-cooldowns")
         screen = await open_cooldown(pilot)
         assert "Stark Industries" in header(screen)
+
+
+async def test_a_damaged_check_in_leaves_the_cooldowns_in_view(make_app, store) -> None:
+    two_cooldowns(store)
+    # As a hand-edited file might hold it: a mood in words breaks the check-in panel.
+    store.checkins.put_many([CheckIn(day=ago(0), mood="low", energy=2)],  # type: ignore[arg-type]
+                            stamp=False)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "couldn't be shown" in panel_text(app, "#panel-checkin")
+        assert fully_in_view(app, "#panel-cooldowns")

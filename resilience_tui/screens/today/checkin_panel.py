@@ -67,6 +67,8 @@ class CheckinPanel(TodayPanel):
     def plan_height(self) -> int:
         """The lines folding can give back: the plan's items, its "+N more" line, and
         the blank line above its heading."""
+        if not self.query(PlanChecklist):  # a damaged record: the panel holds a note
+            return 0
         heading = self.query_one("#plan-heading", Static)
         lines = heading.styles.margin.top if heading.display else 0
         return lines + sum(w.outer_size.height
@@ -79,6 +81,8 @@ class CheckinPanel(TodayPanel):
         The blank line above the heading goes first, then items fold under a
         "+N more" line. A folded plan scrolls inside itself as the cursor moves, so
         every item can still be reached and ticked from the keyboard."""
+        if not self.query(PlanChecklist):
+            return
         checklist = self.query_one(PlanChecklist)
         total = sum(checklist.item_heights())
         spacious = room is None or room > total
