@@ -11,7 +11,7 @@ from fixed_time import ago
 from helpers import PLAN, crowded_morning, open_cooldown, panel_text, two_cooldowns
 from textual.widgets import Static
 
-from resilience_tui.domain.models import CheckIn
+from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.checklist import PlanChecklist
 
@@ -165,3 +165,18 @@ async def test_a_damaged_check_in_leaves_the_cooldowns_in_view(make_app, store) 
         assert isinstance(app.screen, TodayScreen)
         assert "couldn't be shown" in panel_text(app, "#panel-checkin")
         assert fully_in_view(app, "#panel-cooldowns")
+
+
+async def test_items_added_later_are_counted_in_the_more_line(make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        more = app.screen.query_one("#plan-more", Static)
+        assert str(more.content) == "+2 more below ↓"
+        [today] = [c for c in store.checkins.all() if c.day == ago(0)]
+        today.plan += [PlanItem("other", "Water the plants"), PlanItem("other", "Call Mum")]
+        store.checkins.put(today)  # as the command line or a sync would add them
+        await pilot.pause()
+        await pilot.pause()
+        assert str(more.content) == "+4 more below ↓"

@@ -133,3 +133,5 @@ class TodayScreen(AppScreen[None]):
         for panel in self.query(TodayPanel):
             panel.safe_refresh()
         self._put_first()
+        # A longer plan in a list already at its folded height resizes nothing: fit anyway.
+        self.call_after_refresh(self._fit_plan)
