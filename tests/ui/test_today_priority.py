@@ -11,7 +11,7 @@ from fixed_time import ago
 from helpers import PLAN, crowded_morning, open_cooldown, panel_text, two_cooldowns
 from textual.widgets import Static
 
-from resilience_tui.domain.models import CheckIn, PlanItem
+from resilience_tui.domain.models import CheckIn, Contact, PlanItem, SelfCare
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.checklist import PlanChecklist
 
@@ -180,3 +180,31 @@ async def test_items_added_later_are_counted_in_the_more_line(make_app, store) -
         await pilot.pause()
         await pilot.pause()
         assert str(more.content) == "+4 more below ↓"
+
+
+def a_walk_and_a_quiet_friend(store: Any) -> None:
+    """Today's self-care against its intention, an energy lift, and someone due a hello:
+    a full "Self-care and people" panel next to the care note."""
+    [today] = [c for c in store.checkins.all() if c.day == ago(0)]
+    today.selfcare_intention = "A walk after lunch"
+    store.checkins.put(today)
+    store.selfcare.put(SelfCare(day=ago(0), activity="walk", minutes=30, energy_before=2,
+                                energy_after=4))
+    store.contacts.put(Contact(name="Ana Silva", kind="mentor", last_contacted=ago(50)))
+
+
+async def test_the_care_note_leaves_the_names_due_a_hello_in_view(make_app, store) -> None:
+    crowded_morning(store)
+    a_walk_and_a_quiet_friend(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "Your mood has been low" in panel_text(app, "#panel-streaks")
+        assert fully_in_view(app, "#panel-streaks")
+        assert fully_in_view(app, "#panel-selfcare")
+        shown = panel_text(app, "#panel-selfcare")
+        assert "It's been a while: Ana Silva (n)" in shown
+        assert "Energy after self-care" not in shown  # the figure gave way (Review has it)
+    async with make_app().run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert "Energy after self-care: +2.0" in panel_text(pilot.app, "#panel-selfcare")

@@ -28,10 +28,18 @@ from .streaks_panel import StreaksPanel
 class Column(VerticalScroll, can_focus=False):
     """A scrolling column of panels; not a tab stop of its own (the panels' lists are).
 
-    It scrolls only when even a folded Today cannot fit (a very small terminal)."""
+    It scrolls only when even a folded Today cannot fit (a very small terminal). The side
+    column shows no scrollbar: one would narrow it, rewrap its notes onto more lines and
+    so push out the very lines folding had made room for."""
 
     def on_resize(self, _event: events.Resize) -> None:
         self.post_message(Reflowed())
+
+
+def used_height(column: Column) -> int:
+    """The lines the panels in ``column`` take, margins included."""
+    return sum(w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+               for w in column.children if w.display)
 
 
 class TodayScreen(AppScreen[None]):
@@ -45,7 +53,7 @@ class TodayScreen(AppScreen[None]):
     TodayScreen #prompt { color: $text-muted; text-style: italic; }
     TodayScreen #columns { height: 1fr; }
     TodayScreen #main { width: 3fr; padding: 0 0 0 1; }
-    TodayScreen #side { width: 2fr; padding: 0 1 0 1; }
+    TodayScreen #side { width: 2fr; padding: 0 1 0 1; scrollbar-size-vertical: 0; }
     TodayScreen TodayPanel.-last { margin-bottom: 0; }  /* no line lost at the bottom */
     """
 
@@ -90,8 +98,10 @@ class TodayScreen(AppScreen[None]):
             for panel in column.children:
                 panel.set_class(panel is column.children[-1], "-last")
 
-    def on_reflowed(self, _message: Reflowed) -> None:
+    def on_reflowed(self, message: Reflowed) -> None:
+        message.stop()
         self._fit_plan()
+        self._fit_side()
 
     def _fit_plan(self) -> None:
         """Give the plan the lines the main column has left once everything else in it is
@@ -101,9 +111,16 @@ class TodayScreen(AppScreen[None]):
         room = main.scrollable_content_region.height
         if not room:
             return
-        used = sum(w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
-                   for w in main.children if w.display)
-        checkin.fold_plan(room - (used - checkin.plan_height()))
+        checkin.fold_plan(room - (used_height(main) - checkin.plan_height()))
+
+    def _fit_side(self) -> None:
+        """The side column's notes (the care note, an evening word) keep the names in
+        "Self-care and people" in view: the energy-lift figure gives way to them."""
+        side = self.query_one("#side", Column)
+        selfcare = self.query_one(SelfCarePanel)
+        room = side.scrollable_content_region.height
+        if room:
+            selfcare.fit_lift(room - (used_height(side) - selfcare.lift_height()))
 
     def _refresh_header(self) -> None:
         now = self.clock.now()
@@ -135,3 +152,4 @@ class TodayScreen(AppScreen[None]):
         self._put_first()
         # A longer plan in a list already at its folded height resizes nothing: fit anyway.
         self.call_after_refresh(self._fit_plan)
+        self.call_after_refresh(self._fit_side)
