@@ -29,10 +29,9 @@ def hint(app: Any) -> str:
 
 
 def fully_in_view(app: Any, selector: str) -> bool:
-    """The widget is wholly on the screen, none of it scrolled away or cut off."""
-    widget = app.screen.query_one(selector)
-    return app.screen.region.contains_region(widget.region) and (
-        widget.region.height == widget.outer_size.height)
+    """The panel is wholly in view in its column: none of it scrolled away or cut off."""
+    panel = app.screen.query_one(selector)
+    return bool(panel.parent.scrollable_content_region.contains_region(panel.region))
 
 
 # --- c and the hint ----------------------------------------------------------------------

@@ -55,6 +55,7 @@ class TodayScreen(AppScreen[None]):
     TodayScreen #main { width: 3fr; padding: 0 0 0 1; }
     TodayScreen #side { width: 2fr; padding: 0 1 0 1; scrollbar-size-vertical: 0; }
     TodayScreen TodayPanel.-last { margin-bottom: 0; }  /* no line lost at the bottom */
+    TodayScreen #side.-tight #streaks-care { margin-top: 0; }
     """
 
     # Today's keys open the places (help's key is the app's, on every screen).
@@ -115,12 +116,20 @@ class TodayScreen(AppScreen[None]):
 
     def _fit_side(self) -> None:
         """The side column's notes (the care note, an evening word) keep the names in
-        "Self-care and people" in view: the energy-lift figure gives way to them."""
+        "Self-care and people" in view: the energy-lift figure gives way first, then the
+        blank line above the care note."""
         side = self.query_one("#side", Column)
         selfcare = self.query_one(SelfCarePanel)
         room = side.scrollable_content_region.height
-        if room:
-            selfcare.fit_lift(room - (used_height(side) - selfcare.lift_height()))
+        if not room:
+            return
+        care = side.query("#streaks-care")
+        shown = bool(care) and care.first().display
+        gap = 1 if shown else 0  # the care note's blank line, when there is room for it
+        gap_now = care.first().styles.margin.top if shown else 0
+        left = room - (used_height(side) - selfcare.lift_height() - gap_now)
+        side.set_class(left < gap, "-tight")
+        selfcare.fit_lift(left - gap if left >= gap else left)
 
     def _refresh_header(self) -> None:
         now = self.clock.now()
