@@ -11,6 +11,7 @@ of the rest. Read only: nothing here changes the store.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Collection, Iterable
 
 from textual.app import ComposeResult
@@ -89,6 +90,11 @@ def quote_lines(theme: RecurringTheme, names: dict[str, str]) -> list[str]:
     return lines
 
 
+def step_line(text: str) -> str:
+    """A planned step, wrapped under its own words rather than back to the left edge."""
+    return textwrap.fill(text, LINE_WIDTH, initial_indent="    → ", subsequent_indent="      ")
+
+
 def theme_text(theme: RecurringTheme, names: dict[str, str] | None = None) -> str:
     """A recurring theme: where it came from, in the user's words, and what was planned."""
     names = names or {}
@@ -104,7 +110,7 @@ def theme_text(theme: RecurringTheme, names: dict[str, str] | None = None) -> st
         earlier = len(theme.actions) - STEPS_SHOWN
         lines += ["    Planned:" if earlier <= 0 else
                   f"    Planned, the latest {STEPS_SHOWN} of {len(theme.actions)}:",
-                  *(f"    → {text}" for text in theme.actions[-STEPS_SHOWN:])]
+                  *(step_line(text) for text in theme.actions[-STEPS_SHOWN:])]
     return "\n".join(lines)
 
 

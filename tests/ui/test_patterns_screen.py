@@ -87,3 +87,12 @@ async def test_one_rejection_has_nothing_recurring_yet(make_app, store) -> None:
             screen.query_one("#no-recurring", Static).content)
         assert "No reasons tagged yet" in str(screen.query_one("#by-reason", Static).content)
         assert "No finished cool-downs yet" in str(screen.query_one("#bounce", Static).content)
+
+
+def test_a_long_planned_step_wraps_under_its_own_words() -> None:
+    from resilience_tui.screens.patterns import LINE_WIDTH, step_line
+
+    text = "Ask Priya for a mock interview on the data modelling questions that came up " * 2
+    lines = step_line(text).splitlines()
+    assert len(lines) > 1 and lines[0].startswith("    → ")
+    assert all(line.startswith("      ") and len(line) <= LINE_WIDTH for line in lines[1:])
