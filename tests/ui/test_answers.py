@@ -166,3 +166,18 @@ async def test_strength_after_a_first_morning_reads_as_growth(seeded_app, store:
         summary = str(app.screen.query_one("#streaks-summary", Static).content)
         assert "Strength     5%" in summary  # 5% after day one: a start, not a mark
         assert summary.endswith("it grows with each morning")
+
+
+def test_full_strength_is_not_promised_more_growth() -> None:
+    """At 100% there is nowhere left to grow; the line says mornings keep it there."""
+    from dataclasses import replace
+
+    from resilience_tui.domain.streaks import Streak
+    from resilience_tui.journal.momentum import Momentum
+    from resilience_tui.screens.today.streaks_panel import summary_lines
+
+    year = Momentum(today=TODAY, checked_in_today=True, checkin=Streak(365, 365),
+                    selfcare=Streak(0, 3), strength=0.999, at_risk=False, gentle_note=False,
+                    checkin_days=frozenset({TODAY}), rest_days=frozenset(), rest_weekdays=())
+    assert summary_lines(year).plain.endswith("each morning keeps it full")
+    assert summary_lines(replace(year, strength=0.5)).plain.endswith("it grows with each morning")

@@ -50,15 +50,17 @@ def rest_note(m: Momentum) -> str:
 # Strength is a level that grows, not a mark out of 100: "5%" after a first morning
 # would read like a low grade without the words that say where it is going.
 STRENGTH_GROWS = "it grows with each morning"
+STRENGTH_FULL = "each morning keeps it full"  # nowhere left to grow: say so, same length
 
 
 def summary_lines(m: Momentum) -> Text:
+    percent = round(m.strength * 100)
     text = Text("\n".join((
         f"Check-ins  {streak_words(m.checkin)}",
         f"Self-care  {streak_words(m.selfcare)}",
-        f"Strength   {round(m.strength * 100):>3}% {meter(m.strength, 10)}",
+        f"Strength   {percent:>3}% {meter(m.strength, 10)}",
     )))
-    text.append(f"\n{STRENGTH_GROWS}", style="dim")
+    text.append(f"\n{STRENGTH_FULL if percent >= 100 else STRENGTH_GROWS}", style="dim")
     return text
 
 
