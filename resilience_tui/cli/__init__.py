@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
+from typing import cast
 
 from ..clock import Clock, ZoneProblem, clock_from_env
 from ..paths import resolve_db_path
@@ -77,25 +79,26 @@ def run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         print("resilience: the app needs a terminal; try 'resilience status' "
               "(or 'resilience --help').", file=sys.stderr)
         return USAGE
-    from . import entries
-    from . import handlers as commands
-    from .remind import remind
-    from .sync import sync_command
+    module, name = HANDLERS[args.command]
+    # Only the one command's module: ``status`` and ``remind`` run many times a day and
+    # must not pay for importing every other command (and TinyDB) to print one line.
+    handler = getattr(import_module(f".{module}", __package__), name)
+    return cast(int, handler(args, path, clock))
 
-    handlers = {
-        None: commands.run_app,
-        "status": commands.status,
-        "checkin": entries.checkin,
-        "selfcare": entries.selfcare,
-        "rejection": entries.rejection,
-        "rest": entries.rest,
-        "done": entries.done,
-        "export": commands.export,
-        "import": commands.import_,
-        "doctor": commands.doctor,
-        "restore": commands.restore,
-        "remind": remind,
-        "sync": sync_command,
-    }
-    return handlers[args.command](args, path, clock)
+
+HANDLERS: dict[str | None, tuple[str, str]] = {
+    None: ("handlers", "run_app"),
+    "status": ("status", "status"),
+    "checkin": ("entries", "checkin"),
+    "selfcare": ("entries", "selfcare"),
+    "rejection": ("entries", "rejection"),
+    "rest": ("entries", "rest"),
+    "done": ("entries", "done"),
+    "export": ("handlers", "export"),
+    "import": ("handlers", "import_"),
+    "doctor": ("handlers", "doctor"),
+    "restore": ("handlers", "restore"),
+    "remind": ("remind", "remind"),
+    "sync": ("sync", "sync_command"),
+}
 

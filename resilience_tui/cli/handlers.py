@@ -82,15 +82,6 @@ def sync_at_start(store: Store) -> str | None:
     return None
 
 
-def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    from .status import status_output
-
-    store = open_journal(path, clock, writer=False)
-    store.preload()
-    print(status_output(store, as_json=args.json))
-    return 0
-
-
 def export(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     from ..storage import formats
 

@@ -1,6 +1,7 @@
 """``resilience remind [--notify]``: one kind line when a nudge is due, else nothing.
 
-Made for cron or a systemd timer: it only reads the journal (no lock), exits 0
+Made for cron or a systemd timer: it only reads the journal (no lock), and most often
+just the small summary beside it (the one ``status`` reads), exits 0
 either way, and with ``--notify`` also shows the line as a desktop notification
 when the system has a way to (``notify-send`` on Linux, ``osascript`` on macOS).
 """
@@ -14,10 +15,7 @@ import sys
 from pathlib import Path
 
 from ..clock import Clock
-from ..domain import cooldown
-from ..domain.reminders import reminder
-from ..journal.momentum import momentum
-from ..journal.opening import open_journal
+from ..journal.summary import current
 
 TITLE = "resilience"
 
@@ -25,15 +23,7 @@ TITLE = "resilience"
 def remind(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     if not path.exists():  # no journal yet: nothing to nudge about, and nothing is created
         return 0
-    store = open_journal(path, clock, writer=False)
-    store.preload()
-    figures = momentum(store)
-    line = reminder(
-        figures.today, checked_in_today=figures.checked_in_today,
-        rest_today=figures.rest_today,
-        cooldowns=cooldown.open_statuses(store.rejections.all(), figures.today,
-                                         store.settings.cooldown_days),
-        rejections=cooldown.readable(store.rejections.all()))
+    line = current(path, clock).remind  # the summary beside the journal, or the journal
     if line is None:
         return 0
     print(f"resilience: {line}")

@@ -1,48 +1,43 @@
 """What ``resilience status`` prints: one short line for a prompt, or the JSON figures.
 
-The figures themselves come from :mod:`resilience_tui.journal.momentum`, which
-the screens share, so the command line and the app always agree.
+The figures come from :mod:`resilience_tui.journal.momentum`, which the screens share,
+so the command line and the app always agree. The command itself reads them from the
+summary beside the journal when that is trustworthy (:mod:`resilience_tui.journal.summary`),
+which prints the very same bytes without reading years of history.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.plurals import plural
-from ..journal.momentum import momentum, status_data
-from ..storage.store import Store
+from ..clock import Clock
+from ..journal.status_words import status_line
+from ..journal.summary import current
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
+
+__all__ = ["status", "status_line", "status_output", "status_text"]
 
 
-def status_line(data: dict[str, Any], rest_today: bool = False) -> str:
-    """One short line for a shell prompt or a login message."""
-    checkin = data["streaks"]["checkin"]
-    cooldowns = data["cooldowns"]
-    if not data["checked_in_today"] and not checkin["longest"]:
-        if not cooldowns:
-            return "resilience: no check-ins yet · run 'resilience' when you're ready for a first"
-        parts = ["no check-ins yet"]
-    elif data["checked_in_today"]:
-        parts = ["checked in today"]
-    else:
-        parts = ["rest day today" if rest_today else "no check-in yet today"]
-    current = checkin["current"]
-    if current:
-        waiting = not data["checked_in_today"] and not rest_today
-        parts.append(f"{current}-day streak" + (", alive until tonight" if waiting else ""))
-    if checkin["longest"]:
-        parts.append(f"strength {round(data['strength'] * 100)}%")
-    if cooldowns:
-        ready = sum(1 for c in cooldowns if c["step_opens_on"] <= data["today"])
-        text = plural(len(cooldowns), "cool-down")
-        if ready:
-            text += " ready" if ready == len(cooldowns) == 1 else f", {ready} ready"
-        parts.append(text)
-    return "resilience: " + " · ".join(parts)
+def status(args: argparse.Namespace, path: Path, clock: Clock) -> int:
+    print(status_text(path, clock, as_json=args.json))
+    return 0
+
+
+def status_text(path: Path, clock: Clock, as_json: bool = False) -> str:
+    """What ``resilience status`` prints for the journal at ``path``."""
+    summary = current(path, clock)
+    return summary.status_json if as_json else summary.status_line
 
 
 def status_output(store: Store, as_json: bool = False) -> str:
-    """What ``resilience status`` prints: the line, or the JSON object."""
+    """The same from an open store, always from the whole history."""
+    from ..journal.momentum import momentum, status_data  # only when the summary won't do
+
     m = momentum(store)
     data = status_data(store, m)
     return json.dumps(data, ensure_ascii=False) if as_json else status_line(data, m.rest_today)

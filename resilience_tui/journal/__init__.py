@@ -12,6 +12,21 @@ One module per thing the journal holds: ``checkins``, ``selfcare``,
 the user's day; ``momentum`` reads the figures Review, Today and ``status`` share.
 """
 
-from .opening import follow_settings, open_journal
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .opening import follow_settings, open_journal
 
 __all__ = ["follow_settings", "open_journal"]
+
+
+def __getattr__(name: str) -> Any:
+    """``open_journal`` on first use: importing any module of the core must not load
+    the store and TinyDB (``status`` reads a small summary and needs neither)."""
+    if name in __all__:
+        from . import opening
+
+        return getattr(opening, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,9 @@ from ..domain import cooldown, streaks
 from ..domain.dates import stored_days
 from ..domain.lifts import LiftInsight, lift_insight
 from ..domain.progress import MonthSteps, StageProgress, month_steps, stage_progress, today_line
+from ..domain.reminders import reminder
 from ..domain.streaks import Streak
+from .status_words import STATUS_SCHEMA
 
 if TYPE_CHECKING:
     from ..storage.store import Store
@@ -105,9 +107,6 @@ def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:
     return cooldown.open_statuses(store.rejections.all(), today, store.settings.cooldown_days)
 
 
-STATUS_SCHEMA = 1  # raised when a key changes meaning or goes; new keys keep it
-
-
 def status_data(store: Store, m: Momentum | None = None) -> dict[str, Any]:
     """The object of PRODUCT.md §5 that ``status --json`` prints, with its ``schema``."""
     m = m or momentum(store)
@@ -132,3 +131,13 @@ def status_data(store: Store, m: Momentum | None = None) -> dict[str, Any]:
             "cooldowns_completed": week.cooldowns_completed,
         },
     }
+
+
+def remind_line(store: Store, m: Momentum | None = None) -> str | None:
+    """What ``resilience remind`` says now (without its "resilience: "), or None."""
+    m = m or momentum(store)
+    rejections = store.rejections.all()
+    return reminder(
+        m.today, checked_in_today=m.checked_in_today, rest_today=m.rest_today,
+        cooldowns=cooldown.open_statuses(rejections, m.today, store.settings.cooldown_days),
+        rejections=cooldown.readable(rejections))

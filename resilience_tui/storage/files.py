@@ -48,8 +48,9 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: Path, payload: bytes) -> str:
-    """A private, synced temporary file beside ``path``; removed again on any error."""
+def _write_temp(path: Path, payload: bytes, durable: bool = True) -> str:
+    """A private (synced, when ``durable``) temporary file beside ``path``; removed again
+    on any error."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
@@ -57,7 +58,8 @@ def _write_temp(path: Path, payload: bytes) -> str:
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     except BaseException as exc:
         os.close(fd)
         _unlink(tmp)
@@ -80,22 +82,27 @@ def _name(exc: BaseException, path: Path) -> None:
         exc.filename = str(path)
 
 
-def atomic_write(path: Path, payload: bytes) -> os.stat_result:
+def atomic_write(path: Path, payload: bytes, *, durable: bool = True) -> os.stat_result:
     """Write ``payload`` so that a crash leaves the old file or the new one, never a mix.
+
+    ``durable=False`` skips the fsyncs, for a cache that is checked whenever it is read
+    (the summary): after a crash it may be empty or old, never trusted, and a save is
+    not kept waiting on the disk twice.
 
     Returns the new file's stat. On any error the temporary file is removed and
     the old file is untouched; the error propagates, naming ``path``. A link at
     ``path`` is replaced by the file, never followed: callers that mean to write
     through a link resolve it first.
     """
-    tmp = _write_temp(path, payload)
+    tmp = _write_temp(path, payload, durable)
     try:
         os.replace(tmp, path)
     except BaseException as exc:
         _unlink(tmp)
         _name(exc, path)
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
     return os.stat(path)
 
 
