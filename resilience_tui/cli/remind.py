@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..clock import Clock
-from ..journal.summary import current
+from ..journal.status_source import current
 
 TITLE = "resilience"
 

@@ -111,24 +111,6 @@ def trusted(path: Path, clock: Clock) -> Summary | None:
     return summary if clock.today_str() == summary.day else None
 
 
-def current(path: Path, clock: Clock) -> Summary:
-    """Today's summary: from the file beside the journal when it can be trusted, else
-    from the whole journal (filing it again for the next call)."""
-    summary = trusted(path, clock)
-    if summary is not None:
-        return summary
-    from .opening import open_journal
-
-    store = open_journal(path, clock, writer=False)  # raises as ever for a bad journal
-    store.preload()
-    summary = summarize(store)
-    if summary is None:  # open_journal set the clock from the settings: cannot happen
-        raise RuntimeError("the clock does not follow the journal's settings")
-    if not store.created:
-        file_summary(store, summary)
-    return summary
-
-
 def checked(fields: dict[str, Any]) -> Summary | None:
     """The fields as a :class:`Summary` when each is exactly what :func:`summarize`
     writes; None for anything else (a damaged or hand-made file is never believed)."""
