@@ -42,6 +42,7 @@ OUTPUTS = {
     "a new file among the backups": lambda j: [str(j.parent / "backups" / "x.json")],
     "the backups folder as CSV": lambda j: ["--format", "csv", str(j.parent / "backups")],
     "a copy kept by a restore": lambda j: [str(j.with_name("resilience.json.before-restore-1"))],
+    "the summary status reads": lambda j: [str(j.with_name("resilience.json.summary"))],
 }
 
 
