@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from resilience_tui.domain.models import CheckIn
 from resilience_tui.journal import opening
 from resilience_tui.journal.momentum import remind_line
 from resilience_tui.journal.opening import open_journal
+from resilience_tui.journal.settings import save_settings
 from resilience_tui.storage import summary_file
 from resilience_tui.storage.summary_file import journal_key, summary_path
 
@@ -307,3 +309,40 @@ def test_remind_line_agrees_with_the_summary(db: Path, capsys: pytest.CaptureFix
     line = remind_line(store)
     assert printed == (f"resilience: {line}\n" if line else "")
     assert _fields(db)["remind"] == line
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_from_the_summary_nothing_heavy_is_imported(
+        command: list[str], db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Proof that a good summary spares the history: the process never loads TinyDB, the
+    domain rules or Textual (each takes tens of ms to import, the history far more)."""
+    expected = run(db, capsys, *command)  # files the summary
+    code = ("import sys; from resilience_tui.cli import main; "
+            f"code = main(['--db', {str(db)!r}, *{command!r}]); "
+            "heavy = [m for m in ('tinydb', 'textual', 'resilience_tui.domain.streaks', "
+            "'resilience_tui.storage.store') if m in sys.modules]; "
+            "assert not heavy, heavy; sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "RESILIENCE_NOW": NOW, "TZ": ZONE_NAME},
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected
+
+
+def test_a_new_day_start_hour_is_counted_at_once(
+        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 05:00 the day has begun with the start at 4, not yet with the start at 6: a
+    summary made before the change must not answer after it."""
+    monkeypatch.setenv("RESILIENCE_NOW", "2026-03-12T05:00:00")
+    before = outputs(db, capsys)
+    assert json.loads(before[1])["today"] == "2026-03-12"
+    clock = make_clock("2026-03-12T05:00:00")
+    store = open_journal(db, clock)
+    store.preload()
+    changed = store.settings
+    changed.day_start_hour = 6
+    save_settings(store, clock, changed)
+    store.close()
+    after = outputs(db, capsys)
+    assert json.loads(after[1])["today"] == "2026-03-11"
+    assert after == from_journal(db, capsys)
