@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from .clock import Clock
@@ -21,6 +22,7 @@ from .domain.cooldown import open_statuses, urgent_status
 from .domain.streaks import is_evening
 from .journal.deletions import Deletion, undo_delete
 from .journal.settings import remember_theme
+from .journal.summary import keep_summary
 from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen, welcome_screen
 from .screens.base import JournalChanged
@@ -30,6 +32,8 @@ from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
 from .storage.store import Store
 from .widgets.external_editor import edit_text
+
+SUMMARY_DELAY = 0.5  # seconds of quiet after a change before the summary is refiled
 
 
 class ResilienceApp(App[None]):
@@ -64,6 +68,7 @@ class ResilienceApp(App[None]):
         self._warned = False  # told the user about unsaved entries once already
         self.crash: str | None = None  # an unexpected error's traceback, for a file
         self._refresh_pending = False
+        self._summary_timer: Timer | None = None
         self._undo: tuple[Deletion, float] | None = None  # the latest deletion, and when
         store.on_problem = self._storage_problem
         store.subscribe(self._journal_changed)
@@ -78,6 +83,7 @@ class ResilienceApp(App[None]):
         if self._welcome:
             self.action_welcome()
         self.set_interval(20, self.notice_new_day)
+        self._keep_summary_soon()  # the day's first open may find yesterday's
         if self.store.read_only:  # opened as it is; each save is refused with a note
             self.notify(f"{self.store.path} is read-only, so you can look through it but "
                         f"nothing new will be saved. To write again: chmod 600 "
@@ -141,6 +147,18 @@ class ResilienceApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, TodayScreen) or hasattr(screen, "on_journal_changed"):
                 screen.post_message(JournalChanged())
+        self._keep_summary_soon()
+
+    def _keep_summary_soon(self) -> None:
+        """Refile the summary ``status`` reads once the app is idle again: a burst of
+        changes costs one summary, and never the keystroke that saved."""
+        if self._summary_timer is not None:
+            self._summary_timer.stop()
+        self._summary_timer = self.set_timer(SUMMARY_DELAY, self._keep_summary)
+
+    def _keep_summary(self) -> None:
+        self._summary_timer = None
+        keep_summary(self.store)
 
     # Deleting, with a way back --------------------------------------------
     def on_entry_deleted(self, message: EntryDeleted) -> None:

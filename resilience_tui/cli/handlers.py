@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..clock import Clock
 from ..journal.opening import open_journal
+from ..journal.summary import keep_summary
 from ..storage.errors import DatabaseWriteError
 from ..storage.store import Store
 
@@ -37,6 +38,8 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
         crash = crash or app.crash
         if crash is None and app.return_code:
             crash = f"The app stopped with code {app.return_code} and no error to show.\n"
+        if crash is None:
+            keep_summary(store)  # quit within a moment of a change: file it now
     finally:
         store.close()
     if crash is not None:

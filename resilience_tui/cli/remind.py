@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..clock import Clock
-from ..journal.status_source import current
+from ..journal.summary import current
 
 TITLE = "resilience"
 

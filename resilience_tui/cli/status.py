@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..clock import Clock
-from ..journal.status_source import current
 from ..journal.status_words import status_line
+from ..journal.summary import current
 
 if TYPE_CHECKING:
     from ..storage.store import Store

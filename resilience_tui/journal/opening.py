@@ -13,7 +13,6 @@ from pathlib import Path
 from ..clock import Clock
 from ..domain.models import Settings
 from ..storage.store import Store
-from .summary import follow_saves
 
 
 def follow_settings(clock: Clock, settings: Settings) -> None:
@@ -30,12 +29,8 @@ def open_journal(
 ) -> Store:
     """Open (or create) the journal at ``path``, with ``clock`` following its settings.
 
-    A writer keeps the summary beside the journal in step with each save
-    (:mod:`summary`). Raises what :class:`Store` raises: DatabaseLocked,
-    DatabaseInvalid, OSError.
+    Raises what :class:`Store` raises: DatabaseLocked, DatabaseInvalid, OSError.
     """
     store = Store(path, clock, writer=writer, on_problem=on_problem)
     follow_settings(clock, store.settings)
-    if writer:
-        follow_saves(store)
     return store

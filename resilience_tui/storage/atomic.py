@@ -131,7 +131,6 @@ class AtomicCachedStorage(Storage):
         self._batch = 0
         self._dirty = False
         self.saved_aside: Path | None = None
-        self.after_write: Callable[[], None] | None = None  # told after each good write
 
     @property
     def sig(self) -> Signature | None:
@@ -186,8 +185,6 @@ class AtomicCachedStorage(Storage):
             raise self._write_error(exc) from None
         self._sig = signature(st)
         self._dirty = False
-        if self.after_write:
-            self.after_write()
 
     def _write_error(self, exc: OSError) -> DatabaseWriteError:
         return DatabaseWriteError(

@@ -193,7 +193,6 @@ class Store:
         self.damaged: list[Damaged] = []  # quarantined records, as each table loads
         self.revision = 0  # bumped by every write, saved or not: "has anything changed?"
         self._listeners: list[Callable[[], None]] = []
-        self._saved_listeners: list[Callable[[], None]] = []
         self._batch_depth = 0
         self._lock = WriterLock(self.path) if writer else None
         if self._lock:
@@ -208,7 +207,6 @@ class Store:
         self.created = data is None
         data, migrated = migrations.migrate(data if data is not None else {})
         self.storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=clock.now)
-        self.storage.after_write = self._saved
         self.db = JournalDB(storage=lambda: self.storage)
         self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
         self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
@@ -306,15 +304,6 @@ class Store:
         it never calls up into the app.
         """
         self._listeners.append(listener)
-
-    def on_saved(self, listener: Callable[[], None]) -> None:
-        """Call ``listener`` after every successful write of the file (the summary
-        beside it follows the journal this way). It must not raise."""
-        self._saved_listeners.append(listener)
-
-    def _saved(self) -> None:
-        for listener in list(self._saved_listeners):
-            listener()
 
     def _changed(self) -> None:
         self.revision += 1

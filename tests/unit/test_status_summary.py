@@ -8,6 +8,7 @@ quick; "read from the summary" is proven by making opening the journal fail.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -25,7 +26,8 @@ from resilience_tui.journal import opening
 from resilience_tui.journal.momentum import remind_line
 from resilience_tui.journal.opening import open_journal
 from resilience_tui.journal.settings import save_settings
-from resilience_tui.storage import summary_file
+from resilience_tui.journal.summary import keep_summary
+from resilience_tui.storage import atomic, summary_file
 from resilience_tui.storage.summary_file import journal_key, summary_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,21 +103,41 @@ def _refuse(*args: object, **kwargs: object) -> None:
     raise AssertionError("the journal was opened")
 
 
-def test_an_app_save_files_a_summary_status_then_believes(
+def test_kept_after_a_change_status_then_believes_it(
         db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     store = open_journal(db, make_clock())
     store.preload()  # as the app does
     today = store.checkins.all()[-1]
     today.intention = "two applications, one coffee chat"
     store.checkins.put(today)
+    assert keep_summary(store)  # what the app does a moment after a change
+    assert not keep_summary(store)  # current already: nothing to do
     store.close()
     with monkeypatch.context() as closed:
         closed.setattr(opening, "open_journal", _refuse)
-        quick = outputs(db, capsys)  # the summary the save filed
+        quick = outputs(db, capsys)  # the summary just kept
     assert quick == from_journal(db, capsys)
 
 
-def test_a_save_that_did_not_read_the_history_leaves_it_to_the_next_status(
+def test_keeping_waits_for_the_history_and_for_every_change_saved(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_journal(db, make_clock())
+    assert not keep_summary(store)  # a shell command that read only the settings
+    store.preload()
+    with monkeypatch.context() as full_disk:
+        def no_space(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        full_disk.setattr(atomic, "atomic_write", no_space)
+        store.checkins.delete(store.checkins.all()[-1].id)
+    assert store.unsaved
+    assert not keep_summary(store)  # the file lags what memory holds: not filed
+    assert store.retry()
+    assert keep_summary(store)
+    store.close()
+
+
+def test_a_save_from_the_shell_leaves_it_to_the_next_status(
         db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     outputs(db, capsys)
     before = outputs(db, capsys)
