@@ -24,6 +24,7 @@ from ...domain.models import Rejection
 from ...domain.validate import ValidationError
 from ...journal import feedback as feedback_journal
 from ...storage.files import private_folder, write_private
+from ...widgets.handoff import disable_moving_on
 from .step import CooldownHost, area
 
 ANSWER_BUTTONS = {"fb-received": "received", "fb-no-reply": "no_reply",
@@ -120,7 +121,11 @@ class FeedbackSection(Vertical):
         asked = self.host.rejection.feedback.status != "not_requested"
         self.query_one("#fb-answer").display = asked
         # Once marked, pressing it again would quietly move the request (and follow-up) day.
-        self.query_one("#fb-requested", Button).disabled = asked
+        button = self.query_one("#fb-requested", Button)
+        if asked:
+            disable_moving_on(button)  # on to the reply's words, not back up the page
+        else:
+            button.disabled = False
 
     def _say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#fb-note", Static)
