@@ -1,5 +1,8 @@
 """A checkbox whose mark is a glyph, not only a colour: ✓ when ticked, blank when not.
 
+Focus shows the same way: a ▶ points at the focused box and its label is
+underlined, so the place of the cursor reads in any theme and without colour.
+
 Letters typed on a focused box are meant as words: they go to the box's own
 text field when it has one beside it (its row's note), or a one-line hint says
 where words go. A box never toggles on a letter.
@@ -8,18 +11,47 @@ where words go. A box never toggles on a letter.
 from __future__ import annotations
 
 from textual import events
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import Checkbox, Input
+
+FOCUS_MARK = "▶"
 
 
 class TickBox(Checkbox):
-    """Use instead of Checkbox so the state reads without colour."""
+    """Use instead of Checkbox so the state (and the focus) read without colour."""
+
+    DEFAULT_CSS = """
+    TickBox:focus > .toggle--label, TickBox.-textual-compact:focus > .toggle--label {
+        text-style: bold underline;
+    }
+    """
 
     def on_mount(self) -> None:
-        self.watch_value()  # the reactive does not run its watcher for the starting value
+        # The reactive does not run its watcher for the starting value; Checkbox's own
+        # watcher would announce a change, which the starting value is not.
+        self._show_value()
 
     def watch_value(self) -> None:
+        self._show_value()
+        super().watch_value()  # the -on class and Checkbox.Changed, as forms listen for
+
+    def _show_value(self) -> None:
         self.BUTTON_INNER = "✓" if self.value else " "
+        self.set_class(self.value, "-on")
         self.refresh()
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        if not self.has_focus:
+            return button
+        # The box's left edge becomes a pointer in the label's own colours, so it stands
+        # out as plainly as the words do.
+        label = self.get_visual_style("toggle--label")
+        pointer = Style(foreground=label.foreground, background=self.background_colors[1],
+                        bold=True)
+        return Content.assemble((FOCUS_MARK, pointer), button[len(self.BUTTON_LEFT):])
 
     def on_key(self, event: events.Key) -> None:
         # A space sent to this box belongs to it even when focus has moved on by the time it
@@ -35,9 +67,9 @@ class TickBox(Checkbox):
             self._words_elsewhere(event.character)
 
     def _words_elsewhere(self, character: str) -> None:
-        """Send a typed letter to the field beside this box, or say where words go."""
+        """Send a typed letter to the words field beside this box, or say where words go."""
         beside = [w for w in (self.parent.children if self.parent else ())
-                  if isinstance(w, Input)]
+                  if isinstance(w, Input) and w.type == "text" and not w.disabled]
         if beside:
             field = beside[0]
             field.select_on_focus = False  # selecting all would let the next letter replace it

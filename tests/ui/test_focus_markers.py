@@ -1,0 +1,115 @@
+"""Focus you can see without colour: the focused scale, tick box, word and button carry
+a marker (a ▶ or an underline), and letters typed at a tick box never vanish."""
+
+from __future__ import annotations
+
+from helpers import messages, open_checkin, open_cooldown, open_screen, seed_cooldown
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Button, Input
+
+from resilience_tui.screens.settings import SettingsScreen
+from resilience_tui.widgets.scale import ScalePicker
+from resilience_tui.widgets.tickbox import TickBox
+from resilience_tui.widgets.word_picker import WordPicker
+
+
+def first_line(widget: Widget) -> Strip:
+    """The widget's top line as drawn, styles and all."""
+    return widget.render_lines(Region(0, 0, widget.size.width, 1))[0]
+
+
+def underlined(strip: Strip) -> str:
+    """The underlined characters of a drawn line."""
+    return "".join(s.text for s in strip if s.style and s.style.underline).strip()
+
+
+async def test_the_focused_scale_points_at_itself(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        mood, energy = screen.query_one("#mood", ScalePicker), screen.query_one(
+            "#energy", ScalePicker)
+        await pilot.pause()
+        assert first_line(mood).text.startswith("▶")
+        assert "▶" not in first_line(energy).text
+        await pilot.press("3", "tab")
+        await pilot.pause()
+        assert first_line(energy).text.startswith("▶")
+        assert "▶" not in first_line(mood).text
+
+
+async def test_the_word_under_the_cursor_is_underlined(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        picker = screen.query_one(WordPicker)
+        assert underlined(first_line(picker)) == ""
+        picker.focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert underlined(first_line(picker)) == picker.words[1]
+
+
+async def test_the_focused_tick_box_points_at_itself(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, "comma", SettingsScreen)
+        saturday, sunday = screen.query_one("#rest-5", TickBox), screen.query_one(
+            "#rest-6", TickBox)
+        saturday.focus()
+        await pilot.pause()
+        assert first_line(saturday).text.startswith("▶")
+        assert "Sat" in underlined(first_line(saturday))
+        assert "▶" not in first_line(sunday).text
+        assert underlined(first_line(sunday)) == ""
+
+
+async def test_the_focused_button_is_underlined(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        button = screen.query_one("#add-item", Button)
+        assert underlined(first_line(button)) == ""
+        button.focus()
+        await pilot.pause()
+        assert "Add an item" in underlined(first_line(button))
+
+
+async def test_a_tick_box_ticked_by_a_key_says_so_to_the_form(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, "comma", SettingsScreen)
+        box = screen.query_one("#rest-5", TickBox)
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value and box.has_class("-on")
+        assert screen.dirty  # escape now asks before dropping the change
+
+
+async def test_letters_on_a_tick_box_without_words_beside_it_show_a_hint(make_app,
+                                                                         store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_screen(pilot, "comma", SettingsScreen)
+        box = screen.query_one("#rest-5", TickBox)
+        box.focus()
+        await pilot.press(*"sat")
+        await pilot.pause()
+        assert box.value is False  # a letter never toggles a box
+        assert any("words go in the text fields" in m for m in messages(app))
+
+
+async def test_letters_on_the_done_box_are_not_lost_in_the_minutes(make_app, store) -> None:
+    seed_cooldown(store, "acknowledge")
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_cooldown(pilot)
+        box = screen.query_one("#process-done", TickBox)
+        box.focus()
+        await pilot.press(*"went")
+        await pilot.pause()
+        assert screen.query_one("#process-minutes", Input).value == "20"
+        assert any("words go in the text fields" in m for m in messages(app))
