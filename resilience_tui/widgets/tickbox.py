@@ -11,11 +11,24 @@ where words go. A box never toggles on a letter.
 from __future__ import annotations
 
 from textual import events
+from textual.color import Color
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, Input
 
 FOCUS_MARK = "▶"
+MIN_CONTRAST = 4.5  # what WCAG asks of text: the pointer is read like a letter
+
+
+def contrast(a: Color, b: Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 class TickBox(Checkbox):
@@ -46,11 +59,12 @@ class TickBox(Checkbox):
         button = super()._button
         if not self.has_focus:
             return button
-        # The box's left edge becomes a pointer in the label's own colours, so it stands
-        # out as plainly as the words do.
-        label = self.get_visual_style("toggle--label")
-        pointer = Style(foreground=label.foreground, background=self.background_colors[1],
-                        bold=True)
+        # The box's left edge becomes a pointer in the page's text colour, or in plain
+        # black or white where a theme's text is too soft against the focus tint.
+        _, _, background, text = self.colors
+        if contrast(text, background) < MIN_CONTRAST:
+            text = background.get_contrast_text(1.0)
+        pointer = Style(foreground=text, background=background, bold=True)
         return Content.assemble((FOCUS_MARK, pointer), button[len(self.BUTTON_LEFT):])
 
     def on_key(self, event: events.Key) -> None:

@@ -4,6 +4,7 @@ a marker (a ▶ or an underline), and letters typed at a tick box never vanish."
 from __future__ import annotations
 
 from helpers import messages, open_checkin, open_cooldown, open_screen, seed_cooldown
+from rich.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -113,3 +114,55 @@ async def test_letters_on_the_done_box_are_not_lost_in_the_minutes(make_app, sto
         await pilot.pause()
         assert screen.query_one("#process-minutes", Input).value == "20"
         assert any("words go in the text fields" in m for m in messages(app))
+
+
+def luminance(color: Color) -> float:
+    """WCAG relative luminance of a drawn colour."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = color.get_truecolor()
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def marker_contrast(widget: Widget) -> float | None:
+    """Contrast of the drawn ▶ against its background (None in a terminal's own colours)."""
+    [mark] = [s for s in first_line(widget) if s.text.startswith("▶")]
+    assert mark.style is not None
+    fg, bg = mark.style.color, mark.style.bgcolor
+    if fg is None or bg is None or fg.is_default or bg.is_default:
+        return None  # the terminal's own text on its own background
+    light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+async def test_focus_markers_contrast_in_every_built_in_theme(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, "comma", SettingsScreen)
+        box = screen.query_one("#rest-5", TickBox)
+        box.focus()
+        await pilot.pause()
+        weak: list[str] = []
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            ratio = marker_contrast(box)
+            if ratio is not None and ratio < 4.5:
+                weak.append(f"{theme}: {ratio:.1f}")
+        assert not weak, weak
+
+
+async def test_the_scale_marker_contrasts_in_every_built_in_theme(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        mood = screen.query_one("#mood", ScalePicker)
+        weak: list[str] = []
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            ratio = marker_contrast(mood)
+            if ratio is not None and ratio < 4.5:
+                weak.append(f"{theme}: {ratio:.1f}")
+        assert not weak, weak
