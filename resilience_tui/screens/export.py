@@ -67,6 +67,10 @@ class ExportDialog(AppModal[ExportChoice | None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     ExportDialog RadioSet { width: 100%; margin-top: 1; }
+    /* The choice under the cursor reads without colour, as a tick box's label does. */
+    ExportDialog RadioSet:focus > Choice.-selected > .toggle--label {
+        text-style: bold underline;
+    }
     ExportDialog #export-note { margin: 1 0 0 0; height: auto; }
     ExportDialog #export-private { margin-top: 1; }
     ExportDialog #export-buttons { height: auto; margin-top: 1; align-horizontal: right; }

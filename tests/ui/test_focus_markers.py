@@ -3,12 +3,19 @@ a marker (a ▶ or an underline), and letters typed at a tick box never vanish."
 
 from __future__ import annotations
 
-from helpers import messages, open_checkin, open_cooldown, open_screen, seed_cooldown
+from helpers import (
+    messages,
+    open_checkin,
+    open_cooldown,
+    open_screen,
+    run_command,
+    seed_cooldown,
+)
 from rich.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, RadioButton, RadioSet
 
 from resilience_tui.screens.settings import SettingsScreen
 from resilience_tui.widgets.scale import ScalePicker
@@ -166,3 +173,14 @@ async def test_the_scale_marker_contrasts_in_every_built_in_theme(make_app, stor
             if ratio is not None and ratio < 4.5:
                 weak.append(f"{theme}: {ratio:.1f}")
         assert not weak, weak
+
+
+async def test_the_export_choice_under_the_cursor_is_underlined(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(pilot, "Export journal")
+        dialog = app.screen
+        dialog.query_one(RadioSet).focus()
+        await pilot.pause()
+        lines = {str(c.label): underlined(first_line(c)) for c in dialog.query(RadioButton)}
+        assert sum(bool(u) for u in lines.values()) == 1, lines
