@@ -110,6 +110,7 @@ class ReflectWaiting(StepForm):
         host.show_error("")
         host.remember(updated)
         event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
+        self.query_one("#process-minutes", Input).disabled = True  # logged: nothing to edit
         disable_moving_on(event.button)
         notify_saved(self.app, "Logged as self-care.", timeout=3)
 
