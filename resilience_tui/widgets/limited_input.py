@@ -89,8 +89,9 @@ class LimitedInput(Input):
 
     def _say_full(self, limit: int, total: int, *, pasted: bool) -> None:
         if pasted:
-            self.notify(f"That's too long to paste here: it would make {total} characters, "
-                        f"and this field holds {limit}. Nothing was cut.", timeout=6)
+            self.notify(f"That paste is too long for this field: it would make {total} "
+                        f"characters, and the field holds {limit}. Shorten it and paste "
+                        "again.", timeout=6)
         elif not self._told_full:
             self._told_full = True
             self.notify(f"This field is full: it holds {limit} characters.", timeout=4)
