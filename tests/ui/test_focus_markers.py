@@ -15,9 +15,11 @@ from rich.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Button, Input, RadioButton, RadioSet
+from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
+from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.screens.settings import SettingsScreen
+from resilience_tui.widgets.checklist import PlanRow
 from resilience_tui.widgets.scale import ScalePicker
 from resilience_tui.widgets.tickbox import TickBox
 from resilience_tui.widgets.word_picker import WordPicker
@@ -184,3 +186,17 @@ async def test_the_export_choice_under_the_cursor_is_underlined(make_app, store)
         await pilot.pause()
         lines = {str(c.label): underlined(first_line(c)) for c in dialog.query(RadioButton)}
         assert sum(bool(u) for u in lines.values()) == 1, lines
+
+
+async def test_the_focused_select_underlines_its_choice(make_app, store, clock) -> None:
+    store.checkins.put(CheckIn(day=clock.today_str(), mood=3, energy=3,
+                               plan=[PlanItem("apply", "Send the CV")]).validate())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        kind = screen.query_one(PlanRow).query_one(Select)
+        label = kind.query_one("#label", Static)
+        assert underlined(first_line(label)) == ""
+        kind.focus()
+        await pilot.pause()
+        assert underlined(first_line(label)) == "apply"
