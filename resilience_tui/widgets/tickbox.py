@@ -5,7 +5,8 @@ underlined, so the place of the cursor reads in any theme and without colour.
 
 Letters typed on a focused box are meant as words: they go to the box's own
 text field when it has one beside it (its row's note), or a one-line hint says
-where words go. A box never toggles on a letter.
+where words go. A box never toggles on a letter, and a letter the page or the
+app has a key for (the export dialog's j, m and p; ? for help) still does that.
 """
 
 from __future__ import annotations
@@ -76,9 +77,15 @@ class TickBox(Checkbox):
             self.toggle()
             return
         if event.character and event.is_printable:
+            if self._bound_above(event.key):
+                return  # a key the page or the app answers (export's j/m/p, ? for help)
             event.stop()
             event.prevent_default()
             self._words_elsewhere(event.character)
+
+    def _bound_above(self, key: str) -> bool:
+        active = self.screen.active_bindings.get(key)
+        return active is not None and active.node is not self and active.enabled
 
     def _words_elsewhere(self, character: str) -> None:
         """Send a typed letter to the words field beside this box, or say where words go."""

@@ -200,3 +200,23 @@ async def test_the_focused_select_underlines_its_choice(make_app, store, clock) 
         kind.focus()
         await pilot.pause()
         assert underlined(first_line(label)) == "apply"
+
+
+async def test_the_export_keys_still_work_on_its_focused_tick_box(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await run_command(pilot, "Export journal")
+        dialog = app.screen
+        await pilot.press("m")
+        await pilot.pause()
+        box = dialog.query_one("#export-private", TickBox)
+        box.focus()
+        await pilot.pause()
+        await pilot.press("p")  # the dialog's key for this very box
+        await pilot.pause()
+        assert box.value is True
+        assert not any("words go" in m for m in messages(app))
+        await pilot.press("j")  # JSON holds everything: the box greys out...
+        await pilot.pause()
+        assert box.disabled
+        assert dialog.focused is dialog.query_one("#close")  # ...and hands focus on
