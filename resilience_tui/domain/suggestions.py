@@ -15,7 +15,7 @@ from datetime import date
 from .checkin import checkin_for_day
 from .dates import stored_day
 from .feedback import follow_up_due
-from .models import Action, CheckIn, Contact, PlanItem, Rejection, Settings
+from .models import MAX_DROPPED_KEY, Action, CheckIn, Contact, PlanItem, Rejection, Settings
 
 YESTERDAY_WINDOW_DAYS = 3  # unfinished items older than this are let go
 
@@ -40,6 +40,12 @@ class Suggestion:
     def key(self) -> tuple[str, str]:
         """What makes two suggestions the same: kind and text, ignoring case and spacing."""
         return self.kind, " ".join(self.text.split()).casefold()
+
+    @property
+    def dropped_key(self) -> str:
+        """How a check-in remembers that this suggestion was dropped that day."""
+        kind, words = self.key
+        return f"{kind}: {words}"[:MAX_DROPPED_KEY]
 
 
 @dataclass
@@ -117,9 +123,10 @@ PROVIDERS: list[Provider] = [from_yesterday, from_redirects, from_feedback, from
 # --- putting them together ----------------------------------------------------
 
 
-def _todays_plan(ctx: SuggestionContext) -> list[PlanItem]:
+def _todays_plan(ctx: SuggestionContext) -> tuple[list[PlanItem], set[str]]:
+    """Today's plan so far, and the suggestions dropped this morning."""
     checkin = checkin_for_day(ctx.checkins, ctx.today.isoformat())
-    return checkin.plan if checkin else []
+    return (checkin.plan, set(checkin.dropped)) if checkin else ([], set())
 
 
 def _already_planned(s: Suggestion, keys: set[tuple[str, str]], source_ids: set[str],
@@ -134,15 +141,16 @@ def _already_planned(s: Suggestion, keys: set[tuple[str, str]], source_ids: set[
 def suggest(
     ctx: SuggestionContext, providers: Iterable[Provider] | None = None
 ) -> list[Suggestion]:
-    """Every provider's suggestions in order, without duplicates or items already planned."""
-    plan = _todays_plan(ctx)
+    """Every provider's suggestions in order, without duplicates, items already planned
+    or ones dropped earlier today."""
+    plan, dropped = _todays_plan(ctx)
     keys = {Suggestion(p.kind, p.text, p.source).key for p in plan}
     source_ids = {p.source_id for p in plan if p.source_id}
     contact_ids = {p.contact_id for p in plan if p.contact_id}
     out: list[Suggestion] = []
     for provider in PROVIDERS if providers is None else providers:
         for s in provider(ctx):
-            if _already_planned(s, keys, source_ids, contact_ids):
+            if _already_planned(s, keys, source_ids, contact_ids) or s.dropped_key in dropped:
                 continue
             keys.add(s.key)
             if s.source_id:

@@ -41,13 +41,23 @@ def activity_for(process_with: str) -> str:
     return dict(PROCESS_OPTIONS).get(process_with, process_with)
 
 
+HINT_MAX = 48  # a next step's words fit the note field on one line at 80 columns
+
+
 def redirect_defaults(r: Rejection) -> dict[str, str]:
-    """What each redirect means for this rejection, used when the user ticks without typing."""
+    """What each redirect means for this rejection, used when the user ticks without typing.
+
+    Each is shown whole as the field's hint, so each is at most ``HINT_MAX`` characters:
+    a role too long to name there is "this one" (the plan item is read beside the
+    rejection it came from anyway)."""
+    similar = f"Look for two more roles like {r.role.strip()}"
+    if not r.role.strip() or len(similar) > HINT_MAX:
+        similar = "Look for two more roles like this one"
     return {
-        "similar roles": f"Look for two more roles like {r.role}",
+        "similar roles": similar,
         "a skill to learn": "Spend 30 minutes on a skill that came up",
-        "adjacent industry": "Look at one neighbouring industry for roles like this",
-        "broaden the search": "Widen the search: location, remote, title or seniority",
+        "adjacent industry": "Find similar roles in one neighbouring industry",
+        "broaden the search": "Widen the search: location, remote, title, level",
         "reach out": "Message someone who could help or introduce me",
     }
 
@@ -91,7 +101,7 @@ def acknowledge(
     """Step 1: the feelings, the page to let it out, a way to process it; when ``done``,
     that way is logged as self-care of ``minutes``. The saved rejection and the entry."""
     if not feelings:
-        raise ValidationError("feelings", "need at least one: tick a word above, or type "
+        raise ValidationError("feelings", "need at least one: tick a word below, or type "
                                           "your own and press enter")
     out = cooldown.acknowledge(r, clock.today(), feelings, journal, process_with)
     entry = None

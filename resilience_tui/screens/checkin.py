@@ -20,6 +20,7 @@ from ..domain.checkin import FEELING_GROUPS, checkin_for_day
 from ..domain.dates import describe_day, stored_day, weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
+from ..journal.answers import after_checkin
 from ..journal.checkins import check_in
 from ..widgets.checklist import PlanRow, SuggestionList
 from ..widgets.limited_input import LimitedInput
@@ -57,6 +58,7 @@ class CheckInScreen(FormScreen):
         self.checkin_id = checkin_id
         self.day = ""
         self.existing: CheckIn | None = None
+        self.dropped: list[str] = []  # suggestions dropped this morning, kept with the save
 
     @property
     def is_today(self) -> bool:
@@ -67,6 +69,7 @@ class CheckInScreen(FormScreen):
         self.day = found.day if found else self.clock.today_str()
         self.existing = found or checkin_for_day(self.store.checkins.all(), self.day)
         c = self.existing or CheckIn(day=self.day)
+        self.dropped = list(c.dropped)
         with VerticalScroll(id="checkin") as box:
             day = stored_day(self.day) or self.clock.today()
             if not self.is_today:
@@ -181,7 +184,8 @@ class CheckInScreen(FormScreen):
         self._after_suggestion()
 
     @on(SuggestionList.Dropped)
-    def _drop(self) -> None:
+    def _drop(self, event: SuggestionList.Dropped) -> None:
+        self.dropped.append(event.suggestion.dropped_key)
         self.mark_dirty()
         self._after_suggestion()
 
@@ -200,10 +204,12 @@ class CheckInScreen(FormScreen):
     def save(self) -> CheckIn:
         plan = [r.value() for r in self._rows()]
         plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
-        return check_in(
+        saved = check_in(
             self.store, self.clock, self.existing, day=self.day,
             mood=self.query_one("#mood", ScalePicker).value,
             energy=self.query_one("#energy", ScalePicker).value,
             intention=self.query_one("#intention", Input).value,
             selfcare_intention=self.query_one("#selfcare", Input).value,
-            feelings=self.query_one(WordPicker).chosen, plan=plan)
+            feelings=self.query_one(WordPicker).chosen, plan=plan, dropped=self.dropped)
+        self.answer(after_checkin(self.store, self.clock, saved, self.existing))
+        return saved

@@ -106,11 +106,11 @@ def selfcare_weeks(selfcare: Sequence[SelfCare], today: date, weeks: int) -> str
         return ("No self-care logged in these weeks yet. A walk, a call with a friend, "
                 "half an hour of something you enjoy: press s on Today to note one.")
     top = max(minutes.values())
-    lines = []
-    for monday, total in minutes.items():
-        label = "this week" if monday == this_monday else f"week of {monday.day} {monday:%b}"
-        lines.append(f"{label:<11} {hbar(total, top, 30)} {total:>4} min")
-    return "\n".join(lines)
+    labels = {monday: "this week" if monday == this_monday else f"week of {monday.day} {monday:%b}"
+              for monday in minutes}
+    pad = max(len(label) for label in labels.values())  # every bar starts in one column
+    return "\n".join(f"{labels[monday]:<{pad}} {hbar(total, top, 30)} {total:>4} min"
+                     for monday, total in minutes.items())
 
 
 WEEK_ROWS = (

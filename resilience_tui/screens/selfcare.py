@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Select, Static, TextArea
 from ..domain.dates import describe_day, stored_day
 from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
 from ..domain.selfcare import selfcare_day, sorted_contacts
+from ..journal.answers import after_selfcare
 from ..journal.selfcare import log_selfcare
 from ..widgets.scale import ENERGY_WORDS, OPTIMISM_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
@@ -123,4 +124,5 @@ class SelfCareScreen(FormScreen):
         verb = "Saved" if self.entry_id else "Logged"
         self.notify_saved(f"{verb}: {entry.activity}, {entry.minutes} min.", timeout=3,
                           markup=False)
+        self.answer(after_selfcare(self.store, self.clock, entry, new=not self.entry_id))
         return entry

@@ -168,6 +168,24 @@ def test_suggest_leaves_out_what_is_already_in_todays_plan() -> None:
     assert out == []
 
 
+def test_suggest_leaves_out_what_was_dropped_this_morning_only() -> None:
+    ana = Contact(name="Ana", kind="mentor", last_contacted="2026-01-01", id="ana")
+    hello = Suggestion("outreach", "Say  hello to ANA", "contact")
+    today = CheckIn(day="2026-03-10", mood=3, energy=3, dropped=[hello.dropped_key])
+    assert hello.dropped_key == "outreach: say hello to ana"
+    assert suggest(ctx(checkins=[today], contacts=[ana])) == []
+    earlier = CheckIn(day="2026-03-09", mood=3, energy=3, dropped=[hello.dropped_key])
+    [again] = suggest(ctx(checkins=[earlier], contacts=[ana]))
+    assert again.text == "Say hello to Ana"
+
+
+def test_dropped_keys_are_tidied_when_saved() -> None:
+    c = CheckIn(day="2026-03-10", mood=3, energy=3,
+                dropped=["apply: x", " ", "apply: x", "learn: sql"]).validate()
+    assert c.dropped == ["apply: x", "learn: sql"]
+    assert CheckIn.from_dict({"day": "2026-03-10", "mood": 3, "energy": 3}).dropped == []
+
+
 def test_suggest_with_nothing_to_offer() -> None:
     assert suggest(ctx()) == []
 

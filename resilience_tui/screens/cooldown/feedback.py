@@ -23,6 +23,7 @@ from ...domain.dates import describe_day, stored_day
 from ...domain.models import Rejection
 from ...domain.validate import ValidationError
 from ...journal import feedback as feedback_journal
+from ...journal.answers import after_feedback
 from ...storage.files import private_folder, write_private
 from ...widgets.handoff import disable_moving_on
 from ...widgets.limited_input import LimitedInput
@@ -201,14 +202,18 @@ class FeedbackSection(Vertical):
             return
         if status != "received":
             text, themes = "", []
+        before = self.host.rejection
         try:
             r = feedback_journal.mark_answered(self.host.store, self.host.clock,
-                                               self.host.rejection, status, text, themes)
+                                               before, status, text, themes)
         except ValidationError as exc:
             self._say(exc.sentence, error=True)
             return
-        self._show_saved(r, "Noted. Its themes will show in Patterns." if status == "received"
-                     else "Noted. Asking was the hard part, and you did it.")
+        # A reply coming in is a moment: the app's line says so, here where the user looks.
+        line = self.host.answer_line(after_feedback(self.host.store, before, r))
+        self._show_saved(r, line or ("Noted. Its themes will show in Patterns."
+                                     if status == "received" else
+                                     "Noted. Asking was the hard part, and you did it."))
 
     def _keep_draft(self) -> bool:
         """Save the edited email draft; False (with a message) when it can't be kept."""

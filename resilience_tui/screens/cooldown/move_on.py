@@ -19,6 +19,7 @@ from ...domain.dates import describe_day, stored_day
 from ...domain.models import REDIRECT_KINDS
 from ...journal import cooldowns
 from ...journal import feedback as feedback_journal
+from ...journal.answers import after_move_on
 from ...journal.cooldowns import redirect_defaults
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.reasons import TaggedNotes
@@ -87,9 +88,10 @@ class MoveOnStep(StepForm):
         r, actions = cooldowns.move_on(host.store, host.clock, r, after,
                                        self.query_one("#redirects", TaggedNotes).chosen())
         host.remember(r)
+        line = host.answer_line(after_move_on(r))
         if actions:
-            return "Cool-down closed. Your next steps will be offered in your morning plan."
-        return "Cool-down closed. On to the next thing, at your own pace."
+            return f"{line}\nYour next steps will be offered in your morning plan."
+        return f"{line}\nOn to the next thing, at your own pace."
 
 
 class DoneView(StepForm):

@@ -2,7 +2,7 @@
 
 Ticking an item is saved at once. A done outreach item naming a contact counts as
 a hello; a done redirect item finishes its action; a done feedback follow-up
-restarts the wait for a reply.
+restarts the wait for a reply. The tick that finishes the plan gets a line back.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ...domain.checkin import plan_summary
 from ...domain.models import CheckIn
+from ...journal.answers import after_tick
 from ...journal.checkins import tick, today_checkin
 from ...widgets.checklist import PlanChecklist
 from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
@@ -77,5 +78,7 @@ class CheckinPanel(TodayPanel):
     def _toggled(self, event: PlanChecklist.Toggled) -> None:
         """Save the tick at once, with what it means elsewhere (see journal.checkins)."""
         with self.kept_safe():
-            if tick(self.store, self.clock, event.item_id, event.done) is None:
+            item = tick(self.store, self.clock, event.item_id, event.done)
+            if item is None:
                 self.refresh_panel()  # the day turned over, or the item is gone
+            self.answer(after_tick(self.store, self.clock, item))

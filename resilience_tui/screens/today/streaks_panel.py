@@ -10,6 +10,7 @@ Figures come from :func:`resilience_tui.journal.momentum.momentum`, as ``status`
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -44,12 +45,19 @@ def rest_note(m: Momentum) -> str:
     return "○ A rest day. Enjoy it."
 
 
-def summary_lines(m: Momentum) -> str:
-    return "\n".join((
+# Strength is a level that grows, not a mark out of 100: "5%" after a first morning
+# would read like a low grade without the words that say where it is going.
+STRENGTH_GROWS = "it grows with each morning"
+
+
+def summary_lines(m: Momentum) -> Text:
+    text = Text("\n".join((
         f"Check-ins  {streak_words(m.checkin)}",
         f"Self-care  {streak_words(m.selfcare)}",
         f"Strength   {round(m.strength * 100):>3}% {meter(m.strength, 10)}",
-    ))
+    )))
+    text.append(f"\n{STRENGTH_GROWS}", style="dim")
+    return text
 
 
 class StreaksPanel(TodayPanel):
