@@ -10,7 +10,10 @@ from textual.widgets import Input
 
 from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.screens.checkin import CheckInScreen
+from resilience_tui.screens.contact_form import ContactFormScreen
+from resilience_tui.screens.network import NetworkScreen
 from resilience_tui.screens.rejection import LogRejectionScreen
+from resilience_tui.screens.selfcare import SelfCareScreen
 from resilience_tui.screens.settings import SettingsScreen
 from resilience_tui.widgets.limited_input import LimitedInput, counter_text
 
@@ -74,8 +77,11 @@ async def test_every_limited_words_field_counts(make_app, store, clock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         for key, page in (("m", CheckInScreen), ("r", LogRejectionScreen),
-                          ("comma", SettingsScreen)):
+                          ("comma", SettingsScreen), ("s", SelfCareScreen),
+                          ("n", NetworkScreen), ("a", ContactFormScreen)):
             screen = await open_screen(pilot, key, page)
+            if page is NetworkScreen:
+                continue  # on to its form
             words = [f for f in screen.query(Input)
                      if f.type == "text" and (f.max_length or 0) >= 20]
             assert words and all(isinstance(f, LimitedInput) for f in words), page
