@@ -16,6 +16,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets.collapsible import CollapsibleTitle
 
 from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.screens.settings import SettingsScreen
@@ -220,3 +221,17 @@ async def test_the_export_keys_still_work_on_its_focused_tick_box(make_app, stor
         await pilot.pause()
         assert box.disabled
         assert dialog.focused is dialog.query_one("#close")  # ...and hands focus on
+
+
+async def test_a_fold_has_its_own_triangle_and_underlines_when_focused(make_app,
+                                                                       store) -> None:
+    seed_cooldown(store, "reflect", ready_early=True)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        title = screen.query_one("#day-one").query_one(CollapsibleTitle)
+        assert first_line(title).text.startswith("▸ What you wrote on day 1")
+        assert underlined(first_line(title)) == ""
+        title.focus()
+        await pilot.pause()
+        assert "What you wrote on day 1" in underlined(first_line(title))
