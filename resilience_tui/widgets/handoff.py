@@ -2,8 +2,10 @@
 
 Textual sends focus back up the chain when the focused widget is disabled, so
 a button that disabled itself after its press left the next Tab and the words
-after it on the button before. Handing focus forward first keeps the next
-keys in the field the user is heading for.
+after it on the button before. Now the next field takes the focus at once, so
+words typed straight away land there; and a Tab pressed straight away, which
+from the button meant "to the next field", leaves the focus there too rather
+than skipping past the field it was already in.
 """
 
 from __future__ import annotations
@@ -32,7 +34,34 @@ def disable_moving_on(widget: Widget) -> None:
     if widget.has_focus and not widget.disabled:
         target = next_field(widget)
         if target is not None:
-            target.focus()
+            # At once, not after a refresh as focus() does: disabling a widget that still
+            # holds focus would first send it back up the chain.
+            widget.screen.set_focus(target)
+            _first_tab_stays(target)
         else:
             widget.screen.focus_next()
     widget.disabled = True
+
+
+def _words(widget: Widget) -> object:
+    return getattr(widget, "text", getattr(widget, "value", None))
+
+
+def _first_tab_stays(target: Widget) -> None:
+    """If the first move after the hand-off is a Tab out of ``target``, untouched, undo it."""
+    screen = target.screen
+    before = _words(target)
+    done = False
+
+    def moved(old: Widget | None, new: Widget | None) -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        chain = screen.focus_chain
+        forward = (old is target and new in chain and target in chain
+                   and chain.index(new) == chain.index(target) + 1)
+        if forward and _words(target) == before:
+            screen.set_focus(target)  # at once: letters typed right after the Tab follow it
+
+    target.watch(screen, "focused", moved, init=False)
