@@ -30,6 +30,7 @@ SOURCE_LABELS = {
     "redirect": "from a cool-down",
     "feedback": "feedback due",
     "contact": "it's been a while",
+    "theme": "keeps coming up",
 }
 
 

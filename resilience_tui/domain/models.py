@@ -66,7 +66,7 @@ class PlanItem(Record):
     text: str = ""
     done: bool = False
     id: str = field(default_factory=new_id)
-    source: str = ""  # "", "yesterday", "redirect", "feedback", "contact"
+    source: str = ""  # "", "yesterday", "redirect", "feedback", "contact", "theme"
     source_id: str | None = None  # the action / rejection / contact it came from
     contact_id: str | None = None  # for outreach naming someone in the network
 

@@ -393,7 +393,7 @@ async def test_today_lists_cooldowns_and_c_opens_the_most_urgent(make_app, store
             "Newer Inc · QA Lead · day 1 of 2\n  ready for a first, gentle step",
         ]
         hint = str(app.screen.query_one("#cooldowns-hint", Static).content)
-        assert hint.startswith("c continues Newer Inc")  # a fresh hurt comes first
+        assert hint.startswith("c opens Newer Inc")  # a fresh hurt comes first
         screen = await open_cooldown(pilot)
         assert "Newer Inc" in header(screen)
         await pilot.press("escape")

@@ -27,10 +27,13 @@ async def test_recurring_themes_are_marked_with_their_plans(make_app, store) -> 
             "↻ sql · recurring in 2 rejections (feedback)",
             "↻ storytelling · recurring in 2 rejections (feedback)",
         ]
+        assert "    With Acme and Initech." in themes[0].splitlines()
+        # only the steps that concern a theme: the course answers the skill gap and names
+        # SQL; the mock interview answers interview performance, which didn't recur
         assert "→ Finish the SQL window-functions course" in themes[0]
-        assert "→ Ask Priya for a mock interview" in themes[0]
-        assert "→ Ask Priya for a mock interview" in themes[2]
-        assert "Finish the SQL" not in themes[2]
+        assert "→ Finish the SQL window-functions course" in themes[1]
+        assert "mock interview" not in "".join(themes)
+        assert "Nothing planned for it yet" in themes[2]
 
 
 async def test_counts_by_stage_reason_and_theme(make_app, store) -> None:

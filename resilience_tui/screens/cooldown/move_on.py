@@ -20,7 +20,7 @@ from ...domain.models import REDIRECT_KINDS
 from ...journal import cooldowns
 from ...journal import feedback as feedback_journal
 from ...journal.answers import after_move_on
-from ...journal.cooldowns import redirect_defaults
+from ...journal.cooldowns import redirect_defaults_in
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.reasons import TaggedNotes
 from .feedback import FeedbackSection, status_text
@@ -58,7 +58,8 @@ class MoveOnStep(StepForm):
         yield note("A tick keeps the suggestion as written, or type your own words.")
         redirects = f.get("redirects") or {}
         yield TaggedNotes(REDIRECT_KINDS, ticked=redirects.get("ticked", ()),
-                          notes=redirects.get("notes"), placeholders=redirect_defaults(r),
+                          notes=redirects.get("notes"),
+                          placeholders=redirect_defaults_in(self.host.store, r),
                           tick_width=24, id="redirects")
         yield feedback_block(self, open_=False)
         yield note("ctrl+s closes this cool-down (it asks first) · escape keeps what you "
