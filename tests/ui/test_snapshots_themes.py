@@ -1,4 +1,5 @@
-"""Today in a light and a dark theme at 80×24: every panel readable whatever the palette.
+"""Today in a light and a dark theme at 80×24 and 120×36: every panel readable whatever the
+palette, the crowded morning (two cool-downs, five plan items, the care note) included.
 
 The theme is chosen the way a user's choice is kept, through the stored settings, so the
 app applies it at start-up. A check-in with a half-done plan gives the theme something
@@ -8,6 +9,7 @@ to colour: ticks, muted words, the panel borders.
 from __future__ import annotations
 
 import pytest
+from helpers import crowded_morning
 
 from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, PlanItem
@@ -61,3 +63,12 @@ def test_focused_tick_box_in_theme_80x24(snap_compare, make_app, store, theme: s
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=focus_saturday, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_crowded_today_in_theme(snap_compare, make_app, store, theme: str, size) -> None:
+    """Both cool-downs in view, the plan folded to fit, in the default dark and a light theme."""
+    set_theme(store, theme)
+    crowded_morning(store)
+    assert snap_compare(make_app(), terminal_size=size)
