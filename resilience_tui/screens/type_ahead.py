@@ -1,0 +1,167 @@
+"""Type-ahead: keys typed faster than the app reacts reach the screen they were meant for.
+
+A person who knows the keys types ``s walk ⇥ 30 ^S`` without waiting for the form. Textual
+routes each key to the focused widget the moment it arrives, but ``s`` opens the form
+only once it has travelled up from Today's focused widget to the app's bindings, and
+the form then needs a moment to compose and take focus. Keys routed in that gap go to
+Today (where the ``c`` of "Acme" would open a cool-down) or to a form with nothing
+focused, and are lost, more of them the busier the machine.
+
+So the app routes one key at a time: after routing a key, it holds the keys behind it
+until the app has finished with it, and then routes the next. Finished means three
+things, each checked by a callback queued behind the work it waits for (a message
+pump handles its queue in order, so the callback runs only after that work):
+
+1. the key has been handled by the widget it went to and by every node it bubbles
+   through up to the app, where the screen's key bindings run;
+2. a screen it opened or closed has composed and mounted, and every widget on it has
+   handled what was queued for it then (focus, refreshes), so the next key finds the
+   field the screen puts the cursor in;
+3. a form saving on ``ctrl+s`` has saved and closed (``FormScreen.saving``), so a key
+   typed after ``ctrl+s`` reaches the screen underneath.
+
+Routing waits for the app, never for the clock, so however long a screen takes to
+open, the keys arrive in the order typed. Only a node that leaves the DOM before
+running a callback could stall that, so a slow check lets the routing go on then.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.timer import Timer
+
+from .form import FormScreen
+
+Held = events.Key | events.Paste
+STALL_CHECK = 0.5  # seconds between checks for a node that left before answering
+SAVE_RECHECK = 0.05  # seconds; only for a save still running after we followed its path
+
+
+class TypeAhead:
+    """The app's key queue: one key (or paste) at a time, in the order they came."""
+
+    def __init__(self, app: App[Any], route: Callable[[Held], Awaitable[None]]) -> None:
+        """``route`` hands one event on as Textual would (the app's own ``on_event``)."""
+        self._app = app
+        self._route = route
+        self._held: deque[Held] = deque()
+        self._busy = False
+        self._step = 0  # which wait is current: a late answer to an old one is ignored
+        self._awaited: list[DOMNode] = []  # the nodes whose answer the current wait needs
+        self._gone: Callable[[DOMNode], None] = lambda node: None  # one of them left
+        self._stall_timer: Timer | None = None
+        self._followed_save = False  # this key's wait already went along a save's path
+
+    @property
+    def busy(self) -> bool:
+        """True while the app is still busy with a key (and so holding the next)."""
+        return self._busy
+
+    async def receive(self, event: Held) -> None:
+        """A key or paste from the terminal: route it now, or hold it behind the others."""
+        if self._busy:
+            self._held.append(event)
+            return
+        await self._deliver(event)
+
+    async def _deliver(self, event: Held) -> None:
+        self._busy = True
+        self._followed_save = False
+        self._watch_stalls()
+        app = self._app
+        screen = app.screen
+        target: DOMNode = app.focused or screen  # where Textual sends it (App.on_event)
+        if isinstance(screen, FormScreen):
+            screen.note_input(event)
+        await self._route(event)
+        self._pass_through(target.ancestors_with_self, lambda: self._settle(screen))
+
+    # Waiting --------------------------------------------------------------------
+    def _pass_through(self, nodes: Sequence[DOMNode], then: Callable[[], None]) -> None:
+        """Run ``then`` once each node in turn has handled what was queued for it: the
+        path a key bubbles along, each node passing it on before it sees our callback."""
+        if not nodes:
+            then()
+            return
+        node, rest = nodes[0], nodes[1:]
+        self._step += 1
+        step = self._step
+
+        def answered(_node: DOMNode | None = None) -> None:
+            if step == self._step:
+                self._pass_through(rest, then)
+
+        self._awaited, self._gone = [node], answered
+        if not node.call_later(answered):  # closed already: nothing more will reach it
+            answered()
+
+    def _pass_all(self, nodes: Sequence[DOMNode], then: Callable[[], None]) -> None:
+        """Run ``then`` once every node has handled what was queued for it (all at once)."""
+        self._step += 1
+        step = self._step
+        left = {id(node): node for node in nodes}
+
+        def answered(node: DOMNode) -> None:
+            left.pop(id(node), None)
+            if step == self._step and not left:
+                self._awaited = []
+                then()
+
+        self._awaited, self._gone = list(nodes), answered
+        for node in nodes:
+            if not node.call_later(answered, node):
+                left.pop(id(node), None)
+        if not left:
+            answered(self._app)
+
+    def _settle(self, before: Screen[Any]) -> None:
+        """The key has been handled; wait for the screen it opened or closed, and for
+        a save it started, before routing the next."""
+        screen = self._app.screen
+        if isinstance(screen, FormScreen) and screen.saving:
+            if self._followed_save:  # it has not caught up yet: look again in a moment
+                self._app.set_timer(SAVE_RECHECK, lambda: self._settle(before))
+                return
+            # The save waits for each field in turn (FormScreen.action_save): follow it
+            # along the same fields, so its last step has run once ours has.
+            self._followed_save = True
+            self._pass_through([*screen.focus_chain, screen], lambda: self._settle(before))
+        elif screen is not before:
+            # First its compose and mount, then what that queued on each of its widgets.
+            self._pass_through([screen], lambda: self._pass_all(
+                [self._app, *screen.walk_children(with_self=True)],
+                lambda: self._settle(screen)))
+        else:
+            self._next()
+
+    def _next(self) -> None:
+        self._awaited = []
+        self._busy = False
+        if self._held:
+            self._busy = True  # keys arriving meanwhile wait behind the held ones
+            self._app.call_later(self._deliver, self._held.popleft())
+        self._watch_stalls()
+
+    # A node that leaves the DOM never answers -------------------------------------
+    def _watch_stalls(self) -> None:
+        """Check now and then while busy (and only then) for a node that has left."""
+        if self._busy and self._stall_timer is None:
+            self._stall_timer = self._app.set_interval(STALL_CHECK, self._check_stall)
+        elif self._busy and self._stall_timer is not None:
+            self._stall_timer.resume()
+        elif self._stall_timer is not None:
+            self._stall_timer.pause()
+
+    def _check_stall(self) -> None:
+        for node in self._awaited:
+            if node is not self._app and not node.is_attached:
+                self._gone(node)  # its answer will not come: go on without it
+                return
+
