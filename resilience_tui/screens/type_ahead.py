@@ -36,6 +36,7 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
 from .form import FormScreen
 
@@ -58,6 +59,7 @@ class TypeAhead:
         self._gone: Callable[[DOMNode], None] = lambda node: None  # one of them left
         self._stall_timer: Timer | None = None
         self._followed_save = False  # this key's wait already went along a save's path
+        self._unreachable: set[int] = set()  # closed before mounting: not worth waiting for
 
     @property
     def busy(self) -> bool:
@@ -74,6 +76,7 @@ class TypeAhead:
     async def _deliver(self, event: Held) -> None:
         self._busy = True
         self._followed_save = False
+        self._unreachable.clear()
         self._watch_stalls()
         app = self._app
         screen = app.screen
@@ -116,16 +119,23 @@ class TypeAhead:
 
         self._awaited, self._gone = list(nodes), answered
         for node in nodes:
-            if not node.call_later(answered, node):
+            if not node.call_later(answered, node):  # closed: it will never mount either
                 left.pop(id(node), None)
+                self._unreachable.add(id(node))
         if not left:
             answered(self._app)
 
     def _settle(self, before: Screen[Any]) -> None:
-        """The key has been handled; wait for the screen it opened or closed, and for
-        a save it started, before routing the next."""
+        """The key has been handled; wait for what it set going (a screen or a row it
+        added, a save) before routing the next."""
         screen = self._app.screen
-        if isinstance(screen, FormScreen) and screen.saving:
+        fresh = [node for node in screen.walk_children(Widget, with_self=True)
+                 if not node.is_mounted and id(node) not in self._unreachable]
+        if fresh:
+            # A screen or a widget the key added is still composing: wait until it has
+            # mounted (and so put the cursor where it puts it), then look again.
+            self._pass_all(fresh, lambda: self._settle(before))
+        elif isinstance(screen, FormScreen) and screen.saving:
             if self._followed_save:  # it has not caught up yet: look again in a moment
                 self._app.set_timer(SAVE_RECHECK, lambda: self._settle(before))
                 return
@@ -134,10 +144,10 @@ class TypeAhead:
             self._followed_save = True
             self._pass_through([*screen.focus_chain, screen], lambda: self._settle(before))
         elif screen is not before:
-            # First its compose and mount, then what that queued on each of its widgets.
-            self._pass_through([screen], lambda: self._pass_all(
-                [self._app, *screen.walk_children(with_self=True)],
-                lambda: self._settle(screen)))
+            # A screen came to the top: let each of its widgets handle what that queued
+            # (a resumed Today refreshes its panels and may move the cursor).
+            self._pass_all([self._app, *screen.walk_children(with_self=True)],
+                           lambda: self._settle(screen))
         else:
             self._next()
 
