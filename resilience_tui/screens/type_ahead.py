@@ -14,11 +14,16 @@ pump handles its queue in order, so the callback runs only after that work):
 
 1. the key has been handled by the widget it went to and by every node it bubbles
    through up to the app, where the screen's key bindings run;
-2. a screen it opened or closed has composed and mounted, and every widget on it has
-   handled what was queued for it then (focus, refreshes), so the next key finds the
-   field the screen puts the cursor in;
+2. whatever it added (a screen it opened, a plan row) has composed and mounted, and
+   after a change of screen every widget on the new one has handled what was queued
+   for it then (focus, refreshes), so the next key finds the field that took the cursor;
 3. a form saving on ``ctrl+s`` has saved and closed (``FormScreen.saving``), so a key
    typed after ``ctrl+s`` reaches the screen underneath.
+
+A character typed into a text field needs no wait: the field keeps it (it goes no
+further, so no binding runs) and handles its queue in order, so the next key is routed
+at once. Typing into a form stays as quick as before; the waits are for keys that can
+change what is on screen.
 
 Routing waits for the app, never for the clock, so however long a screen takes to
 open, the keys arrive in the order typed. Only a node that leaves the DOM before
@@ -37,6 +42,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from .form import FormScreen
 
@@ -84,6 +90,9 @@ class TypeAhead:
         if isinstance(screen, FormScreen):
             screen.note_input(event)
         await self._route(event)
+        if _typed_into_field(event, target) and target is self._app.focused:
+            self._next()  # the field takes it in its own queue, in order: no need to wait
+            return
         self._pass_through(target.ancestors_with_self, lambda: self._settle(screen))
 
     # Waiting --------------------------------------------------------------------
@@ -175,3 +184,13 @@ class TypeAhead:
                 self._gone(node)  # its answer will not come: go on without it
                 return
 
+
+
+def _typed_into_field(event: Held, target: DOMNode) -> bool:
+    """A character typed into a text field: the field keeps it (it goes no further up,
+    so no binding runs), and the field's queue keeps the characters in order."""
+    if not isinstance(event, events.Key) or not event.is_printable:
+        return False
+    if isinstance(target, TextArea):
+        return not target.read_only
+    return isinstance(target, Input)
