@@ -46,12 +46,12 @@ def journal_rows(db_path: Path, table: str) -> list[dict[str, Any]]:
     return list(json.loads(db_path.read_text(encoding="utf-8")).get(table, {}).values())
 
 
-def burst_until_saved(terminal: Terminal, keys: list[str], saved: Callable[[], bool],
-                      what: str) -> None:
-    """Send ``keys`` in one call, then wait for the form to close onto Today with the
-    entry in the file (failing with the screen shown if it never comes)."""
+def burst_until_saved(terminal: Terminal, keys: list[str], form_title: str,
+                      saved: Callable[[], bool], what: str) -> None:
+    """Send ``keys`` in one call, then wait until the entry is in the file and its form
+    has closed (failing with the screen shown if that never comes)."""
     terminal.send_keys(*keys)
-    terminal.wait_until(lambda: saved() and "This morning" in terminal.capture(), what)
+    terminal.wait_until(lambda: saved() and form_title not in terminal.capture(), what)
 
 
 def test_selfcare_typed_ahead_of_its_form_is_saved_every_time(
@@ -61,7 +61,7 @@ def test_selfcare_typed_ahead_of_its_form_is_saved_every_time(
     with cores_kept_busy():
         for run in range(1, RUNS + 1):
             burst_until_saved(
-                terminal, ["s", *"walk", "Tab", *"30", "C-s"],
+                terminal, ["s", *"walk", "Tab", *"30", "C-s"], "Self-care check-in",
                 lambda run=run: len(journal_rows(db_path, "selfcare")) == run,
                 f"self-care {run} of {RUNS} saved")
     entries = journal_rows(db_path, "selfcare")
@@ -71,7 +71,7 @@ def test_selfcare_typed_ahead_of_its_form_is_saved_every_time(
 
 
 def test_checkin_typed_ahead_of_its_form_is_saved_every_time(
-        terminal: Terminal, db_path: Path) -> None:
+        terminal: Terminal, db_path: Path, cli: CLI) -> None:
     """One check-in a day: each run corrects today's with a new mood and energy, so a
     run whose keys went astray leaves the previous run's figures behind."""
     terminal.run_app()
@@ -84,8 +84,10 @@ def test_checkin_typed_ahead_of_its_form_is_saved_every_time(
                 rows = journal_rows(db_path, "checkins")
                 return [(c["mood"], c["energy"]) for c in rows] == [(mood, energy)]
 
-            burst_until_saved(terminal, ["m", str(mood), "Tab", str(energy), "C-s"], saved,
+            burst_until_saved(terminal, ["m", str(mood), "Tab", str(energy), "C-s"],
+                              " check-in · ", saved,
                               f"check-in {run} of {RUNS} (mood {mood}, energy {energy})")
+    assert status(cli)["streaks"]["checkin"]["current"] == 1
     quit_app(terminal)
 
 
@@ -97,7 +99,7 @@ def test_rejection_typed_ahead_of_its_form_is_saved_every_time(
     with cores_kept_busy():
         for run in range(1, RUNS + 1):
             burst_until_saved(
-                terminal, ["r", *"Acme", "Tab", *"QA", "C-s"],
+                terminal, ["r", *"Acme", "Tab", *"QA", "C-s"], "Log a rejection",
                 lambda run=run: len(journal_rows(db_path, "rejections")) == run,
                 f"rejection {run} of {RUNS} saved")
     rejections = journal_rows(db_path, "rejections")
