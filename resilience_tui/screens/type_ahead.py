@@ -26,8 +26,9 @@ at once. Typing into a form stays as quick as before; the waits are for keys tha
 change what is on screen.
 
 Routing waits for the app, never for the clock, so however long a screen takes to
-open, the keys arrive in the order typed. Only a node that leaves the DOM before
-running a callback could stall that, so a slow check lets the routing go on then.
+open, the keys arrive in the order typed. A wait cannot hang on a widget that goes away:
+a closing message pump still handles what was queued before it closed, and a closed one
+refuses the callback (``call_later`` is False), which counts as its answer.
 """
 
 from __future__ import annotations
@@ -40,14 +41,12 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from .form import FormScreen
 
 Held = events.Key | events.Paste
-STALL_CHECK = 0.5  # seconds between checks for a node that left before answering
 SAVE_RECHECK = 0.05  # seconds; only for a save still running after we followed its path
 
 
@@ -60,17 +59,8 @@ class TypeAhead:
         self._route = route
         self._held: deque[Held] = deque()
         self._busy = False
-        self._step = 0  # which wait is current: a late answer to an old one is ignored
-        self._awaited: list[DOMNode] = []  # the nodes whose answer the current wait needs
-        self._gone: Callable[[DOMNode], None] = lambda node: None  # one of them left
-        self._stall_timer: Timer | None = None
         self._followed_save = False  # this key's wait already went along a save's path
         self._unreachable: set[int] = set()  # closed before mounting: not worth waiting for
-
-    @property
-    def busy(self) -> bool:
-        """True while the app is still busy with a key (and so holding the next)."""
-        return self._busy
 
     async def receive(self, event: Held) -> None:
         """A key or paste from the terminal: route it now, or hold it behind the others."""
@@ -83,7 +73,6 @@ class TypeAhead:
         self._busy = True
         self._followed_save = False
         self._unreachable.clear()
-        self._watch_stalls()
         app = self._app
         screen = app.screen
         target: DOMNode = app.focused or screen  # where Textual sends it (App.on_event)
@@ -103,33 +92,27 @@ class TypeAhead:
             then()
             return
         node, rest = nodes[0], nodes[1:]
-        self._step += 1
-        step = self._step
 
-        def answered(_node: DOMNode | None = None) -> None:
-            if step == self._step:
-                self._pass_through(rest, then)
+        def answered() -> None:
+            self._pass_through(rest, then)
 
-        self._awaited, self._gone = [node], answered
         if not node.call_later(answered):  # closed already: nothing more will reach it
             answered()
 
     def _pass_all(self, nodes: Sequence[DOMNode], then: Callable[[], None]) -> None:
         """Run ``then`` once every node has handled what was queued for it (all at once)."""
-        self._step += 1
-        step = self._step
-        left = {id(node): node for node in nodes}
+        left = {id(node) for node in nodes}
+        done: list[bool] = []
 
         def answered(node: DOMNode) -> None:
-            left.pop(id(node), None)
-            if step == self._step and not left:
-                self._awaited = []
+            left.discard(id(node))
+            if not left and not done:
+                done.append(True)
                 then()
 
-        self._awaited, self._gone = list(nodes), answered
         for node in nodes:
             if not node.call_later(answered, node):  # closed: it will never mount either
-                left.pop(id(node), None)
+                left.discard(id(node))
                 self._unreachable.add(id(node))
         if not left:
             answered(self._app)
@@ -161,29 +144,10 @@ class TypeAhead:
             self._next()
 
     def _next(self) -> None:
-        self._awaited = []
         self._busy = False
         if self._held:
             self._busy = True  # keys arriving meanwhile wait behind the held ones
             self._app.call_later(self._deliver, self._held.popleft())
-        self._watch_stalls()
-
-    # A node that leaves the DOM never answers -------------------------------------
-    def _watch_stalls(self) -> None:
-        """Check now and then while busy (and only then) for a node that has left."""
-        if self._busy and self._stall_timer is None:
-            self._stall_timer = self._app.set_interval(STALL_CHECK, self._check_stall)
-        elif self._busy and self._stall_timer is not None:
-            self._stall_timer.resume()
-        elif self._stall_timer is not None:
-            self._stall_timer.pause()
-
-    def _check_stall(self) -> None:
-        for node in self._awaited:
-            if node is not self._app and not node.is_attached:
-                self._gone(node)  # its answer will not come: go on without it
-                return
-
 
 
 def _typed_into_field(event: Held, target: DOMNode) -> bool:
