@@ -13,7 +13,8 @@ things, each checked by a callback queued behind the work it waits for (a messag
 pump handles its queue in order, so the callback runs only after that work):
 
 1. the key has been handled by the widget it went to and by every node it bubbles
-   through up to the app, where the screen's key bindings run;
+   through up to the app, where the screen's key bindings run (a key taken by a
+   priority binding, such as tab or ctrl+s, goes nowhere, so this is done at once);
 2. whatever it added (a screen it opened, a plan row) has composed and mounted, and
    after a change of screen every widget on the new one has handled what was queued
    for it then (focus, refreshes), so the next key finds the field that took the cursor;
@@ -79,10 +80,12 @@ class TypeAhead:
         if isinstance(screen, FormScreen):
             screen.note_input(event)
         await self._route(event)
-        if _typed_into_field(event, target) and target is self._app.focused:
+        if not event.is_forwarded:  # a priority binding (tab, ctrl+s) took it: no bubbling
+            self._settle(screen)
+        elif _typed_into_field(event, target) and target is app.focused:
             self._next()  # the field takes it in its own queue, in order: no need to wait
-            return
-        self._pass_through(target.ancestors_with_self, lambda: self._settle(screen))
+        else:
+            self._pass_through(target.ancestors_with_self, lambda: self._settle(screen))
 
     # Waiting --------------------------------------------------------------------
     def _pass_through(self, nodes: Sequence[DOMNode], then: Callable[[], None]) -> None:
