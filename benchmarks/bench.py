@@ -9,8 +9,9 @@ painted Today (``first_paint.py``, which runs the real ``resilience``) beside
 a bare Textual app (``bare_app.py``) in the same run, alternating, with their
 ratio (and the time to the end of each process, exit included); save
 latency of a check-in edit, a new self-care entry and a plan tick through the
-Store (atomic write and fsync included); Today's and Review's figures from
-loaded tables (CPU time); ``resilience status`` as a whole process; peak
+Store (atomic write and fsync included); Today's, Review's and Patterns'
+figures from loaded tables (CPU time; Patterns' are its counts and the themes
+read from every note and piece of feedback); ``resilience status`` as a whole process; peak
 memory (max RSS) of the first-paint process against the bare app. Times are
 medians; the ratios are the figures to quote.
 The table is printed and written to ``benchmarks/out/latest.md``.
@@ -53,8 +54,11 @@ from resilience_tui.clock import Clock  # noqa: E402
 from resilience_tui.domain import cooldown, patterns, selfcare, streaks, suggestions  # noqa: E402
 from resilience_tui.domain.checkin import checkin_for_day  # noqa: E402
 from resilience_tui.domain.dates import stored_days  # noqa: E402
+from resilience_tui.domain.lifts import lift_insight  # noqa: E402
 from resilience_tui.domain.models import SelfCare  # noqa: E402
+from resilience_tui.domain.progress import stage_progress  # noqa: E402
 from resilience_tui.journal import momentum, open_journal  # noqa: E402
+from resilience_tui.screens.patterns import THEMES_SHOWN  # noqa: E402
 from resilience_tui.screens.review import SELFCARE_WEEKS, selfcare_weeks  # noqa: E402
 from resilience_tui.storage.store import Store  # noqa: E402
 from resilience_tui.widgets.heatmap import MAX_WEEKS  # noqa: E402
@@ -64,7 +68,8 @@ BASE_ENV = {k: v for k, v in os.environ.items()
 ENV = {**BASE_ENV, "PYTHONPYCACHEPREFIX": str(OUT / "pycache")}
 NO_BYTECODE_ENV = {**BASE_ENV, "PYTHONDONTWRITEBYTECODE": "1",
                    "PYTHONPYCACHEPREFIX": str(OUT / "run" / "no-pycache")}
-GOALS = {"paint": 1.25, "save": 30.0, "figures": 20.0, "status": 0.25, "memory": 2.0}
+GOALS = {"paint": 1.25, "save": 30.0, "figures": 20.0, "themes": 50.0, "status": 0.25,
+         "memory": 2.0, "momentum": 50.0}
 
 
 # --- measuring ------------------------------------------------------------------------
@@ -134,12 +139,14 @@ def today_figures(store: Store, today: date) -> object:
         suggestions.overdue_contacts(contacts, today, settings.nudge_days),
         selfcare.selfcare_day(entries, checkins, today.isoformat()),
         selfcare.energy_lift(entries, today),
+        momentum.progress_line(store, today),
     )
 
 
 def review_figures(store: Store, today: date) -> object:
-    """What Review computes when it opens (``ReviewScreen.refresh_data``), plus the strength
-    series and Patterns' counts."""
+    """What Review computes when it opens (``ReviewScreen.refresh_data``, its momentum
+    section included), plus the strength series. (Patterns' counts, once here, are in
+    :func:`patterns_figures` with its themes.)"""
     settings = store.settings
     checkins, rejections = store.checkins.all(), store.rejections.all()
     days = stored_days(c.day for c in checkins)
@@ -155,8 +162,25 @@ def review_figures(store: Store, today: date) -> object:
         streaks.week_figures(checkins, entries, rejections, monday),
         streaks.week_figures(checkins, entries, rejections, monday - timedelta(days=7)),
         patterns.bounce_back(cooldown.readable(rejections)),
-        patterns.patterns(rejections, store.actions.all()),
+        momentum.progress(store, today),
     )
+
+
+def stage_figures(store: Store, today: date) -> object:
+    """Review's "how far each process got": every rejection's stage, by month or quarter."""
+    return stage_progress(cooldown.readable(store.rejections.all()), today)
+
+
+def lift_figures(store: Store, today: date) -> object:
+    """Review's self-care insight: energy lift and next-morning mood per activity."""
+    return lift_insight(store.selfcare.all(), store.checkins.all(), today)
+
+
+def patterns_figures(store: Store) -> object:
+    """What Patterns computes when it opens: counts, bounce-back and every theme of the
+    whole history read from the notes and feedback, then the details of those it shows."""
+    p = patterns.patterns(cooldown.readable(store.rejections.all()), store.actions.all())
+    return [(t.name, t.sources, t.quotes, t.actions) for t in p.recurring[:THEMES_SHOWN]]
 
 
 # --- one history ----------------------------------------------------------------------------
@@ -177,7 +201,7 @@ def let_go() -> None:
 
 
 def figures(db: Path, reps: int) -> dict[str, Any]:
-    """Opening the file and building every record; Today's and Review's figures."""
+    """Opening the file and building every record; Today's, Review's and Patterns' figures."""
     clock = Clock()
     today = clock.today()
     opened = []
@@ -189,7 +213,10 @@ def figures(db: Path, reps: int) -> dict[str, Any]:
     store = as_the_app_opens(db, clock, writer=False)
     r = {"open": median(opened),
          "today": median(timed(lambda: today_figures(store, today), reps, time.process_time)),
-         "review": median(timed(lambda: review_figures(store, today), reps, time.process_time))}
+         "review": median(timed(lambda: review_figures(store, today), reps, time.process_time)),
+         "stages": median(timed(lambda: stage_figures(store, today), reps, time.process_time)),
+         "lifts": median(timed(lambda: lift_figures(store, today), reps, time.process_time)),
+         "themes": median(timed(lambda: patterns_figures(store), reps, time.process_time))}
     let_go()
     return r
 
@@ -345,6 +372,13 @@ def table(results: list[dict[str, Any]]) -> str:
             f"≤ {GOALS['figures']:.0f}", lambda r: r["today"] <= GOALS["figures"]),
         row("Review's figures, CPU ms", lambda r: f"{r['review']:.1f}",
             f"≤ {GOALS['figures']:.0f}", lambda r: r["review"] <= GOALS["figures"]),
+        row("… of which how far each process got, CPU ms", lambda r: f"{r['stages']:.1f}",
+            f"≤ {GOALS['momentum']:.0f}", lambda r: r["stages"] <= GOALS["momentum"]),
+        row("… of which self-care lifts, CPU ms", lambda r: f"{r['lifts']:.1f}",
+            f"≤ {GOALS['momentum']:.0f}", lambda r: r["lifts"] <= GOALS["momentum"]),
+        row("Patterns' figures (themes from notes and feedback), CPU ms",
+            lambda r: f"{r['themes']:.1f}", f"≤ {GOALS['themes']:.0f}",
+            lambda r: r["themes"] <= GOALS["themes"]),
         row("open the file and build every record, CPU ms", lambda r: f"{r['open']:.0f}"),
         row("`resilience status`, s", lambda r: f"{r['status']:.3f}",
             f"≤ {GOALS['status']}", lambda r: r["status"] <= GOALS["status"]),

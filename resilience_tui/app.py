@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 import traceback
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from .clock import Clock
+from .domain.answers import Answers
 from .domain.cooldown import open_statuses, urgent_status
 from .domain.streaks import is_evening
 from .journal.deletions import Deletion, undo_delete
@@ -45,7 +47,7 @@ class ResilienceApp(App[None]):
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
                  theme: str | None = None, notice: str | None = None, welcome: bool = False,
-                 **kwargs: Any) -> None:
+                 rng: random.Random | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         # Open on the welcome page: the command line asks for it on a fresh journal only
         # (journal.settings.welcome_due); tests and everything else open on Today.
@@ -56,6 +58,8 @@ class ResilienceApp(App[None]):
         self.store = store
         self.clock = clock
         self.cursor_blink = cursor_blink  # False keeps cursors still (snapshot tests)
+        # The app's answers to moments that matter; tests pass a seeded ``rng``.
+        self.answers = Answers(rng)
         self.day: date = clock.today()
         self.evening = is_evening(clock.now().hour, clock.day_start_hour)
         self._warned = False  # told the user about unsaved entries once already

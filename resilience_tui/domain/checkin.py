@@ -30,6 +30,7 @@ SOURCE_LABELS = {
     "redirect": "from a cool-down",
     "feedback": "feedback due",
     "contact": "it's been a while",
+    "theme": "keeps coming up",
 }
 
 
@@ -68,6 +69,7 @@ def build_checkin(
     feelings: Sequence[str],
     plan: Sequence[PlanItem],
     selfcare_intention: str,
+    dropped: Sequence[str] | None = None,
 ) -> CheckIn:
     """A validated check-in from the form: today's one edited in place, or a new one.
 
@@ -81,6 +83,8 @@ def build_checkin(
     checkin.feelings = list(dict.fromkeys(feelings))
     checkin.plan = [copy.deepcopy(p) for p in plan]
     checkin.selfcare_intention = selfcare_intention
+    if dropped is not None:  # None: the suggestions dropped earlier stay dropped
+        checkin.dropped = list(dropped)
     return checkin.validate()
 
 

@@ -36,3 +36,4 @@ CONTACT_KINDS = ("mentor", "friend", "family", "peer job seeker", "community", "
 MAX_LINE = 200
 MAX_JOURNAL = 20_000
 MAX_PLAN_ITEMS = 20
+MAX_DROPPED_KEY = 300  # "kind: words" of a dropped suggestion, cut to this length

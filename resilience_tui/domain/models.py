@@ -20,6 +20,7 @@ from .choices import (
     ACTION_STATUSES,
     CONTACT_KINDS,
     FEEDBACK_STATUSES,
+    MAX_DROPPED_KEY,
     MAX_JOURNAL,
     MAX_LINE,
     MAX_PLAN_ITEMS,
@@ -65,7 +66,7 @@ class PlanItem(Record):
     text: str = ""
     done: bool = False
     id: str = field(default_factory=new_id)
-    source: str = ""  # "", "yesterday", "redirect", "feedback", "contact"
+    source: str = ""  # "", "yesterday", "redirect", "feedback", "contact", "theme"
     source_id: str | None = None  # the action / rejection / contact it came from
     contact_id: str | None = None  # for outreach naming someone in the network
 
@@ -93,6 +94,9 @@ class CheckIn(Record):
     feelings: list[str] = field(default_factory=list)
     plan: list[PlanItem] = field(default_factory=list)
     selfcare_intention: str = ""
+    # Suggestions dropped that morning ("kind: words", as Suggestion.dropped_key makes them),
+    # so opening the check-in again the same day does not offer them again.
+    dropped: list[str] = field(default_factory=list)
     at: str = ""  # ISO timestamp with offset, when first written
     updated_at: str = ""
     id: str = field(default_factory=new_id)
@@ -106,6 +110,8 @@ class CheckIn(Record):
             self.selfcare_intention, "self-care intention", max_len=MAX_LINE
         )
         self.feelings = _kept(clean_text(f, "feeling", max_len=40) for f in self.feelings)
+        self.dropped = list(dict.fromkeys(_kept(
+            clean_text(d, "dropped suggestion", max_len=MAX_DROPPED_KEY) for d in self.dropped)))
         if len(self.plan) > MAX_PLAN_ITEMS:
             raise ValidationError("plan", f"has {len(self.plan)} items; {MAX_PLAN_ITEMS} at most")
         self.plan = [p.validate() for p in self.plan]

@@ -1,11 +1,16 @@
 """Patterns across all rejections: what recurs, what was planned, how fast the user bounces back.
 
 Counts are of rejections (a tag named twice in one rejection counts once).
-A theme *recurs* when it appears in two or more rejections, either as a
-reason tag or as a feedback theme; the same word in both counts as one theme.
-"unknown" is counted but never called a recurring theme: it is the absence
-of a pattern, not one. Everything here is one pass over the history plus a
-sort of the (small) results.
+A theme *recurs* when it appears in two or more rejections: a reason tag, or
+a word or two-word phrase of what the user wrote (reason notes, feedback text
+and feedback themes, read together by :mod:`themes`). "unknown" is counted
+but never called a recurring theme: it is the absence of a pattern, not one.
+
+What was planned about a theme is only what concerns it: a next step whose
+words name it, or one chosen in a rejection where the theme was part of a
+reason that kind of step answers (a skill to learn answers a skill gap, not
+an internal candidate). Listing every step of those rejections, related or
+not, made the list say nothing.
 """
 
 from __future__ import annotations
@@ -14,23 +19,99 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from .dates import stored_day
 from .models import Action, Rejection
+from .themes import Quote, Theme, phrases, themes
 
-RECUR_AT = 2
-NOT_A_THEME = frozenset({"unknown"})
+# Which kinds of next step answer which reason (the cool-down's redirect kinds).
+ANSWERS: dict[str, frozenset[str]] = {
+    "skill gap": frozenset({"a skill to learn"}),
+    "experience level": frozenset({"a skill to learn", "similar roles", "broaden the search"}),
+    "interview performance": frozenset({"a skill to learn", "reach out"}),
+    "culture/team fit": frozenset({"similar roles", "adjacent industry"}),
+    "competition or internal candidate": frozenset({"similar roles", "broaden the search",
+                                                    "reach out"}),
+    "timing or budget": frozenset({"similar roles", "broaden the search", "adjacent industry"}),
+}
+
+
+class Plans:
+    """The user's next steps, indexed once so each theme finds its own quickly."""
+
+    def __init__(self, actions: Iterable[Action]) -> None:
+        self.live = [a for a in actions if a.status != "dropped"]
+        self.words: dict[int, set[str]] = {}  # a step's words, read when first needed
+        self.by_rejection: dict[str, list[Action]] = defaultdict(list)
+        for a in self.live:
+            if a.rejection_id:
+                self.by_rejection[a.rejection_id].append(a)
+
+    @cached_property
+    def folded(self) -> list[tuple[Action, str]]:
+        return [(a, a.text.casefold()) for a in self.live]
+
+    def naming(self, key: str) -> list[Action]:
+        """The steps whose words name ``key`` (a word or two side by side, as themes are
+        read; a quick look for the letters first, since most steps don't have them)."""
+        return [a for i, (a, text) in enumerate(self.folded)
+                if key in text and key in self._words(i)]
+
+    def _words(self, i: int) -> set[str]:
+        if i not in self.words:
+            self.words[i] = {k for k, _ in phrases(self.live[i].text)}
+        return self.words[i]
+
+    def about(self, theme: Theme) -> tuple[str, ...]:
+        """Texts of the steps that name ``theme`` or answer a reason it was part of,
+        oldest first."""
+        found = {id(a): a for a in self.naming(theme.key)}
+        for rid, tag in theme.reason_tags:
+            kinds = ANSWERS.get(tag, frozenset())
+            found.update((id(a), a) for a in self.by_rejection.get(rid, ()) if a.kind in kinds)
+        planned = sorted(found.values(), key=lambda a: a.created_on)
+        return tuple(dict.fromkeys(a.text for a in planned))
 
 
 @dataclass(frozen=True)
 class RecurringTheme:
-    """A theme seen in several rejections, with what the user planned about it."""
+    """A theme seen in several rejections, with what the user planned about it.
 
-    name: str
-    count: int  # rejections it appears in
-    sources: tuple[str, ...]  # "reason", "feedback" or both
-    rejection_ids: tuple[str, ...]
-    actions: tuple[str, ...]  # Action texts planned from those rejections
+    Built for every theme of a long history, read for the few shown: the
+    details come from the :class:`Theme` when asked for.
+    """
+
+    theme: Theme
+    plans: Plans = field(compare=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.theme.label
+
+    @property
+    def key(self) -> str:
+        return self.theme.key
+
+    @property
+    def count(self) -> int:
+        return self.theme.count  # rejections it appears in
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.theme.sources  # "reason", "note", "feedback": those it came from
+
+    @property
+    def rejection_ids(self) -> tuple[str, ...]:
+        return self.theme.rejection_ids
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.theme.quotes
+
+    @cached_property
+    def actions(self) -> tuple[str, ...]:
+        return self.plans.about(self.theme)  # texts of the next steps that concern it
 
 
 @dataclass(frozen=True)
@@ -71,62 +152,30 @@ def _themes(r: Rejection) -> set[str]:
     return {t.strip().lower() for t in r.feedback.themes if t.strip()}
 
 
-def _actions_by_rejection(actions: Iterable[Action]) -> dict[str, list[Action]]:
-    by_rejection: dict[str, list[Action]] = defaultdict(list)
-    for a in actions:
-        if a.rejection_id and a.status != "dropped":
-            by_rejection[a.rejection_id].append(a)
-    return by_rejection
-
-
-def _recurring(
-    seen: dict[str, list[str]],
-    sources: dict[str, set[str]],
-    actions: dict[str, list[Action]],
-    shown: dict[str, str],
-) -> list[RecurringTheme]:
-    themes = []
-    for name, ids in seen.items():
-        if len(ids) < RECUR_AT or name in NOT_A_THEME:
-            continue
-        planned = sorted((a for rid in ids for a in actions.get(rid, ())),
-                         key=lambda a: a.created_on)
-        themes.append(RecurringTheme(
-            name=shown.get(name, name),
-            count=len(ids),
-            sources=tuple(s for s in ("reason", "feedback") if s in sources[name]),
-            rejection_ids=tuple(ids),
-            actions=tuple(dict.fromkeys(a.text for a in planned)),
-        ))
-    return sorted(themes, key=lambda t: (-t.count, t.name.lower()))
+def recurring(rejections: Sequence[Rejection], actions: Iterable[Action]) -> list[RecurringTheme]:
+    """Every theme in two or more rejections with what was planned about it, most first."""
+    plans = Plans(actions)
+    return [RecurringTheme(t, plans) for t in themes(rejections)]
 
 
 def patterns(rejections: Sequence[Rejection], actions: Iterable[Action]) -> Patterns:
     """Counts by stage, reason tag and feedback theme; recurring themes; bounce-back."""
     stages: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    themes: Counter[str] = Counter()
-    seen: dict[str, list[str]] = defaultdict(list)  # theme -> rejection ids
-    sources: dict[str, set[str]] = defaultdict(set)
+    fb_themes: Counter[str] = Counter()
     shown: dict[str, str] = {}  # a theme counted in any case, shown as first typed
     for r in rejections:
         for t in r.feedback.themes:
             shown.setdefault(t.strip().lower(), t.strip())
         stages[r.stage] += 1
-        tags, fb_themes = _tags(r), _themes(r)
-        reasons.update(tags)
-        themes.update(fb_themes)
-        for name in sorted(tags | fb_themes):
-            seen[name].append(r.id)
-            sources[name].update(
-                s for s, group in (("reason", tags), ("feedback", fb_themes)) if name in group
-            )
+        reasons.update(_tags(r))
+        fb_themes.update(_themes(r))
     return Patterns(
         total=len(rejections),
         by_stage=ranked(stages),
         by_reason=ranked(reasons),
-        by_theme=[(shown.get(name, name), n) for name, n in ranked(themes)],
-        recurring=_recurring(seen, sources, _actions_by_rejection(actions), shown),
+        by_theme=[(shown.get(name, name), n) for name, n in ranked(fb_themes)],
+        recurring=recurring(rejections, actions),
         bounce_back=bounce_back(rejections),
     )
 

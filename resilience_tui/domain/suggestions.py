@@ -15,9 +15,12 @@ from datetime import date
 from .checkin import checkin_for_day
 from .dates import stored_day
 from .feedback import follow_up_due
-from .models import Action, CheckIn, Contact, PlanItem, Rejection, Settings
+from .models import MAX_DROPPED_KEY, Action, CheckIn, Contact, PlanItem, Rejection, Settings
+from .themes import Theme, phrases, themes
 
 YESTERDAY_WINDOW_DAYS = 3  # unfinished items older than this are let go
+THEME_WINDOW = 20  # the latest rejections a theme suggestion reads: what comes up lately
+SKILL_REASONS = frozenset({"skill gap", "experience level", "interview performance"})
 
 ACTION_KINDS = {"reach out": "outreach", "a skill to learn": "learn"}  # otherwise "apply"
 
@@ -28,7 +31,7 @@ class Suggestion:
 
     kind: str
     text: str
-    source: str  # "yesterday", "redirect", "feedback", "contact"
+    source: str  # "yesterday", "redirect", "feedback", "contact", "theme"
     source_id: str | None = None
     contact_id: str | None = None
 
@@ -40,6 +43,12 @@ class Suggestion:
     def key(self) -> tuple[str, str]:
         """What makes two suggestions the same: kind and text, ignoring case and spacing."""
         return self.kind, " ".join(self.text.split()).casefold()
+
+    @property
+    def dropped_key(self) -> str:
+        """How a check-in remembers that this suggestion was dropped that day."""
+        kind, words = self.key
+        return f"{kind}: {words}"[:MAX_DROPPED_KEY]
 
 
 @dataclass
@@ -111,15 +120,50 @@ def from_contacts(ctx: SuggestionContext) -> Iterable[Suggestion]:
             for c in due]
 
 
-PROVIDERS: list[Provider] = [from_yesterday, from_redirects, from_feedback, from_contacts]
+def _practicable(t: Theme) -> bool:
+    """Something to practise: words (not a tag) from feedback or a skill-like reason's note."""
+    return not t.is_tag and ("feedback" in t.sources
+                             or any(tag in SKILL_REASONS for _, tag in t.reason_tags))
+
+
+def skill_theme(rejections: Sequence[Rejection], actions: Sequence[Action] = ()) -> Theme | None:
+    """The theme of the latest rejections most worth half an hour, or None.
+
+    Only the latest :data:`THEME_WINDOW` rejections are read: a suggestion is about
+    what keeps coming up now, and it stays quick however long the history. A theme
+    an open step already names is left to that step.
+    """
+    latest = sorted(rejections, key=lambda r: r.logged_on)[-THEME_WINDOW:]
+    named = {key for a in actions if a.status in ("open", "planned")
+             for key, _ in phrases(a.text)}
+    return next((t for t in themes(latest) if _practicable(t) and t.key not in named), None)
+
+
+def skill_for(r: Rejection, rejections: Sequence[Rejection]) -> str | None:
+    """The skill that keeps coming up and came up in ``r`` too, as the user wrote it."""
+    others = [x for x in rejections if x.id != r.id]
+    latest = [*sorted(others, key=lambda x: x.logged_on)[-THEME_WINDOW:], r]
+    return next((t.label for t in themes(latest) if _practicable(t) and r.id in t.rejection_ids),
+                None)
+
+
+def from_themes(ctx: SuggestionContext) -> Iterable[Suggestion]:
+    """Half an hour on the skill that keeps coming up, named in the user's own words."""
+    theme = skill_theme(ctx.rejections, ctx.actions)
+    return [Suggestion("learn", f"Spend 30 minutes on {theme.label}", "theme")] if theme else []
+
+
+PROVIDERS: list[Provider] = [from_yesterday, from_redirects, from_feedback, from_themes,
+                             from_contacts]
 
 
 # --- putting them together ----------------------------------------------------
 
 
-def _todays_plan(ctx: SuggestionContext) -> list[PlanItem]:
+def _todays_plan(ctx: SuggestionContext) -> tuple[list[PlanItem], set[str]]:
+    """Today's plan so far, and the suggestions dropped this morning."""
     checkin = checkin_for_day(ctx.checkins, ctx.today.isoformat())
-    return checkin.plan if checkin else []
+    return (checkin.plan, set(checkin.dropped)) if checkin else ([], set())
 
 
 def _already_planned(s: Suggestion, keys: set[tuple[str, str]], source_ids: set[str],
@@ -134,15 +178,16 @@ def _already_planned(s: Suggestion, keys: set[tuple[str, str]], source_ids: set[
 def suggest(
     ctx: SuggestionContext, providers: Iterable[Provider] | None = None
 ) -> list[Suggestion]:
-    """Every provider's suggestions in order, without duplicates or items already planned."""
-    plan = _todays_plan(ctx)
+    """Every provider's suggestions in order, without duplicates, items already planned
+    or ones dropped earlier today."""
+    plan, dropped = _todays_plan(ctx)
     keys = {Suggestion(p.kind, p.text, p.source).key for p in plan}
     source_ids = {p.source_id for p in plan if p.source_id}
     contact_ids = {p.contact_id for p in plan if p.contact_id}
     out: list[Suggestion] = []
     for provider in PROVIDERS if providers is None else providers:
         for s in provider(ctx):
-            if _already_planned(s, keys, source_ids, contact_ids):
+            if _already_planned(s, keys, source_ids, contact_ids) or s.dropped_key in dropped:
                 continue
             keys.add(s.key)
             if s.source_id:

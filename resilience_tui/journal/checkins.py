@@ -50,14 +50,16 @@ def check_in(
     selfcare_intention: str = "",
     feelings: Sequence[str] = (),
     plan: Sequence[PlanItem] = (),
+    dropped: Sequence[str] | None = None,
 ) -> CheckIn:
-    """Save ``day``'s check-in (``existing`` edited in place, or a new one).
+    """Save ``day``'s check-in (``existing`` edited in place, or a new one), with the
+    suggestions ``dropped`` that morning (None keeps the ones saved before).
 
     Raises ValidationError (nothing saved) when a value is refused.
     """
     checkin = build_checkin(
         existing, day=day, at=clock.stamp(), mood=mood, energy=energy, intention=intention,
-        selfcare_intention=selfcare_intention, feelings=feelings, plan=plan)
+        selfcare_intention=selfcare_intention, feelings=feelings, plan=plan, dropped=dropped)
     before = existing.plan if existing else []
     changes = action_changes(store.actions.all(), before, checkin.plan)
     with store.batch():

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..clock import Clock
-from ..domain import cooldown
+from ..domain import cooldown, suggestions
 from ..domain.models import Action, Reason, Rejection, SelfCare
 from ..domain.validate import ValidationError, check_int
 from ..storage.store import Store
@@ -41,15 +41,34 @@ def activity_for(process_with: str) -> str:
     return dict(PROCESS_OPTIONS).get(process_with, process_with)
 
 
-def redirect_defaults(r: Rejection) -> dict[str, str]:
-    """What each redirect means for this rejection, used when the user ticks without typing."""
+HINT_MAX = 48  # a next step's words fit the note field on one line at 80 columns
+
+
+def redirect_defaults(r: Rejection, skill: str | None = None) -> dict[str, str]:
+    """What each redirect means for this rejection, used when the user ticks without typing;
+    a skill that keeps coming up is named.
+
+    Each is shown whole as the field's hint, so each is at most ``HINT_MAX`` characters:
+    a role or skill too long to name there is "this one" / "a skill that came up" (the
+    plan item is read beside the rejection it came from anyway)."""
+    similar = f"Look for two more roles like {r.role.strip()}"
+    if not r.role.strip() or len(similar) > HINT_MAX:
+        similar = "Look for two more roles like this one"
+    learn = f"Spend 30 minutes on {skill}" if skill else ""
+    if not learn or len(learn) > HINT_MAX:
+        learn = "Spend 30 minutes on a skill that came up"
     return {
-        "similar roles": f"Look for two more roles like {r.role}",
-        "a skill to learn": "Spend 30 minutes on a skill that came up",
-        "adjacent industry": "Look at one neighbouring industry for roles like this",
-        "broaden the search": "Widen the search: location, remote, title or seniority",
+        "similar roles": similar,
+        "a skill to learn": learn,
+        "adjacent industry": "Find similar roles in one neighbouring industry",
+        "broaden the search": "Widen the search: location, remote, title, level",
         "reach out": "Message someone who could help or introduce me",
     }
+
+
+def redirect_defaults_in(store: Store, r: Rejection) -> dict[str, str]:
+    """:func:`redirect_defaults` naming the skill that recurs in ``r`` and the others."""
+    return redirect_defaults(r, suggestions.skill_for(r, store.rejections.all()))
 
 
 def processing_selfcare(clock: Clock, r: Rejection, process_with: str,
@@ -91,7 +110,7 @@ def acknowledge(
     """Step 1: the feelings, the page to let it out, a way to process it; when ``done``,
     that way is logged as self-care of ``minutes``. The saved rejection and the entry."""
     if not feelings:
-        raise ValidationError("feelings", "need at least one: tick a word above, or type "
+        raise ValidationError("feelings", "need at least one: tick a word below, or type "
                                           "your own and press enter")
     out = cooldown.acknowledge(r, clock.today(), feelings, journal, process_with)
     entry = None
@@ -147,7 +166,7 @@ def move_on(
     words, or "" for the usual ones) becomes an open action for the morning plan."""
     today = clock.today()
     out = cooldown.move_on(r, today, after)
-    defaults = redirect_defaults(out)
+    defaults = redirect_defaults_in(store, out)
     actions = [
         Action(kind=kind, text=text or defaults[kind], rejection_id=out.id,
                created_on=today.isoformat(), status="open").validate()

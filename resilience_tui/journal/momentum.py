@@ -3,7 +3,9 @@
 ``status`` must start fast, so this module never imports Textual: the command
 opens the file once (read only) and computes everything from stored days.
 The screens (Today's momentum panel, Review) use :func:`momentum` too, so the
-command line and the app always agree. Days that are malformed are skipped and
+command line and the app always agree; :func:`progress` adds Review's "momentum toward
+the yes" (how far processes got, steps month by month, self-care lifts) and
+:func:`progress_line` the one line Today shows of it. Days that are malformed are skipped and
 days in the future are ignored by the domain rules (``doctor`` reports both).
 """
 
@@ -15,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import cooldown, streaks
 from ..domain.dates import stored_days
+from ..domain.lifts import LiftInsight, lift_insight
+from ..domain.progress import MonthSteps, StageProgress, month_steps, stage_progress, today_line
 from ..domain.streaks import Streak
 
 if TYPE_CHECKING:
@@ -67,6 +71,33 @@ def momentum(store: Store, today: date | None = None) -> Momentum:
         rest_days=frozenset(d for d in rest if d <= today),
         rest_weekdays=rest_weekdays,
     )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Momentum toward the yes (Review): how far processes got, steps month by month, and
+    which self-care goes with a lift."""
+
+    stages: StageProgress
+    steps: MonthSteps
+    lifts: LiftInsight
+
+
+def progress(store: Store, today: date | None = None) -> Progress:
+    """Review's momentum figures on ``today`` (the clock's day by default)."""
+    today = today or store.clock.today()
+    rejections = cooldown.readable(store.rejections.all())
+    checkins = store.checkins.all()
+    return Progress(stage_progress(rejections, today), month_steps(checkins, today),
+                    lift_insight(store.selfcare.all(), checkins, today))
+
+
+def progress_line(store: Store, today: date | None = None) -> str:
+    """Today's one line of momentum toward the yes, or "" when there is nothing to say."""
+    today = today or store.clock.today()
+    rejections = cooldown.readable(store.rejections.all())
+    return today_line(stage_progress(rejections, today),
+                      month_steps(store.checkins.all(), today), today)
 
 
 def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:

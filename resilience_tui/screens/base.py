@@ -7,7 +7,7 @@ Screens reach the store and the clock through the running app, typed by the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -18,19 +18,23 @@ from ..domain.validate import ValidationError
 
 if TYPE_CHECKING:
     from ..clock import Clock
+    from ..domain.answers import Answers, Moment
     from ..storage.store import Store
 
 __all__ = ["AppModal", "AppScreen", "JournalChanged", "JournalHost", "StoreAccess",
            "notify_saved"]
 
 R = TypeVar("R")
+ANSWERS_SHOWN = 2
+ANSWER_SECONDS = 9
 
 
 class JournalHost(Protocol):
-    """What the app offers its screens: the store and the clock."""
+    """What the app offers its screens: the store, the clock, and what it said last."""
 
     store: Store
     clock: Clock
+    answers: Answers
 
 
 def notify_saved(app: Any, message: str, **options: Any) -> None:
@@ -64,6 +68,18 @@ class StoreAccess:
     def notify_saved(self, message: str, **options: Any) -> None:
         """Say a save worked, only if it did (see :func:`notify_saved`)."""
         notify_saved(self.app, message, **options)
+
+    def answer_line(self, moments: Sequence[Moment]) -> str:
+        """The app's words for the moments a save made ("" for none), one line each;
+        at most two, so a notice stays a glance."""
+        return "\n".join(self.host.answers.say(m) for m in moments[:ANSWERS_SHOWN])
+
+    def answer(self, moments: Sequence[Moment]) -> None:
+        """Answer the moments a save made with a notice: in the corner, never in the way,
+        and long enough on screen to be read by someone tired."""
+        line = self.answer_line(moments)
+        if line:
+            self.notify_saved(line, timeout=ANSWER_SECONDS, markup=False)
 
     @contextmanager
     def kept_safe(self) -> Iterator[None]:

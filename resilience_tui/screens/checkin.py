@@ -20,8 +20,10 @@ from ..domain.checkin import FEELING_GROUPS, checkin_for_day
 from ..domain.dates import describe_day, stored_day, weekday_and_date
 from ..domain.models import MAX_LINE, MAX_PLAN_ITEMS, CheckIn, PlanItem
 from ..domain.suggestions import Suggestion, SuggestionContext, suggest
+from ..journal.answers import after_checkin
 from ..journal.checkins import check_in
 from ..widgets.checklist import PlanRow, SuggestionList
+from ..widgets.limited_input import LimitedInput
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
 from ..widgets.word_picker import WordPicker
 from .form import FormScreen, form_error, form_row
@@ -56,6 +58,7 @@ class CheckInScreen(FormScreen):
         self.checkin_id = checkin_id
         self.day = ""
         self.existing: CheckIn | None = None
+        self.dropped: list[str] = []  # suggestions dropped this morning, kept with the save
 
     @property
     def is_today(self) -> bool:
@@ -66,6 +69,7 @@ class CheckInScreen(FormScreen):
         self.day = found.day if found else self.clock.today_str()
         self.existing = found or checkin_for_day(self.store.checkins.all(), self.day)
         c = self.existing or CheckIn(day=self.day)
+        self.dropped = list(c.dropped)
         with VerticalScroll(id="checkin") as box:
             day = stored_day(self.day) or self.clock.today()
             if not self.is_today:
@@ -76,10 +80,10 @@ class CheckInScreen(FormScreen):
             yield form_error()
             yield form_row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
             yield form_row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
-            yield form_row("Intention", Input(
+            yield form_row("Intention", LimitedInput(
                 c.intention, id="intention", compact=True, max_length=MAX_LINE,
                 select_on_focus=False, placeholder="one thing that would make today count"))
-            yield form_row("Self-care", Input(
+            yield form_row("Self-care", LimitedInput(
                 c.selfcare_intention, id="selfcare", compact=True, max_length=MAX_LINE,
                 select_on_focus=False, placeholder="a walk, a call, an early night…"))
             yield Static("Feelings [dim](optional · arrows move, space picks)[/]",
@@ -180,7 +184,8 @@ class CheckInScreen(FormScreen):
         self._after_suggestion()
 
     @on(SuggestionList.Dropped)
-    def _drop(self) -> None:
+    def _drop(self, event: SuggestionList.Dropped) -> None:
+        self.dropped.append(event.suggestion.dropped_key)
         self.mark_dirty()
         self._after_suggestion()
 
@@ -199,10 +204,12 @@ class CheckInScreen(FormScreen):
     def save(self) -> CheckIn:
         plan = [r.value() for r in self._rows()]
         plan = [p for p in plan if p.text.strip()]  # an empty row is not a plan item
-        return check_in(
+        saved = check_in(
             self.store, self.clock, self.existing, day=self.day,
             mood=self.query_one("#mood", ScalePicker).value,
             energy=self.query_one("#energy", ScalePicker).value,
             intention=self.query_one("#intention", Input).value,
             selfcare_intention=self.query_one("#selfcare", Input).value,
-            feelings=self.query_one(WordPicker).chosen, plan=plan)
+            feelings=self.query_one(WordPicker).chosen, plan=plan, dropped=self.dropped)
+        self.answer(after_checkin(self.store, self.clock, saved, self.existing))
+        return saved

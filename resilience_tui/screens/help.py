@@ -1,7 +1,15 @@
-"""Help: every key in one place, in plain words."""
+"""Help: every key in one place, in plain words.
+
+Each list is a two-column grid: a description too long for the line wraps under its
+own words (a hanging indent), never back under the keys.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,6 +27,20 @@ GENERAL = (
     ("ctrl+p", "Command palette: every action, searchable"),
     ("q", "Quit (from Today; your entries are already saved)"),
 )
+
+
+KEY_WIDTH = 16
+
+
+def key_list(rows: Iterable[tuple[str, str]]) -> Static:
+    """Keys on the left, what they do on the right, wrapping within the right column."""
+    grid = Table.grid(padding=(0, 0), pad_edge=False)
+    grid.add_column(width=2)  # the indent under the heading
+    grid.add_column(width=KEY_WIDTH, no_wrap=True)
+    grid.add_column(ratio=1)
+    for key, words in rows:
+        grid.add_row("", Text(key), Text(words))  # our words, but never read as markup
+    return Static(grid, classes="keys")
 
 
 class HelpScreen(AppModal[None]):
@@ -40,15 +62,13 @@ class HelpScreen(AppModal[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        lines = [f"  {p.key:<16}{p.title}" for p in PLACES.values()]
-        general = [f"  {k:<16}{v}" for k, v in GENERAL]
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "w: the welcome page again"
             yield Static("On Today", classes="heading")
-            yield Static("\n".join(lines))
+            yield key_list((p.key, p.title) for p in PLACES.values())
             yield Static("Everywhere", classes="heading")
-            yield Static("\n".join(general))
+            yield key_list(GENERAL)
             yield Static("\nYour journal stays on this computer. Press escape to close.",
                          classes="muted")
 

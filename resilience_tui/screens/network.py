@@ -1,15 +1,19 @@
 """The support network: the people and communities in your corner, and when you last spoke.
 
 A table of contacts (those due a hello say so in words), the chosen one's
-notes below it; ``a`` adds, ``e``/enter edits, ``t`` notes a hello today,
+name, kind, way to reach them and notes in full below it; the columns share the
+window's width, and a cell too long for its column ends in "…" (the line below
+has it whole, enter opens the contact); ``a`` adds, ``e``/enter edits, ``t`` notes a hello today,
 ``d`` removes after asking. Self-care entries keep the name of a removed
 contact, so history is never rewritten.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,9 +24,18 @@ from ..domain.models import Contact
 from ..domain.selfcare import days_since_words, sorted_contacts
 from ..domain.suggestions import is_overdue, overdue_contacts
 from ..journal.contacts import remove_contact, say_hello
+from ..widgets.columns import fit_widths
 from ..widgets.confirm import ConfirmDialog
 from .base import AppScreen
 from .contact_form import ContactFormScreen
+
+# Each column: header, key, and the narrowest it may get (None: never cut). Names and
+# ways to reach someone can be long; the kind and the day are short words kept whole.
+COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("Name", "name", 8), ("Kind", "kind", None), ("How to reach", "reach", 8),
+    ("Last contact", "last", None), ("", "due", None),
+)
+FRAME = 4  # the box's border and padding around the table, left and right
 
 EMPTY = ("No one here yet. Press a to add a mentor, a friend, a fellow job seeker "
          "or a community you lean on.")
@@ -51,33 +64,35 @@ class NetworkScreen(AppScreen[None]):
         with Vertical(id="network") as box:
             box.border_title = "Support network"
             yield Static(EMPTY, id="empty")
-            table: DataTable[str] = DataTable(id="contacts", cursor_type="row",
-                                              zebra_stripes=True)
-            table.add_column("Name", width=16, key="name")
-            table.add_column("Kind", width=15, key="kind")
-            table.add_column("How to reach", width=14, key="reach")
-            table.add_column("Last contact", width=13, key="last")
-            table.add_column("", width=7, key="due")
-            yield table
+            yield DataTable(id="contacts", cursor_type="row", zebra_stripes=True)
             yield Static(id="detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_table()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """A wider or narrower window shares its width out again."""
+        self.refresh_table()
+
     # Showing ---------------------------------------------------------------
     def refresh_table(self, select_id: str | None = None) -> None:
         """Re-read the contacts; keep the cursor on ``select_id`` or where it was."""
-        table = self.query_one("#contacts", DataTable)
+        table: DataTable[Text] = self.query_one("#contacts", DataTable)
         keep = select_id or self.current_id()
         today = self.clock.today()
         contacts = sorted_contacts(self.store.contacts.all())
         due = {c.id for c in overdue_contacts(contacts, today, self.store.settings.nudge_days)}
-        table.clear()
-        for c in contacts:
-            table.add_row(Text(c.name), c.kind, Text(c.reach),
-                          days_since_words(c.last_contacted, today),
-                          "a while" if c.id in due else "", key=c.id)
+        cells = [(Text(c.name), Text(c.kind), Text(c.reach),
+                  Text(days_since_words(c.last_contacted, today)),
+                  Text("a while" if c.id in due else "")) for c in contacts]
+        table.clear(columns=True)
+        for (title, key, _), width in zip(COLUMNS, self._widths(table, cells), strict=True):
+            table.add_column(title, width=width, key=key)
+        for c, row in zip(contacts, cells, strict=True):
+            for cell in row:
+                cell.no_wrap, cell.overflow = True, "ellipsis"
+            table.add_row(*row, key=c.id)
         self.query_one("#empty").display = not contacts
         table.display = bool(contacts)
         ids = [c.id for c in contacts]
@@ -86,6 +101,16 @@ class NetworkScreen(AppScreen[None]):
         if contacts:
             table.focus()
         self._show_detail()
+
+    def _widths(self, table: DataTable[Text], cells: Sequence[tuple[Text, ...]]) -> list[int]:
+        """Each column's width: its longest cell or header, cut to share the window."""
+        natural = [max([len(title), *(row[i].cell_len for row in cells)])
+                   for i, (title, _, _) in enumerate(COLUMNS)]
+        outer = table.size.width or self.app.size.width - FRAME  # before the first layout
+        # Room for the scrollbar a long list brings, and each column's padding.
+        available = (outer - table.styles.scrollbar_size_vertical
+                     - 2 * table.cell_padding * len(COLUMNS))
+        return fit_widths(natural, [low for _, _, low in COLUMNS], available)
 
     def current(self) -> Contact | None:
         found = self.current_id()

@@ -1,14 +1,17 @@
 """Patterns: what the rejections and feedback have in common, and what the user planned about it.
 
 Idea I5: collect feedback, look for recurring themes, adapt. Counts by stage,
-reason tag and feedback theme; a theme in two or more rejections is marked
-"↻ recurring" (a glyph and a word, not only a colour) and shown with the
-redirect actions planned from those rejections; bounce-back over time.
-Read only: nothing here changes the store.
+reason tag and feedback theme; a theme in two or more rejections (a tag, or
+words the user wrote in notes and feedback) is marked "↻ recurring" (a glyph
+and a word, not only a colour) and shown with the rejections and the words it
+came from and only the next steps that concern it; bounce-back over time.
+A long history has many themes: the strongest few are shown, with a count
+of the rest. Read only: nothing here changes the store.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Collection, Iterable
 
 from textual.app import ComposeResult
@@ -27,6 +30,11 @@ RECURS = "↻"
 FAR = ("interview", "final", "offer")
 NAME_WIDTH = 34
 BAR_WIDTH = 20
+THEMES_SHOWN = 8  # the strongest; a long history has hundreds that recur
+QUOTES_SHOWN = 2
+LINE_WIDTH = 74  # what fits beside the scrollbar at 80 columns
+NAMES_SHOWN = 4
+STEPS_SHOWN = 4  # the latest; the rest are counted
 
 NO_REJECTIONS = (
     "No rejections logged, so there is nothing to compare yet, and that's fine. When a no "
@@ -40,34 +48,70 @@ NO_RECURRING = (
 NO_REASONS = "No reasons tagged yet. They're added in a cool-down's reflect step."
 NO_THEMES = ("No feedback themes yet. When someone replies to a feedback request, "
              "note the themes in the cool-down.")
-SOURCES = {
-    ("reason",): "your reasons",
-    ("feedback",): "feedback",
-    ("reason", "feedback"): "your reasons and feedback",
-}
+SOURCES = {"reason": "your reasons", "note": "your notes", "feedback": "feedback"}
+QUOTED_FROM = {"reason": "your notes", "note": "your notes", "feedback": "feedback"}
+
+
+def listed(words: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def count_lines(counts: Iterable[tuple[str, int]], recurring: Collection[str] = ()) -> str:
-    """One bar per name, with the count; recurring names get the ↻ mark."""
+    """One bar per name, with the count; recurring names (in any case) get the ↻ mark."""
     rows = list(counts)
     top = max((n for _, n in rows), default=0)
     lines = []
     for name, n in rows:
-        mark = RECURS if name in recurring else " "
+        mark = RECURS if name.casefold() in recurring else " "
         shown = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
         lines.append(f"{mark} {shown:<{NAME_WIDTH}} {hbar(n, top, BAR_WIDTH)} {n:>3}")
     return "\n".join(lines)
 
 
-def theme_text(theme: RecurringTheme) -> str:
-    """A recurring theme and what was planned about it."""
-    where = SOURCES.get(theme.sources, "your notes")
-    head = f"{RECURS} {theme.name} · recurring in {theme.count} rejections ({where})"
+def companies(theme: RecurringTheme, names: dict[str, str]) -> str:
+    """The companies it came up with, the first few named."""
+    found = list(dict.fromkeys(names[rid] for rid in theme.rejection_ids if rid in names))
+    if len(found) > NAMES_SHOWN:
+        rest = len(found) - NAMES_SHOWN + 1
+        found = [*found[: NAMES_SHOWN - 1], f"{rest} more"]
+    return listed(found) if found else ""
+
+
+def quote_lines(theme: RecurringTheme, names: dict[str, str]) -> list[str]:
+    """The user's own words it came from, each with whose rejection and where."""
+    lines = []
+    for q in theme.quotes[:QUOTES_SHOWN]:
+        whose = ", ".join(w for w in (names.get(q.rejection_id, ""), QUOTED_FROM[q.source]) if w)
+        words = q.excerpt(theme.name, max(24, LINE_WIDTH - 7 - len(whose)))
+        if words.casefold() == theme.key:
+            continue  # a feedback theme quoting itself says nothing
+        lines.append(f"    “{words}” ({whose})")
+    return lines
+
+
+def step_line(text: str) -> str:
+    """A planned step, wrapped under its own words rather than back to the left edge."""
+    return textwrap.fill(text, LINE_WIDTH, initial_indent="    → ", subsequent_indent="      ")
+
+
+def theme_text(theme: RecurringTheme, names: dict[str, str] | None = None) -> str:
+    """A recurring theme: where it came from, in the user's words, and what was planned."""
+    names = names or {}
+    where = listed([SOURCES[s] for s in theme.sources]) if theme.sources else "your notes"
+    lines = [f"{RECURS} {theme.name} · recurring in {theme.count} rejections ({where})"]
+    who = companies(theme, names)
+    if who:
+        lines.append(f"    With {who}.")
+    lines += quote_lines(theme, names)
     if not theme.actions:
-        return (f"{head}\n    Nothing planned for it yet. When you move on from a cool-down, "
-                "a redirect action can answer it.")
-    planned = "\n".join(f"    → {text}" for text in theme.actions)
-    return f"{head}\n    Planned:\n{planned}"
+        lines.append("    Nothing planned for it yet: a next step can answer it.")
+    else:
+        earlier = len(theme.actions) - STEPS_SHOWN
+        lines += ["    Planned:" if earlier <= 0 else
+                  f"    Planned, the latest {STEPS_SHOWN} of {len(theme.actions)}:",
+                  *(step_line(text) for text in theme.actions[-STEPS_SHOWN:])]
+    return "\n".join(lines)
 
 
 def stage_counts(p: Patterns) -> list[tuple[str, int]]:
@@ -89,7 +133,8 @@ class PatternsScreen(AppScreen[None]):
     BINDINGS = [Binding("escape", "dismiss", "Back")]
 
     def compose(self) -> ComposeResult:
-        p = patterns(readable(self.store.rejections.all()), self.store.actions.all())
+        rejections = readable(self.store.rejections.all())
+        p = patterns(rejections, self.store.actions.all())
         total = f"{p.total} rejection{'' if p.total == 1 else 's'} so far" if p.total else ""
         yield Static("Patterns" + (f" · {total}" if total else ""), id="patterns-top",
                      classes="page-top")
@@ -97,15 +142,19 @@ class PatternsScreen(AppScreen[None]):
             if not p.total:
                 yield Static(NO_REJECTIONS, id="patterns-empty", classes="empty", markup=False)
             else:
-                yield from self._sections(p)
+                yield from self._sections(p, {r.id: r.company for r in rejections})
         yield Footer()
 
-    def _sections(self, p: Patterns) -> ComposeResult:
-        recurring = {t.name for t in p.recurring}
+    def _sections(self, p: Patterns, names: dict[str, str]) -> ComposeResult:
+        recurring = {t.key for t in p.recurring}
         yield Static(f"{RECURS} Themes that keep coming up", classes="recurring-heading")
         if p.recurring:
-            for theme in p.recurring:
-                yield Static(theme_text(theme), classes="recurring", markup=False)
+            for theme in p.recurring[:THEMES_SHOWN]:
+                yield Static(theme_text(theme, names), classes="recurring", markup=False)
+            rest = len(p.recurring) - THEMES_SHOWN
+            if rest > 0:
+                yield Static(f"{rest} more came up in two or more rejections; the ones that "
+                             "came up most are above.", id="more-themes", classes="empty")
         else:
             yield Static(NO_RECURRING, id="no-recurring", classes="empty", markup=False)
         yield Static("Stage reached", classes="heading")

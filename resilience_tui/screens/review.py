@@ -1,4 +1,4 @@
-"""Review: streaks, routine strength, the calendar, trends, this week and last, bounce-back.
+"""Review: streaks, strength, the calendar, trends, this week and last, bounce-back, momentum.
 
 Proof of progress in weeks without offers (idea I9). Every figure comes from
 :mod:`resilience_tui.journal.momentum` and the domain rules, so Review and
@@ -27,13 +27,14 @@ from ..domain.models import CheckIn, SelfCare
 from ..domain.patterns import bounce_back
 from ..domain.plurals import plural
 from ..domain.streaks import WeekFigures, week_figures, week_start
-from ..journal.momentum import Momentum, momentum
+from ..journal.momentum import Momentum, momentum, progress
 from ..journal.rest import is_marked, toggle_rest_day
 from ..widgets.bounce import BounceBack
 from ..widgets.charts import TrendChart, hbar, meter
 from ..widgets.heatmap import Heatmap
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .base import AppScreen, JournalHost, notify_saved
+from .review_momentum import MomentumSection
 
 SPANS = (30, 90)
 STRENGTH_HINT = "Strength grows with each check-in and eases off slowly on missed days."
@@ -106,11 +107,11 @@ def selfcare_weeks(selfcare: Sequence[SelfCare], today: date, weeks: int) -> str
         return ("No self-care logged in these weeks yet. A walk, a call with a friend, "
                 "half an hour of something you enjoy: press s on Today to note one.")
     top = max(minutes.values())
-    lines = []
-    for monday, total in minutes.items():
-        label = "this week" if monday == this_monday else f"week of {monday.day} {monday:%b}"
-        lines.append(f"{label:<11} {hbar(total, top, 30)} {total:>4} min")
-    return "\n".join(lines)
+    labels = {monday: "this week" if monday == this_monday else f"week of {monday.day} {monday:%b}"
+              for monday in minutes}
+    pad = max(len(label) for label in labels.values())  # every bar starts in one column
+    return "\n".join(f"{labels[monday]:<{pad}} {hbar(total, top, 30)} {total:>4} min"
+                     for monday, total in minutes.items())
 
 
 WEEK_ROWS = (
@@ -190,6 +191,7 @@ class ReviewScreen(AppScreen[None]):
                     yield Static(id="weeks", markup=False)
             yield Static("Bounce-back after a rejection", classes="heading")
             yield BounceBack(limit=5, id="bounce")
+            yield MomentumSection(id="momentum")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -220,6 +222,7 @@ class ReviewScreen(AppScreen[None]):
         last = week_figures(checkins, selfcare, rejections, monday - timedelta(weeks=1))
         self.query_one("#weeks", Static).update(week_table(this, last))
         self.query_one(BounceBack).set_points(bounce_back(readable(rejections)))
+        self.query_one(MomentumSection).show(progress(store, today))
         self._show_day(self.query_one(Heatmap).selected)
 
     def _show_trends(self) -> None:

@@ -16,7 +16,9 @@ from textual.widgets import Footer, Input, Select, Static, TextArea
 from ..domain.dates import describe_day, stored_day
 from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
 from ..domain.selfcare import selfcare_day, sorted_contacts
+from ..journal.answers import after_selfcare
 from ..journal.selfcare import log_selfcare
+from ..widgets.limited_input import LimitedInput
 from ..widgets.scale import ENERGY_WORDS, OPTIMISM_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
 
@@ -67,8 +69,8 @@ class SelfCareScreen(FormScreen):
                 box.border_title = "Self-care check-in"
                 yield Static(self._so_far(), id="so-far", markup=False)
             yield form_error()
-            yield form_row("What did you do?", Input(
-                e.activity, id="activity", compact=True,
+            yield form_row("What did you do?", LimitedInput(
+                e.activity, id="activity", compact=True, max_length=60,
                 placeholder="walk, gym, a call with a friend…",
                 suggester=SuggestFromList(SELFCARE_ACTIVITIES, case_sensitive=False)))
             yield Static("Your own words are fine; → takes a suggestion.", classes="hint")
@@ -123,4 +125,5 @@ class SelfCareScreen(FormScreen):
         verb = "Saved" if self.entry_id else "Logged"
         self.notify_saved(f"{verb}: {entry.activity}, {entry.minutes} min.", timeout=3,
                           markup=False)
+        self.answer(after_selfcare(self.store, self.clock, entry, new=not self.entry_id))
         return entry

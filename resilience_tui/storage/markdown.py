@@ -75,6 +75,7 @@ def short_day(value: str) -> str:
     return dates.short_day(d) if d else value
 
 
+THEMES_LISTED = 12  # the strongest; a long history has hundreds of recurring words
 LEFT_OUT = ("Kept private and left out: the “let it out” pages, pasted rejection messages "
             "and other people's details.")
 LEFT_IN = ("This copy includes private writing: the “let it out” pages, pasted rejection "
@@ -240,9 +241,12 @@ def _themes(rejections: list[Rejection], actions: list[Action]) -> list[str]:
     if not recurring:
         return []
     lines = ["## Themes that keep coming up", ""]
-    for t in recurring:
+    for t in recurring[:THEMES_LISTED]:
         plans = f" Planned: {one_line('; '.join(t.actions))}." if t.actions else ""
         lines.append(f"- **{one_line(t.name)}**, in {plural(t.count, 'rejection')}.{plans}")
+    rest = len(recurring) - THEMES_LISTED
+    if rest > 0:
+        lines += ["", f"And {rest} more that came up in two or more rejections."]
     return lines + [""]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 from ..domain.checkin import SOURCE_LABELS
 from ..domain.models import MAX_LINE, PLAN_KINDS, PlanItem
 from ..domain.suggestions import Suggestion
+from .limited_input import LimitedInput
 
 
 def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str = "") -> Table:
@@ -55,7 +57,17 @@ class QuietOptionList(OptionList):
 
 
 class PlanChecklist(QuietOptionList):
-    """Today's plan: up/down move, space or enter ticks; posts ``Toggled``."""
+    """Today's plan: up/down move, space or enter ticks; posts ``Toggled``.
+
+    On a crowded Today the list can be folded to a few lines (:meth:`fold`): it then
+    scrolls inside itself as the cursor moves, so every item can still be reached and
+    ticked, and it posts ``Moved`` with how many items are out of view, for a
+    "+3 more below" line (the scrollbar is hidden: that line says it in words).
+    """
+
+    DEFAULT_CSS = """
+    PlanChecklist { scrollbar-size-vertical: 0; }
+    """
 
     BINDINGS = [
         # Not in the footer: the panel says "space ticks", and Today's footer is full at 80.
@@ -74,9 +86,23 @@ class PlanChecklist(QuietOptionList):
         def control(self) -> PlanChecklist:
             return self.checklist
 
+    @dataclass
+    class Moved(Message):
+        """What part of the plan is in view changed: ``above`` and ``below`` count the
+        items not wholly shown on either side (both 0 when it all shows)."""
+
+        checklist: PlanChecklist
+        above: int
+        below: int
+
+        @property
+        def control(self) -> PlanChecklist:
+            return self.checklist
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[PlanItem] = []
+        self._out_of_view = (0, 0)
 
     def set_items(self, items: Sequence[PlanItem]) -> None:
         """Show ``items``, keeping the cursor where it was."""
@@ -91,6 +117,60 @@ class PlanChecklist(QuietOptionList):
         event.stop()
         item = self.items[event.option_index]
         self.post_message(self.Toggled(self, item.id, not item.done))
+
+    # Folding --------------------------------------------------------------
+    def item_heights(self) -> list[int]:
+        """Each item's height in lines at the list's present width (wrapped words
+        included). Textual's own line map: the pinned version keeps it in one place."""
+        heights = self._heights
+        return [heights.get(i, 1) for i in range(self.option_count)]
+
+    def fold(self, lines: int | None) -> None:
+        """Show at most ``lines`` lines, ending on a whole item where one fits, or
+        everything (None). The cursor's item stays in view."""
+        total = sum(self.item_heights())
+        if lines is None or lines >= total:
+            self.styles.max_height = None
+            target = total
+        else:
+            target = 0
+            for height in self.item_heights():
+                if target + height > lines:
+                    break
+                target += height
+            target = target or max(lines, 1)  # one tall item: part of it
+            self.styles.max_height = target
+        if self.size.height == target:  # no resize to wait for
+            self._report(always=True)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.scroll_to_highlight()
+        self._report(always=True)
+
+    def out_of_view(self) -> tuple[int, int]:
+        """How many items are above and below what the list shows now."""
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        above = below = 0
+        start = 0
+        for height in self.item_heights():
+            if start < top:
+                above += 1
+            elif start + height > bottom:
+                below += 1
+            start += height
+        return above, below
+
+    def _report(self, *, always: bool = False) -> None:
+        counts = self.out_of_view()
+        if always or counts != self._out_of_view:
+            self._out_of_view = counts
+            self.post_message(self.Moved(self, *counts))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._report()
 
 
 class PlanRow(Horizontal):
@@ -119,8 +199,9 @@ class PlanRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Select([(k, k) for k in PLAN_KINDS], value=self.item.kind, allow_blank=False,
                      compact=True, classes="kind")
-        yield Input(self.item.text, placeholder="what, with whom, where", max_length=MAX_LINE,
-                    compact=True, select_on_focus=False, classes="text")
+        yield LimitedInput(self.item.text, placeholder="what, with whom, where",
+                           max_length=MAX_LINE, compact=True, select_on_focus=False,
+                           classes="text")
         remove = Button("✕", compact=True, tooltip="Remove this item (ctrl+r)")
         remove.can_focus = False
         yield remove

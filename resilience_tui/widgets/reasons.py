@@ -2,7 +2,9 @@
 
 Used by the cool-down for reason tags (tick + note), thinking traps (tick +
 a plain explanation) and redirect actions (tick + what exactly to do).
-Typing a note ticks its row, so nothing written is silently left out.
+Typing a note ticks its row, so nothing written is silently left out; clearing the
+note again takes that tick back, but only when the words made it (a tick given by
+hand stays until it is taken back by hand).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
+from .limited_input import LimitedInput
 from .tickbox import TickBox
 
 
@@ -37,6 +40,7 @@ class TagRow(Horizontal):
         self.placeholder = placeholder
         self.explanation = explanation
         self.tick_width = tick_width
+        self._ticked_by_note = False  # the tick is there only because words were typed
 
     def compose(self) -> ComposeResult:
         box = TickBox(self.tag, self.ticked, compact=True)
@@ -45,7 +49,7 @@ class TagRow(Horizontal):
         if self.explanation is not None:
             yield Static(self.explanation, classes="tag-explain")
         else:
-            yield Input(self.note, placeholder=self.placeholder, compact=True,
+            yield LimitedInput(self.note, placeholder=self.placeholder, compact=True,
                         max_length=1000, classes="tag-note")
 
     @property
@@ -53,9 +57,24 @@ class TagRow(Horizontal):
         return self.query_one(TickBox)
 
     @on(Input.Changed, ".tag-note")
-    def _tick_when_typed(self, event: Input.Changed) -> None:
-        if event.value.strip() and not self.box.value:
-            self.box.value = True
+    def _tick_with_the_words(self, event: Input.Changed) -> None:
+        box = self.box
+        written = bool(event.value.strip())
+        if written and not box.value:
+            self._set_tick(True)
+            self._ticked_by_note = True
+        elif not written and box.value and self._ticked_by_note:
+            self._set_tick(False)
+            self._ticked_by_note = False
+
+    def _set_tick(self, value: bool) -> None:
+        # Quietly: every Checkbox.Changed this row hears is then a tick given by hand.
+        with self.box.prevent(Checkbox.Changed):
+            self.box.value = value
+
+    @on(Checkbox.Changed)
+    def _ticked_by_hand(self) -> None:
+        self._ticked_by_note = False
 
 
 class TaggedNotes(Vertical):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from fixed_time import TODAY  # tests/ is on the path too
+from fixed_time import TODAY, YESTERDAY, ago  # tests/ is on the path too
 from rich.console import Console
 from textual import events
 from textual.app import App
@@ -214,3 +214,35 @@ def plan_for_today(store: Any) -> None:
             PlanItem(kind="practice", text="Mock interview: tell me about a hard project"),
             PlanItem(kind="learn", text="مقدمة في SQL — lesson 2"),
         ]))
+
+
+# A five-item plan (some items wrap at 80 columns) for a crowded Today.
+PLAN = [
+    PlanItem("apply", "Send the Initech application"),
+    PlanItem("outreach", "Write to Priya about the team"),
+    PlanItem("practice", "Two STAR stories about conflict"),
+    PlanItem("learn", "SQL window functions, lesson 3"),
+    PlanItem("follow-up", "Ask Globex about next steps"),
+]
+
+
+def two_cooldowns(store: Any) -> None:
+    """Stark (logged yesterday, still to acknowledge: the most urgent, listed first) and
+    Wayne (logged today, reflect opened early: listed second). Their rows are long
+    enough to wrap at 80 columns, as real ones often are."""
+    for r, role in ((seed_cooldown(store, "acknowledge", company="Stark Industries",
+                                   logged=YESTERDAY), "Senior Data Analyst"),
+                    (seed_cooldown(store, "reflect", company="Wayne Enterprises",
+                                   ready_early=True), "BI Developer")):
+        r.role = role
+        store.rejections.put(r)
+
+
+def crowded_morning(store: Any) -> None:
+    """Two open cool-downs, a five-item plan, and low mood on most recent days (the care
+    note): everything Today can show at once."""
+    two_cooldowns(store)
+    for n in (3, 2, 1):
+        store.checkins.put(CheckIn(day=ago(n), mood=2, energy=2))
+    store.checkins.put(CheckIn(day=ago(0), mood=2, energy=2, intention="One careful application",
+                               plan=[PlanItem(p.kind, p.text) for p in PLAN]))

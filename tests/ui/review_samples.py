@@ -82,7 +82,8 @@ def seed_history(store: Store) -> None:
     store.save_settings(settings)
     store.checkins.put_many(checkins())
     store.selfcare.put_many(
-        SelfCare(id=f"s{n}", day=ago(n), activity="walk", minutes=15 + (n % 4) * 10)
+        SelfCare(id=f"s{n}", day=ago(n), activity="walk", minutes=15 + (n % 4) * 10,
+                 energy_before=2 + n % 2, energy_after=4)
         for n in range(40, 0, -3))
     store.rest_days.put(RestDay(day=ago(RESTED)))
     store.rejections.put_many(rejections())

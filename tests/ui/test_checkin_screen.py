@@ -273,6 +273,31 @@ async def test_a_planned_redirect_is_not_suggested_again(make_app, store) -> Non
         assert len(screen.query(PlanRow)) == 1
 
 
+async def test_a_dropped_suggestion_stays_dropped_that_day(make_app, store, clock) -> None:
+    seed_suggestion_sources(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("4", "tab", "3")
+        app.screen.query_one(SuggestionList).focus()
+        await pilot.press("d")  # not today for the mock interview
+        await pilot.press("down", "down", "d")  # nor the hello to Ana
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        screen = await open_checkin(pilot)
+        texts = [s.text for s in screen.query_one(SuggestionList).suggestions]
+        assert texts == ["Look at health-tech roles", "Follow up with Contoso about feedback"]
+        await pilot.press("escape")
+        await pilot.pause()
+        clock.advance(days=1)  # a new morning offers everything still open again
+        app.notice_new_day()
+        await pilot.pause()
+        screen = await open_checkin(pilot)
+        texts = [s.text for s in screen.query_one(SuggestionList).suggestions]
+        assert "Say hello to Ana" in texts
+
+
 async def test_opening_a_saved_checkin_and_leaving_asks_nothing(make_app, store) -> None:
     store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="Steady",
                                feelings=["calm"], selfcare_intention="Stretch",

@@ -149,3 +149,55 @@ async def test_names_with_brackets_show_as_typed(make_app, store) -> None:
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+
+
+# --- columns sized to the window ------------------------------------------------------------
+
+LONG_NAME = "Analytics job seekers of Leeds"
+LONG_REACH = "priya.raman@example.org"
+
+
+def shown_rows(app) -> list[str]:
+    """The table's rows as drawn on screen (header first), trailing spaces dropped."""
+    table = app.screen.query_one("#contacts", DataTable)
+    return ["".join(seg.text for seg in table.render_line(y)).rstrip()
+            for y in range(table.row_count + 1)]
+
+
+def long_contacts(store) -> None:
+    store.contacts.put(Contact(name=LONG_NAME, kind="community", reach="meetup.com/ajsl",
+                               created_on="2026-03-01"))
+    store.contacts.put(Contact(name="Priya Raman", kind="peer job seeker", reach=LONG_REACH,
+                               created_on="2026-03-01", last_contacted="2026-03-09"))
+
+
+async def test_wide_window_shows_long_names_and_emails_whole(make_app, store) -> None:
+    long_contacts(store)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_network(pilot)
+        await pilot.pause()
+        shown = "\n".join(shown_rows(app))
+        assert LONG_NAME in shown
+        assert LONG_REACH in shown
+        assert "…" not in shown
+
+
+async def test_narrow_window_ellipsises_and_the_detail_line_has_it_all(make_app, store) -> None:
+    long_contacts(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_network(pilot)
+        await pilot.pause()
+        header, first, second = shown_rows(app)
+        table = app.screen.query_one("#contacts", DataTable)
+        assert len(header) <= table.scrollable_content_region.width  # no sideways scrolling
+        assert "Last contact" in header
+        assert first.startswith(" Analytics job") and "…" in first  # cut, and says so
+        assert "…" in second and "peer job seeker" in second
+        detail = str(app.screen.query_one("#detail", Static).content)
+        assert LONG_NAME in detail  # the highlighted row's full text, right below
+        await pilot.press("down")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail", Static).content)
+        assert LONG_REACH in detail

@@ -27,10 +27,13 @@ async def test_recurring_themes_are_marked_with_their_plans(make_app, store) -> 
             "↻ sql · recurring in 2 rejections (feedback)",
             "↻ storytelling · recurring in 2 rejections (feedback)",
         ]
+        assert "    With Acme and Initech." in themes[0].splitlines()
+        # only the steps that concern a theme: the course answers the skill gap and names
+        # SQL; the mock interview answers interview performance, which didn't recur
         assert "→ Finish the SQL window-functions course" in themes[0]
-        assert "→ Ask Priya for a mock interview" in themes[0]
-        assert "→ Ask Priya for a mock interview" in themes[2]
-        assert "Finish the SQL" not in themes[2]
+        assert "→ Finish the SQL window-functions course" in themes[1]
+        assert "mock interview" not in "".join(themes)
+        assert "Nothing planned for it yet" in themes[2]
 
 
 async def test_counts_by_stage_reason_and_theme(make_app, store) -> None:
@@ -84,3 +87,12 @@ async def test_one_rejection_has_nothing_recurring_yet(make_app, store) -> None:
             screen.query_one("#no-recurring", Static).content)
         assert "No reasons tagged yet" in str(screen.query_one("#by-reason", Static).content)
         assert "No finished cool-downs yet" in str(screen.query_one("#bounce", Static).content)
+
+
+def test_a_long_planned_step_wraps_under_its_own_words() -> None:
+    from resilience_tui.screens.patterns import LINE_WIDTH, step_line
+
+    text = "Ask Priya for a mock interview on the data modelling questions that came up " * 2
+    lines = step_line(text).splitlines()
+    assert len(lines) > 1 and lines[0].startswith("    → ")
+    assert all(line.startswith("      ") and len(line) <= LINE_WIDTH for line in lines[1:])

@@ -9,7 +9,7 @@ from helpers import open_review
 from review_samples import seed_history
 from textual.widgets import Static
 
-from resilience_tui.domain.models import CheckIn, PlanItem
+from resilience_tui.domain.models import CheckIn, PlanItem, SelfCare
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.widgets.heatmap import Heatmap
 
@@ -198,3 +198,20 @@ async def test_a_beginners_calendar_starts_at_the_first_check_in(make_app, store
         assert sum(r.count("·") for r in rows) == 9
         assert heatmap.glyph(date.fromisoformat(ago(10)))[0] == " "
         assert heatmap.glyph(date.fromisoformat(ago(8)))[0] == "·"
+
+
+async def test_selfcare_bars_all_start_in_one_column(make_app, store) -> None:
+    # One entry in each of the eight weeks shown: labels from "this week" to
+    # "week of 19 Jan", one and two-digit days.
+    for week in range(8):
+        store.selfcare.put(SelfCare(day=ago(7 * week), activity="walk", minutes=20 + 10 * week))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        lines = text(screen, "#selfcare-weeks").splitlines()
+        assert len(lines) == 8
+        assert lines[0].startswith("week of 19 Jan") and lines[-1].startswith("this week")
+        starts = {min(line.find(c) for c in "█▉▊▋▌▍▎▏" if c in line) for line in lines}
+        assert len(starts) == 1, lines
+        ends = {line.index(" min") for line in lines}
+        assert len(ends) == 1, lines

@@ -32,6 +32,25 @@ async def test_help_opens_and_closes(make_app) -> None:
         assert isinstance(app.screen, TodayScreen)
 
 
+def drawn_lines(widget) -> list[str]:
+    return ["".join(seg.text for seg in widget.render_line(y)).rstrip()
+            for y in range(widget.size.height)]
+
+
+async def test_help_wraps_under_its_words_not_under_the_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lists = list(app.screen.query(".keys"))
+        assert len(lists) == 2
+        lines = [line for widget in lists for line in drawn_lines(widget) if line.strip()]
+        indents = {len(line) - len(line.lstrip()) for line in lines}
+        assert indents == {2, 18}, lines  # a key at 2, its words (and their wrap) at 18
+        [saved] = [line for line in lines if "saved)" in line]
+        assert saved.startswith(" " * 18)
+
+
 async def test_settings_save_to_the_store(make_app, store) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

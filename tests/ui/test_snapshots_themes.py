@@ -32,3 +32,32 @@ def test_today_in_theme_80x24(snap_compare, make_app, store, clock, theme: str) 
     app = make_app()
     assert snap_compare(app, terminal_size=(80, 24))
     assert app.theme == theme
+
+
+def set_theme(store: Store, theme: str, *, rest_weekdays: list[int] | None = None) -> None:
+    settings = store.settings
+    settings.theme = theme
+    if rest_weekdays is not None:
+        settings.rest_weekdays = rest_weekdays
+    store.save_settings(settings)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "nord"])
+def test_focused_scale_in_theme_80x24(snap_compare, make_app, store, theme: str) -> None:
+    """The focused mood scale carries its ▶ whatever the palette (energy, unfocused, none)."""
+    set_theme(store, theme)
+    assert snap_compare(make_app(), press=["m", "3"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "nord"])
+def test_focused_tick_box_in_theme_80x24(snap_compare, make_app, store, theme: str) -> None:
+    """A ticked, focused rest day beside ticked and unticked ones: ✓, ▶ and underline."""
+    set_theme(store, theme, rest_weekdays=[5, 6])
+
+    async def focus_saturday(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("comma")
+        await pilot.pause()
+        pilot.app.screen.query_one("#rest-5").focus()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=focus_saturday, terminal_size=(80, 24))

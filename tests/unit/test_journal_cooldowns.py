@@ -66,6 +66,23 @@ def test_the_whole_cool_down_ends_with_actions_for_the_morning_plan(
     assert {a.status for a in actions} == {"open"}
 
 
+def test_a_skill_ticked_without_words_names_the_one_that_keeps_coming_up(
+        store: Store, clock: FixedClock, acme: Rejection) -> None:
+    earlier = log_rejection(store, clock, company="Beta", role="Analyst")
+    earlier.feedback.text = "Your sql needs work."
+    store.rejections.put(earlier)
+    r, _ = cooldowns.acknowledge(store, clock, acme, {"hurt": 70})
+    r = cooldowns.start_reflecting_early(store, clock, r)
+    r = cooldowns.reflect(store, clock, r, reasons={"skill gap": "They wanted more SQL."})
+    assert cooldowns.redirect_defaults_in(store, r)["a skill to learn"] == (
+        "Spend 30 minutes on SQL")
+    _, (step,) = cooldowns.move_on(store, clock, r, {"hurt": 30}, {"a skill to learn": ""})
+    assert step.text == "Spend 30 minutes on SQL"
+    alone = log_rejection(store, clock, company="Cobalt", role="Analyst")
+    assert cooldowns.redirect_defaults_in(store, alone)["a skill to learn"] == (
+        "Spend 30 minutes on a skill that came up")  # nothing recurs in it yet
+
+
 def test_a_draft_is_kept_on_the_rejection(store: Store, acme: Rejection) -> None:
     draft = {"step": "acknowledge", "fields": {"journal": "half a thought"}, "feedback": {}}
     kept = cooldowns.keep_draft(store, acme, draft)

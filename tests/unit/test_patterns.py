@@ -19,8 +19,9 @@ def rejection(rid: str, logged: str, stage: str = "interview", tags: tuple[str, 
     return r
 
 
-def action(text: str, rid: str | None, status: str = "open", created: str = "2026-03-05") -> Action:
-    return Action(text=text, rejection_id=rid, status=status, created_on=created)
+def action(text: str, rid: str | None, status: str = "open", created: str = "2026-03-05",
+           kind: str = "a skill to learn") -> Action:
+    return Action(kind=kind, text=text, rejection_id=rid, status=status, created_on=created)
 
 
 def finished(rid: str, logged: str, moved: str, feelings: list[Feeling]) -> Rejection:
@@ -67,6 +68,7 @@ def test_recurring_themes_come_with_what_was_planned() -> None:
         action("Take a SQL course", "b", created="2026-02-05"),
         action("Practise joins", "a", created="2026-01-05"),
         action("Dropped idea", "a", status="dropped"),
+        action("Look for two more roles like this", "a", kind="similar roles"),
         action("Not about this", "c"),
         action("Unlinked", None),
     ]
@@ -74,7 +76,26 @@ def test_recurring_themes_come_with_what_was_planned() -> None:
     assert [t.name for t in p.recurring] == ["skill gap"]
     theme = p.recurring[0]
     assert (theme.count, theme.sources, theme.rejection_ids) == (2, ("reason",), ("a", "b"))
+    # a skill to learn answers a skill gap; more roles like it, dropped or elsewhere don't
     assert theme.actions == ("Practise joins", "Take a SQL course")
+
+
+def test_planned_lists_steps_that_name_the_theme_or_answer_its_reason() -> None:
+    rs = [
+        rejection("a", "2026-01-01", tags=("skill gap", "competition or internal candidate")),
+        rejection("b", "2026-01-02"),
+        rejection("c", "2026-01-03"),
+    ]
+    rs[0].cooldown.reasons[0].note = "They said SQL mattered most."
+    rs[1].feedback.text = "More SQL practice would help."
+    actions = [
+        action("Spend 30 minutes on SQL", "c", created="2026-01-04"),  # names it
+        action("Practise joins", "a", created="2026-01-02"),  # answers the skill gap it was in
+        action("Ask Sam for a referral", "a", kind="reach out"),  # answers the other reason
+        action("Learn Tableau", "b"),  # from b, where SQL was feedback, not a reason
+    ]
+    (sql,) = [t for t in patterns(rs, actions).recurring if t.key == "sql"]
+    assert sql.actions == ("Practise joins", "Spend 30 minutes on SQL")
 
 
 def test_a_theme_recurs_across_reasons_and_feedback() -> None:
@@ -87,7 +108,7 @@ def test_a_theme_recurs_across_reasons_and_feedback() -> None:
     ]
     p = patterns(rs, [])
     assert [(t.name, t.count, t.sources) for t in p.recurring] == [
-        ("Presentation", 3, ("feedback",)),  # counted in any case, shown as first typed
+        ("presentation", 3, ("feedback",)),  # counted in any case, shown as typed most
         ("skill gap", 2, ("reason", "feedback")),
     ]
 
@@ -140,7 +161,7 @@ def test_ten_years_of_history_is_handled_in_one_pass() -> None:
     tags = ("skill gap", "experience level", "timing or budget")
     rs = [rejection(str(i), f"20{16 + i // 400:02d}-01-01", tags=(tags[i % 3],))
           for i in range(4000)]
-    actions = [action(f"Step {i}", str(i)) for i in range(4000)]
+    actions = [action(f"Step {i}", str(i)) for i in range(4000)]  # skill steps
     p = patterns(rs, actions)
     assert p.total == 4000
     assert sum(t.count for t in p.recurring) == 4000

@@ -11,6 +11,7 @@ from resilience_tui.domain.models import (
     CheckIn,
     Contact,
     PlanItem,
+    Reason,
     Rejection,
     Settings,
 )
@@ -39,7 +40,7 @@ def requested(company: str, on: str) -> Rejection:
 
 def test_providers_are_registered() -> None:
     assert sg.PROVIDERS == [sg.from_yesterday, sg.from_redirects, sg.from_feedback,
-                            sg.from_contacts]
+                            sg.from_themes, sg.from_contacts]
 
 
 def test_suggestion_becomes_a_plan_item() -> None:
@@ -47,6 +48,46 @@ def test_suggestion_becomes_a_plan_item() -> None:
     assert isinstance(item, PlanItem)
     assert (item.kind, item.text, item.done, item.source, item.source_id, item.contact_id) == (
         "outreach", "Say hello to Ana", False, "contact", None, "c1")
+
+
+# --- themes -----------------------------------------------------------------------
+
+
+def noted(company: str, on: str, tag: str = "skill gap", note: str = "", feedback: str = ""
+          ) -> Rejection:
+    r = Rejection(company=company, role="Analyst", received_on=on, logged_on=on)
+    r.cooldown.reasons = [Reason(tag=tag, note=note)] if note else [Reason(tag=tag)]
+    r.feedback.text = feedback
+    return r
+
+
+def test_a_skill_that_keeps_coming_up_is_suggested_by_name() -> None:
+    rs = [noted("Acme", "2026-02-01", note="Needed deeper SQL."),
+          noted("Beta", "2026-02-10", feedback="Brush up your sql, and stakeholder stories."),
+          noted("Cobalt", "2026-03-01", note="sql again; stakeholder stories were fine")]
+    (s,) = suggest(ctx(rejections=rs))
+    assert (s.kind, s.text, s.source) == ("learn", "Spend 30 minutes on SQL", "theme")
+
+
+def test_no_theme_suggestion_from_a_tag_or_a_word_that_is_not_a_skill() -> None:
+    rs = [noted("Acme", "2026-02-01", tag="timing or budget", note="Hiring freeze."),
+          noted("Beta", "2026-02-10", tag="timing or budget", note="A freeze again.")]
+    assert suggest(ctx(rejections=rs)) == []  # "freeze" is nothing to practise
+
+
+def test_a_theme_an_open_step_already_names_is_left_to_that_step() -> None:
+    rs = [noted("Acme", "2026-02-01", note="SQL"), noted("Beta", "2026-02-10", note="SQL")]
+    step = Action(kind="a skill to learn", text="Finish the SQL course", created_on="2026-02-11")
+    assert [s.text for s in suggest(ctx(rejections=rs, actions=[step]))] == [
+        "Finish the SQL course"]
+
+
+def test_only_the_latest_rejections_decide_the_theme() -> None:
+    old = [noted(f"Old{i}", f"2020-01-{i + 1:02d}", note="Excel") for i in range(30)]
+    new = [noted(f"New{i}", f"2026-02-{i + 1:02d}", note="Python" if i < 2 else "")
+           for i in range(sg.THEME_WINDOW)]
+    assert [s.text for s in suggest(ctx(rejections=new + old))] == [
+        "Spend 30 minutes on Python"]
 
 
 # --- yesterday ------------------------------------------------------------------
@@ -166,6 +207,24 @@ def test_suggest_leaves_out_what_is_already_in_todays_plan() -> None:
     carried = checkin("2026-03-09", PlanItem(kind="outreach", text="Say hello to Bo"))
     out = suggest(ctx(checkins=[today, carried], actions=[action], contacts=[ana, bo]))
     assert out == []
+
+
+def test_suggest_leaves_out_what_was_dropped_this_morning_only() -> None:
+    ana = Contact(name="Ana", kind="mentor", last_contacted="2026-01-01", id="ana")
+    hello = Suggestion("outreach", "Say  hello to ANA", "contact")
+    today = CheckIn(day="2026-03-10", mood=3, energy=3, dropped=[hello.dropped_key])
+    assert hello.dropped_key == "outreach: say hello to ana"
+    assert suggest(ctx(checkins=[today], contacts=[ana])) == []
+    earlier = CheckIn(day="2026-03-09", mood=3, energy=3, dropped=[hello.dropped_key])
+    [again] = suggest(ctx(checkins=[earlier], contacts=[ana]))
+    assert again.text == "Say hello to Ana"
+
+
+def test_dropped_keys_are_tidied_when_saved() -> None:
+    c = CheckIn(day="2026-03-10", mood=3, energy=3,
+                dropped=["apply: x", " ", "apply: x", "learn: sql"]).validate()
+    assert c.dropped == ["apply: x", "learn: sql"]
+    assert CheckIn.from_dict({"day": "2026-03-10", "mood": 3, "energy": 3}).dropped == []
 
 
 def test_suggest_with_nothing_to_offer() -> None:

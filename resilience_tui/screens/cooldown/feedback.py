@@ -23,7 +23,10 @@ from ...domain.dates import describe_day, stored_day
 from ...domain.models import Rejection
 from ...domain.validate import ValidationError
 from ...journal import feedback as feedback_journal
+from ...journal.answers import after_feedback
 from ...storage.files import private_folder, write_private
+from ...widgets.handoff import disable_moving_on
+from ...widgets.limited_input import LimitedInput
 from .step import CooldownHost, area
 
 ANSWER_BUTTONS = {"fb-received": "received", "fb-no-reply": "no_reply",
@@ -88,7 +91,7 @@ class FeedbackSection(Vertical):
             yield Static("Tip: add your name in Settings (, on Today) to sign drafts with it.",
                          classes="fb-label")
         yield Label("Subject", classes="fb-label")
-        yield Input(subject, id="fb-subject", compact=True, max_length=200)
+        yield LimitedInput(subject, id="fb-subject", compact=True, max_length=200)
         yield Label("Message", classes="fb-label")
         yield area(body, "fb-body", "the message to send")
         yield Horizontal(
@@ -104,7 +107,7 @@ class FeedbackSection(Vertical):
             yield area(self.typed.get("answer", r.feedback.text), "fb-text",
                        "paste or sum up their reply")
             themes = self.typed.get("themes", ", ".join(r.feedback.themes))
-            yield Input(themes, id="fb-themes", compact=True, max_length=400,
+            yield LimitedInput(themes, id="fb-themes", compact=True, max_length=400,
                         placeholder="themes, e.g. SQL, portfolio, seniority")
             yield Horizontal(
                 Button("Feedback received", id="fb-received", compact=True),
@@ -120,7 +123,11 @@ class FeedbackSection(Vertical):
         asked = self.host.rejection.feedback.status != "not_requested"
         self.query_one("#fb-answer").display = asked
         # Once marked, pressing it again would quietly move the request (and follow-up) day.
-        self.query_one("#fb-requested", Button).disabled = asked
+        button = self.query_one("#fb-requested", Button)
+        if asked:
+            disable_moving_on(button)  # on to the reply's words, not back up the page
+        else:
+            button.disabled = False
 
     def _say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#fb-note", Static)
@@ -195,14 +202,18 @@ class FeedbackSection(Vertical):
             return
         if status != "received":
             text, themes = "", []
+        before = self.host.rejection
         try:
             r = feedback_journal.mark_answered(self.host.store, self.host.clock,
-                                               self.host.rejection, status, text, themes)
+                                               before, status, text, themes)
         except ValidationError as exc:
             self._say(exc.sentence, error=True)
             return
-        self._show_saved(r, "Noted. Its themes will show in Patterns." if status == "received"
-                     else "Noted. Asking was the hard part, and you did it.")
+        # A reply coming in is a moment: the app's line says so, here where the user looks.
+        line = self.host.answer_line(after_feedback(self.host.store, before, r))
+        self._show_saved(r, line or ("Noted. Its themes will show in Patterns."
+                                     if status == "received" else
+                                     "Noted. Asking was the hard part, and you did it."))
 
     def _keep_draft(self) -> bool:
         """Save the edited email draft; False (with a message) when it can't be kept."""

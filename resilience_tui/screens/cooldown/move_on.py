@@ -19,11 +19,12 @@ from ...domain.dates import describe_day, stored_day
 from ...domain.models import REDIRECT_KINDS
 from ...journal import cooldowns
 from ...journal import feedback as feedback_journal
-from ...journal.cooldowns import redirect_defaults
+from ...journal.answers import after_move_on
+from ...journal.cooldowns import redirect_defaults_in
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.reasons import TaggedNotes
 from .feedback import FeedbackSection, status_text
-from .looking_back import reflection_block
+from .looking_back import FOLDED, UNFOLDED, reflection_block
 from .step import StepForm, heading, note
 
 
@@ -32,7 +33,8 @@ def feedback_block(step: StepForm, *, open_: bool) -> Collapsible:
     r = step.host.rejection
     title = f"Feedback · {status_text(r, step.host.today()).split('.')[0].lower()}"
     return Collapsible(FeedbackSection(step.host, step.fields.get("feedback")), title=title,
-                       collapsed=not open_, id="feedback-box")
+                       collapsed=not open_, id="feedback-box",
+                       collapsed_symbol=FOLDED, expanded_symbol=UNFOLDED)
 
 
 class MoveOnStep(StepForm):
@@ -56,7 +58,8 @@ class MoveOnStep(StepForm):
         yield note("A tick keeps the suggestion as written, or type your own words.")
         redirects = f.get("redirects") or {}
         yield TaggedNotes(REDIRECT_KINDS, ticked=redirects.get("ticked", ()),
-                          notes=redirects.get("notes"), placeholders=redirect_defaults(r),
+                          notes=redirects.get("notes"),
+                          placeholders=redirect_defaults_in(self.host.store, r),
                           tick_width=24, id="redirects")
         yield feedback_block(self, open_=False)
         yield note("ctrl+s closes this cool-down (it asks first) · escape keeps what you "
@@ -87,9 +90,10 @@ class MoveOnStep(StepForm):
         r, actions = cooldowns.move_on(host.store, host.clock, r, after,
                                        self.query_one("#redirects", TaggedNotes).chosen())
         host.remember(r)
+        line = host.answer_line(after_move_on(r))
         if actions:
-            return "Cool-down closed. Your next steps will be offered in your morning plan."
-        return "Cool-down closed. On to the next thing, at your own pace."
+            return f"{line}\nYour next steps will be offered in your morning plan."
+        return f"{line}\nOn to the next thing, at your own pace."
 
 
 class DoneView(StepForm):

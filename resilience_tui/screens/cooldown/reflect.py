@@ -22,6 +22,7 @@ from ...domain.dates import describe_day, weekday_and_date
 from ...domain.models import REASON_TAGS, THINKING_TRAPS
 from ...domain.validate import ValidationError
 from ...journal import cooldowns
+from ...widgets.handoff import disable_moving_on
 from ...widgets.reasons import TaggedNotes
 from ..base import notify_saved
 from .acknowledge import DEFAULT_MINUTES, minutes_row
@@ -53,6 +54,15 @@ def feelings_summary(feelings: list[Any]) -> str:
     return " · ".join(f"{f.name} {f.before}" for f in feelings) or "nothing named"
 
 
+def rest_words(picked: str, done: bool) -> str:
+    """What to do meanwhile: the thing picked on day 1, only if one was."""
+    if not picked:
+        return "Rest, do something kind for yourself, and let it settle."
+    if done:
+        return "You've done what you picked; rest now and let it settle."
+    return "Rest, do the thing you picked, and let it settle."
+
+
 class ReflectWaiting(StepForm):
     """Reflecting is not open yet: when it opens, "I'm ready now", and the self-care to log."""
 
@@ -72,10 +82,10 @@ class ReflectWaiting(StepForm):
         opens = cooldown.reflect_opens_on(r, self.host.settings.cooldown_days)
         yield Static(f"Reflecting opens {describe_day(opens, today)} ({weekday_and_date(opens)}).",
                      classes="heading")
-        yield note("Nothing needs working out today. Rest, do the thing you picked, and let "
-                   "it settle. The questions will keep, and they're easier with a night's "
-                   "sleep between you and the news.")
         c = r.cooldown
+        yield note(f"Nothing needs working out today. {rest_words(c.process_with, c.process_done)} "
+                   "The questions will keep, and they're easier with a night's sleep between "
+                   "you and the news.")
         yield heading("What you named")
         yield Static(feelings_summary(c.feelings), markup=False)
         if c.process_with and not c.process_done:
@@ -109,7 +119,8 @@ class ReflectWaiting(StepForm):
         host.show_error("")
         host.remember(updated)
         event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
-        event.button.disabled = True
+        self.query_one("#process-minutes", Input).disabled = True  # logged: nothing to edit
+        disable_moving_on(event.button)
         notify_saved(self.app, "Logged as self-care.", timeout=3)
 
     def save(self) -> str:

@@ -29,6 +29,7 @@ from ...domain.validate import ValidationError
 from ...journal import cooldowns
 from ...widgets.confirm import ConfirmDialog
 from ...widgets.word_picker import WordPicker
+from ..base import ANSWER_SECONDS
 from ..form import FormScreen, form_error
 from .acknowledge import AcknowledgeStep
 from .move_on import DoneView, MoveOnStep
@@ -154,10 +155,19 @@ class CooldownScreen(FormScreen):
             fields.setdefault("feedback", feedback)
         body = self.query_one("#cd-body", VerticalScroll)
         self.step = None  # while the forms swap, nothing is read as a draft
-        await body.remove_children()
+        # The next step is built out of sight while the old one stays on screen, then the
+        # two trade places in one frame: the body is never drawn empty, however busy the
+        # machine is while the new form composes.
+        old = list(body.children)
         step = self._make_step(fields)
+        step.display = False
         await body.mount(step)
+        with self.app.batch_update():
+            for widget in old:
+                widget.display = False
+            step.display = True
         self.step = step
+        await body.remove_children(old)
         self._latest = None
         body.scroll_home(animate=False)
         step.focus_first()
@@ -187,8 +197,9 @@ class CooldownScreen(FormScreen):
             self.show_error(exc.message)
             return
         self.show_error("")
-        if message:
-            self.notify_saved(message, timeout=5)
+        if message:  # plain text: it may name the company as typed; closing gets time to read
+            self.notify_saved(message, markup=False,
+                              timeout=ANSWER_SECONDS if isinstance(step, MoveOnStep) else 5)
         if self._closing:  # from the question's answer: this screen's queue may be held
             self.run_worker(self.show_step(None, carry))
         else:

@@ -10,6 +10,7 @@ short, kind line to show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -21,6 +22,7 @@ from ...widgets.feelings_rater import FeelingsRater
 
 if TYPE_CHECKING:
     from ...clock import Clock
+    from ...domain.answers import Moment
     from ...storage.store import Store
 
 
@@ -46,6 +48,9 @@ class CooldownHost(Protocol):
     def ask_ready_now(self) -> None: ...
 
     def show_error(self, message: str) -> None: ...
+
+    def answer_line(self, moments: Sequence[Moment]) -> str:
+        """The app's words for moments a save made (see ``StoreAccess.answer_line``)."""
 
 
 class StepForm(Vertical):

@@ -2,7 +2,7 @@
 
 Ticking an item is saved at once. A done outreach item naming a contact counts as
 a hello; a done redirect item finishes its action; a done feedback follow-up
-restarts the wait for a reply.
+restarts the wait for a reply. The tick that finishes the plan gets a line back.
 """
 
 from __future__ import annotations
@@ -14,12 +14,23 @@ from textual.widgets import Static
 
 from ...domain.checkin import plan_summary
 from ...domain.models import CheckIn
+from ...journal.answers import after_tick
 from ...journal.checkins import tick, today_checkin
 from ...widgets.checklist import PlanChecklist
 from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
 from .panel import TodayPanel
 
 NO_CHECKIN = "No check-in yet today. Press m to start one."
+MIN_PLAN_LINES = 2  # however crowded Today is, the plan keeps this much in view
+
+
+def more_text(above: int, below: int) -> str:
+    """The line under a folded plan: how many items are out of view, and which way."""
+    if above and below:
+        return f"+{above} above ↑ · +{below} below ↓"
+    if below:
+        return f"+{below} more below ↓"
+    return f"+{above} more above ↑" if above else ""
 
 
 def summary(c: CheckIn) -> Text:
@@ -43,12 +54,50 @@ class CheckinPanel(TodayPanel):
 
     DEFAULT_CSS = """
     CheckinPanel #plan-heading { margin-top: 1; }
+    CheckinPanel #plan-heading.-tight { margin-top: 0; }
+    CheckinPanel #plan-more { display: none; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(NO_CHECKIN, id="checkin-summary", classes="muted")
         yield Static(id="plan-heading", classes="muted")
         yield PlanChecklist(id="plan")
+        yield Static(id="plan-more", classes="muted", markup=False)
+
+    # Folding: Today gives the plan what room the cool-downs leave ---------------
+    def plan_height(self) -> int:
+        """The lines folding can give back: the plan's items, its "+N more" line, and
+        the blank line above its heading."""
+        if not self.query(PlanChecklist):  # a damaged record: the panel holds a note
+            return 0
+        heading = self.query_one("#plan-heading", Static)
+        lines = heading.styles.margin.top if heading.display else 0
+        return lines + sum(w.outer_size.height
+                           for w in (self.query_one(PlanChecklist),
+                                     self.query_one("#plan-more", Static)) if w.display)
+
+    def fold_plan(self, room: int | None) -> None:
+        """Fit the plan in ``room`` lines (see :meth:`plan_height`; None: all of it).
+
+        The blank line above the heading goes first, then items fold under a
+        "+N more" line. A folded plan scrolls inside itself as the cursor moves, so
+        every item can still be reached and ticked from the keyboard."""
+        if not self.query(PlanChecklist):
+            return
+        checklist = self.query_one(PlanChecklist)
+        total = sum(checklist.item_heights())
+        spacious = room is None or room > total
+        self.query_one("#plan-heading").set_class(not spacious, "-tight")
+        if room is None or room >= total:
+            checklist.fold(None)
+        else:
+            checklist.fold(max(room - 1, MIN_PLAN_LINES))
+
+    @on(PlanChecklist.Moved)
+    def _moved(self, event: PlanChecklist.Moved) -> None:
+        more = self.query_one("#plan-more", Static)
+        more.update(more_text(event.above, event.below))
+        more.display = bool(event.above or event.below)
 
     def _today(self) -> CheckIn | None:
         return today_checkin(self.store, self.clock)
@@ -62,6 +111,8 @@ class CheckinPanel(TodayPanel):
         summary_line.update(summary(c) if c else NO_CHECKIN)
         heading.display = c is not None
         checklist.display = bool(c and c.plan)
+        if not checklist.display:
+            self.query_one("#plan-more").display = False
         if c is None:
             checklist.set_items([])
             return
@@ -77,5 +128,7 @@ class CheckinPanel(TodayPanel):
     def _toggled(self, event: PlanChecklist.Toggled) -> None:
         """Save the tick at once, with what it means elsewhere (see journal.checkins)."""
         with self.kept_safe():
-            if tick(self.store, self.clock, event.item_id, event.done) is None:
+            item = tick(self.store, self.clock, event.item_id, event.done)
+            if item is None:
                 self.refresh_panel()  # the day turned over, or the item is gone
+            self.answer(after_tick(self.store, self.clock, item))

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from ..base import StoreAccess
+
+
+class Reflowed(Message):
+    """A panel, or the column holding it, changed size: Today fits its plan again."""
 
 
 class TodayPanel(StoreAccess, Vertical):
@@ -27,6 +33,9 @@ class TodayPanel(StoreAccess, Vertical):
     def on_mount(self) -> None:
         self.border_title = self.PANEL_TITLE
         self.safe_refresh()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.post_message(Reflowed())
 
     def refresh_panel(self) -> None:
         """Re-read what this panel shows; called on mount and after every change."""

@@ -1,7 +1,13 @@
-"""Today (home): the date, a prompt, and the panels for the day's routine."""
+"""Today (home): the date, a prompt, and the panels for the day's routine.
+
+Laid out by priority, so that at 80×24 an open cool-down is always in view: while one
+runs, the cool-downs come first in the main column, and the plan folds to the room
+the rest leaves it ("+3 more below") instead of pushing anything off the screen.
+"""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,13 +20,26 @@ from ..base import AppScreen, JournalChanged
 from ..keymap import PLACES
 from .checkin_panel import CheckinPanel
 from .cooldowns_panel import CooldownPanel
-from .panel import TodayPanel
+from .panel import Reflowed, TodayPanel
 from .selfcare_panel import SelfCarePanel
 from .streaks_panel import StreaksPanel
 
 
 class Column(VerticalScroll, can_focus=False):
-    """A scrolling column of panels; not a tab stop of its own (the panels' lists are)."""
+    """A scrolling column of panels; not a tab stop of its own (the panels' lists are).
+
+    It scrolls only when even a folded Today cannot fit (a very small terminal). The side
+    column shows no scrollbar: one would narrow it, rewrap its notes onto more lines and
+    so push out the very lines folding had made room for."""
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.post_message(Reflowed())
+
+
+def used_height(column: Column) -> int:
+    """The lines the panels in ``column`` take, margins included."""
+    return sum(w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+               for w in column.children if w.display)
 
 
 class TodayScreen(AppScreen[None]):
@@ -34,7 +53,9 @@ class TodayScreen(AppScreen[None]):
     TodayScreen #prompt { color: $text-muted; text-style: italic; }
     TodayScreen #columns { height: 1fr; }
     TodayScreen #main { width: 3fr; padding: 0 0 0 1; }
-    TodayScreen #side { width: 2fr; padding: 0 1 0 1; }
+    TodayScreen #side { width: 2fr; padding: 0 1 0 1; scrollbar-size-vertical: 0; }
+    TodayScreen TodayPanel.-last { margin-bottom: 0; }  /* no line lost at the bottom */
+    TodayScreen #side.-tight #streaks-care { margin-top: 0; }
     """
 
     # Today's keys open the places (help's key is the app's, on every screen).
@@ -62,6 +83,53 @@ class TodayScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         self._refresh_header()
+        self.call_after_refresh(self._put_first)  # once the panels have read the journal
+
+    # Laying out by priority ----------------------------------------------
+    def _put_first(self) -> None:
+        """While a cool-down runs it comes first: it is what a fresh no needs most, and
+        no toast at the bottom of the screen covers it there."""
+        main = self.query_one("#main", Column)
+        checkin = self.query_one(CheckinPanel)
+        cooldowns = self.query_one(CooldownPanel)
+        first = cooldowns if cooldowns.has_open else checkin
+        if main.children[0] is not first:
+            main.move_child(first, before=0)
+        for column in self.query(Column):
+            for panel in column.children:
+                panel.set_class(panel is column.children[-1], "-last")
+
+    def on_reflowed(self, message: Reflowed) -> None:
+        message.stop()
+        self._fit_plan()
+        self._fit_side()
+
+    def _fit_plan(self) -> None:
+        """Give the plan the lines the main column has left once everything else in it is
+        shown in full; it folds to that, so nothing below it is pushed out of view."""
+        main = self.query_one("#main", Column)
+        checkin = self.query_one(CheckinPanel)
+        room = main.scrollable_content_region.height
+        if not room:
+            return
+        checkin.fold_plan(room - (used_height(main) - checkin.plan_height()))
+
+    def _fit_side(self) -> None:
+        """The side column's notes (the care note, an evening word) keep the names in
+        "Self-care and people" in view: the energy-lift figure gives way first, then the
+        blank line above the care note."""
+        side = self.query_one("#side", Column)
+        selfcare = self.query_one(SelfCarePanel)
+        room = side.scrollable_content_region.height
+        if not room:
+            return
+        care = side.query("#streaks-care")
+        shown = bool(care) and care.first().display
+        gap = 1 if shown else 0  # the care note's blank line, when there is room for it
+        gap_now = care.first().styles.margin.top if shown else 0
+        left = room - (used_height(side) - selfcare.lift_height() - gap_now)
+        side.set_class(left < gap, "-tight")
+        selfcare.fit_lift(left - gap if left >= gap else left)
 
     def _refresh_header(self) -> None:
         now = self.clock.now()
@@ -90,3 +158,7 @@ class TodayScreen(AppScreen[None]):
         self._seen = seen
         for panel in self.query(TodayPanel):
             panel.safe_refresh()
+        self._put_first()
+        # A longer plan in a list already at its folded height resizes nothing: fit anyway.
+        self.call_after_refresh(self._fit_plan)
+        self.call_after_refresh(self._fit_side)

@@ -4,18 +4,21 @@ The streak note appears in the evening (from 18:00 until the day start hour)
 when the check-in streak is alive only until tonight: an invitation, never a
 warning, and not at 8 a.m. when the whole day is still ahead. The care note
 appears when mood was low on most checked-in days of the last two weeks: it
-suggests talking to someone, and never diagnoses.
+suggests talking to someone, and never diagnoses. One more line speaks of momentum
+toward the yes, only when there is something to say: a process that recently got
+further than ever before, or more plan steps this month than by this day last month.
 Figures come from :func:`resilience_tui.journal.momentum.momentum`, as ``status`` does.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ...domain.plurals import plural
 from ...domain.streaks import Streak, is_evening
-from ...journal.momentum import Momentum, momentum
+from ...journal.momentum import Momentum, momentum, progress_line
 from ...widgets.charts import meter
 from .panel import TodayPanel
 
@@ -44,12 +47,21 @@ def rest_note(m: Momentum) -> str:
     return "○ A rest day. Enjoy it."
 
 
-def summary_lines(m: Momentum) -> str:
-    return "\n".join((
+# Strength is a level that grows, not a mark out of 100: "5%" after a first morning
+# would read like a low grade without the words that say where it is going.
+STRENGTH_GROWS = "it grows with each morning"
+STRENGTH_FULL = "each morning keeps it full"  # nowhere left to grow: say so, same length
+
+
+def summary_lines(m: Momentum) -> Text:
+    percent = round(m.strength * 100)
+    text = Text("\n".join((
         f"Check-ins  {streak_words(m.checkin)}",
         f"Self-care  {streak_words(m.selfcare)}",
-        f"Strength   {round(m.strength * 100):>3}% {meter(m.strength, 10)}",
-    ))
+        f"Strength   {percent:>3}% {meter(m.strength, 10)}",
+    )))
+    text.append(f"\n{STRENGTH_FULL if percent >= 100 else STRENGTH_GROWS}", style="dim")
+    return text
 
 
 class StreaksPanel(TodayPanel):
@@ -64,6 +76,7 @@ class StreaksPanel(TodayPanel):
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="streaks-summary", classes="muted", markup=False)
+        yield Static(id="streaks-progress", markup=False)
         yield Static(id="streaks-risk", markup=False)
         yield Static(CARE_NOTE, id="streaks-care", markup=False)
 
@@ -72,6 +85,10 @@ class StreaksPanel(TodayPanel):
         summary = self.query_one("#streaks-summary", Static)
         summary.update(summary_lines(m) if m.has_history else EMPTY)
         summary.set_class(not m.has_history, "muted")
+        line = progress_line(self.store)
+        toward_yes = self.query_one("#streaks-progress", Static)
+        toward_yes.update(line)
+        toward_yes.display = bool(line)
         evening = is_evening(self.clock.now().hour, self.clock.day_start_hour)
         note = at_risk_note(m) if m.at_risk and evening else rest_note(m)
         risk = self.query_one("#streaks-risk", Static)
