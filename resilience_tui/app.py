@@ -30,6 +30,7 @@ from .screens.form import FormScreen
 from .screens.history.entry_actions import UNDO_SECONDS, EntryDeleted
 from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
+from .screens.type_ahead import TypeAhead
 from .storage.store import Store
 from .widgets.external_editor import edit_text
 
@@ -70,6 +71,7 @@ class ResilienceApp(App[None]):
         self._refresh_pending = False
         self._summary_timer: Timer | None = None
         self._undo: tuple[Deletion, float] | None = None  # the latest deletion, and when
+        self._type_ahead = TypeAhead(self, self._route_input)
         store.on_problem = self._storage_problem
         store.subscribe(self._journal_changed)
 
@@ -230,8 +232,15 @@ class ResilienceApp(App[None]):
             event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.Paste) and isinstance(self.screen, FormScreen):
-            self.screen.note_input(event)
+        """Keys and pastes from the terminal go through the type-ahead queue: one at a
+        time, each once the app has finished with the one before (see screens.type_ahead)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self._type_ahead.receive(event)
+            return
+        await super().on_event(event)
+
+    async def _route_input(self, event: events.Key | events.Paste) -> None:
+        """Hand a key or paste on as Textual does (bindings first, then the focused widget)."""
         await super().on_event(event)
 
     async def action_quit(self) -> None:

@@ -23,6 +23,7 @@ from ..domain.suggestions import Suggestion, SuggestionContext, suggest
 from ..journal.answers import after_checkin
 from ..journal.checkins import check_in
 from ..widgets.checklist import PlanRow, SuggestionList
+from ..widgets.limited_input import LimitedInput
 from ..widgets.scale import ENERGY_WORDS, MOOD_WORDS, ScalePicker
 from ..widgets.word_picker import WordPicker
 from .form import FormScreen, form_error, form_row
@@ -79,10 +80,10 @@ class CheckInScreen(FormScreen):
             yield form_error()
             yield form_row("Mood", ScalePicker(MOOD_WORDS, c.mood or None, id="mood"))
             yield form_row("Energy", ScalePicker(ENERGY_WORDS, c.energy or None, id="energy"))
-            yield form_row("Intention", Input(
+            yield form_row("Intention", LimitedInput(
                 c.intention, id="intention", compact=True, max_length=MAX_LINE,
                 select_on_focus=False, placeholder="one thing that would make today count"))
-            yield form_row("Self-care", Input(
+            yield form_row("Self-care", LimitedInput(
                 c.selfcare_intention, id="selfcare", compact=True, max_length=MAX_LINE,
                 select_on_focus=False, placeholder="a walk, a call, an early night…"))
             yield Static("Feelings [dim](optional · arrows move, space picks)[/]",

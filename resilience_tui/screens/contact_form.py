@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from ..domain.models import CONTACT_KINDS, Contact
+from ..domain.models import CONTACT_KINDS, MAX_LINE, Contact
 from ..journal.contacts import save_contact
+from ..widgets.limited_input import LimitedInput
 from .form import FormScreen, form_error, form_row
 
 LABEL_WIDTH = 18
@@ -40,13 +41,14 @@ class ContactFormScreen(FormScreen):
             box.border_title = ("Edit a contact" if self.contact_id
                                 else "Add someone to your network")
             yield form_error()
-            yield form_row("Name", Input(c.name, id="name", compact=True,
-                                         placeholder="a person, a group, a forum"))
+            yield form_row("Name", LimitedInput(c.name, id="name", compact=True, max_length=120,
+                                                placeholder="a person, a group, a forum"))
             yield form_row("Kind", Select([(k, k) for k in CONTACT_KINDS], id="kind",
                                           compact=True, allow_blank=False,
                                           value=c.kind if c.kind in CONTACT_KINDS else "friend"))
-            yield form_row("How to reach", Input(c.reach, id="reach", compact=True,
-                                                 placeholder="phone, email, where they meet"))
+            yield form_row("How to reach", LimitedInput(
+                c.reach, id="reach", compact=True, max_length=MAX_LINE,
+                placeholder="phone, email, where they meet"))
             yield form_row("Last contacted", Input(
                 c.last_contacted or "", id="last", compact=True,
                 placeholder="today, yesterday, 2026-03-01 or blank"))

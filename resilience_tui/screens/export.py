@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
 from ..storage.formats import export_to_folder
+from ..widgets.handoff import disable_moving_on
 from ..widgets.tickbox import TickBox
 from .base import AppModal, JournalHost
 
@@ -67,6 +68,10 @@ class ExportDialog(AppModal[ExportChoice | None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     ExportDialog RadioSet { width: 100%; margin-top: 1; }
+    /* The choice under the cursor reads without colour, as a tick box's label does. */
+    ExportDialog RadioSet:focus > Choice.-selected > .toggle--label {
+        text-style: bold underline;
+    }
     ExportDialog #export-note { margin: 1 0 0 0; height: auto; }
     ExportDialog #export-private { margin-top: 1; }
     ExportDialog #export-buttons { height: auto; margin-top: 1; align-horizontal: right; }
@@ -102,7 +107,11 @@ class ExportDialog(AppModal[ExportChoice | None]):
     def _format_changed(self) -> None:
         markdown = self.fmt == "md"
         self.query_one("#export-note", Static).update(MD_NOTE if markdown else JSON_NOTE)
-        self.query_one("#export-private", TickBox).disabled = not markdown
+        private = self.query_one("#export-private", TickBox)
+        if markdown:
+            private.disabled = False
+        else:
+            disable_moving_on(private)  # a focused box greyed out keeps the keys going on
 
     def action_pick(self, fmt: str) -> None:
         self.query_one(f"#fmt-{fmt}", Choice).value = True

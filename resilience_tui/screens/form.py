@@ -105,6 +105,11 @@ class FormScreen(AppScreen[Any]):
     def mark_dirty(self) -> None:
         self.dirty = True
 
+    @property
+    def saving(self) -> bool:
+        """True from ctrl+s until the save is done (the app holds keys typed after it)."""
+        return self._saving
+
     def save(self) -> Any:
         """Validate and store; return the result to dismiss with."""
         raise NotImplementedError
@@ -125,7 +130,10 @@ class FormScreen(AppScreen[Any]):
 
         def after(index: int) -> None:
             if index < len(queues):
-                queues[index].call_later(after, index + 1)  # runs after keys already queued
+                # Runs after the keys already queued there; a field that has just gone
+                # (closed) has nothing queued, so go straight on to the next.
+                if not queues[index].call_later(after, index + 1):
+                    after(index + 1)
                 return
             self._saving = False
             if self.is_current:

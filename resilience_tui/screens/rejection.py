@@ -17,6 +17,7 @@ from ..domain.dates import FutureDay, describe_day, parse_day
 from ..domain.models import STAGES, Rejection
 from ..domain.validate import ValidationError
 from ..journal.rejections import edit_rejection, log_rejection
+from ..widgets.limited_input import LimitedInput
 from ..widgets.scale import MATTERED_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
 
@@ -68,25 +69,25 @@ class LogRejectionScreen(FormScreen):
                 yield Static("Correct a rejection", id="log-title")
                 yield Static("Its cool-down stays as it is.", classes="intro")
             yield form_error()
-            yield form_row("Company", Input(r.company, id="company", max_length=120,
+            yield form_row("Company", LimitedInput(r.company, id="company", max_length=120,
                                             compact=True, placeholder="e.g. Acme Corp"))
-            yield form_row("Role", Input(r.role, id="role", max_length=120, compact=True,
+            yield form_row("Role", LimitedInput(r.role, id="role", max_length=120, compact=True,
                                          placeholder="e.g. QA Lead"))
             yield form_row("How far it got", Select(
                 [(label, stage) for stage, label in STAGE_LABELS.items() if stage in STAGES],
                 value=r.stage if r.stage in STAGES else "applied", allow_blank=False,
                 compact=True, id="stage"))
             yield form_row("Date received",
-                           Input(r.received_on, id="received", compact=True, max_length=40,
+                           LimitedInput(r.received_on, id="received", compact=True, max_length=40,
                                  placeholder="e.g. yesterday"),
                            Static("→ today", id="received-note"))
             yield form_row("How much it mattered",
                            ScalePicker(MATTERED_WORDS, r.mattered, id="mattered"))
-            yield form_row("Who sent it", Input(r.contact_name, id="contact-name",
+            yield form_row("Who sent it", LimitedInput(r.contact_name, id="contact-name",
                                                 max_length=120, compact=True,
                                                 placeholder="name (optional)"),
                            Label("email", id="email-label"),
-                           Input(r.contact_email, id="contact-email", max_length=254,
+                           LimitedInput(r.contact_email, id="contact-email", max_length=254,
                                  compact=True, placeholder="optional"))
             yield Label("The message, if you want to keep it (optional)",
                         classes="field-label wide")

@@ -18,6 +18,7 @@ from ..domain.models import SELFCARE_ACTIVITIES, SelfCare
 from ..domain.selfcare import selfcare_day, sorted_contacts
 from ..journal.answers import after_selfcare
 from ..journal.selfcare import log_selfcare
+from ..widgets.limited_input import LimitedInput
 from ..widgets.scale import ENERGY_WORDS, OPTIMISM_WORDS, ScalePicker
 from .form import FormScreen, form_error, form_row
 
@@ -68,8 +69,8 @@ class SelfCareScreen(FormScreen):
                 box.border_title = "Self-care check-in"
                 yield Static(self._so_far(), id="so-far", markup=False)
             yield form_error()
-            yield form_row("What did you do?", Input(
-                e.activity, id="activity", compact=True,
+            yield form_row("What did you do?", LimitedInput(
+                e.activity, id="activity", compact=True, max_length=60,
                 placeholder="walk, gym, a call with a friend…",
                 suggester=SuggestFromList(SELFCARE_ACTIVITIES, case_sensitive=False)))
             yield Static("Your own words are fine; → takes a suggestion.", classes="hint")

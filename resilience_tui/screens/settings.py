@@ -9,6 +9,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from ..domain.models import Settings
 from ..domain.validate import check_int
 from ..journal.settings import save_settings
+from ..widgets.limited_input import LimitedInput
 from ..widgets.tickbox import TickBox
 from .form import FormScreen, form_error, form_row
 
@@ -39,7 +40,7 @@ class SettingsScreen(FormScreen):
             box.border_title = "Settings"
             yield Static("Settings", id="title")
             yield form_error()
-            yield form_row("Your name", Input(s.name, id="name", max_length=80, compact=True,
+            yield form_row("Your name", LimitedInput(s.name, id="name", max_length=80, compact=True,
                                               placeholder="signs feedback requests"))
             yield form_row("Day starts at (0–12)", Input(str(s.day_start_hour), id="day-start",
                                                          classes="short", compact=True))

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 from ..domain.models import Settings
 from ..domain.validate import check_int
 from ..journal.settings import finish_welcome
+from ..widgets.limited_input import LimitedInput
 from ..widgets.tickbox import TickBox
 from .form import FormScreen, form_error
 
@@ -72,7 +73,7 @@ class WelcomeScreen(FormScreen):
             yield Static(routine, id="routine", markup=False)
             yield Static("Three things to make it yours, all optional:", classes="heading")
             yield Horizontal(Label("Your name", classes="welcome-label"),
-                             Input(s.name, id="welcome-name", max_length=80, compact=True,
+                             LimitedInput(s.name, id="welcome-name", max_length=80, compact=True,
                                    placeholder="e.g. Alex Rivera"),
                              classes="welcome-row")
             yield Static("Greets you by first name and signs your feedback requests.",

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from ..domain.checkin import SOURCE_LABELS
 from ..domain.models import MAX_LINE, PLAN_KINDS, PlanItem
 from ..domain.suggestions import Suggestion
+from .limited_input import LimitedInput
 
 
 def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str = "") -> Table:
@@ -198,8 +199,9 @@ class PlanRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Select([(k, k) for k in PLAN_KINDS], value=self.item.kind, allow_blank=False,
                      compact=True, classes="kind")
-        yield Input(self.item.text, placeholder="what, with whom, where", max_length=MAX_LINE,
-                    compact=True, select_on_focus=False, classes="text")
+        yield LimitedInput(self.item.text, placeholder="what, with whom, where",
+                           max_length=MAX_LINE, compact=True, select_on_focus=False,
+                           classes="text")
         remove = Button("✕", compact=True, tooltip="Remove this item (ctrl+r)")
         remove.can_focus = False
         yield remove

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from ..domain.checkin import FEELING_WORDS
 from ..domain.validate import ValidationError, check_int, clean_text
+from .limited_input import LimitedInput
 from .word_picker import WordPicker
 
 DEFAULT_INTENSITY = 50
@@ -121,7 +122,7 @@ class FeelingsRater(Vertical):
             yield WordPicker(FEELING_WORDS, self.initial, id="feeling-words")
             with Horizontal(id="own-row"):
                 yield Label("Your own words")
-                yield Input(id="own-word", compact=True, max_length=40,
+                yield LimitedInput(id="own-word", compact=True, max_length=40,
                             placeholder="type a feeling, press enter")
         with Vertical(id="rows"):
             for name, value in self.initial.items():

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Static
 
+from .limited_input import LimitedInput
 from .tickbox import TickBox
 
 
@@ -48,7 +49,7 @@ class TagRow(Horizontal):
         if self.explanation is not None:
             yield Static(self.explanation, classes="tag-explain")
         else:
-            yield Input(self.note, placeholder=self.placeholder, compact=True,
+            yield LimitedInput(self.note, placeholder=self.placeholder, compact=True,
                         max_length=1000, classes="tag-note")
 
     @property

@@ -1,4 +1,8 @@
-"""A 1–5 scale picker: keys 1–5 set it, left/right move, each level has a word."""
+"""A 1–5 scale picker: keys 1–5 set it, left/right move, each level has a word.
+
+Focus shows as a ▶ before the levels (and bold), not only as a shade of the
+background, which some themes make hard to tell apart.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +19,14 @@ MOOD_WORDS = ("very low", "low", "okay", "good", "great")
 ENERGY_WORDS = ("drained", "tired", "steady", "lively", "full of beans")
 OPTIMISM_WORDS = ("bleak", "doubtful", "neutral", "hopeful", "bright")
 MATTERED_WORDS = ("a little", "somewhat", "quite a bit", "a lot", "very much")
+FOCUS_MARK = "▶"
 
 
 class ScalePicker(Widget, can_focus=True):
     """Pick a level 1–5 (or none). Shows ``1 2 [3] 4 5  steady`` and the chosen word."""
 
     DEFAULT_CSS = """
-    ScalePicker { height: 1; width: auto; min-width: 30; padding: 0 1; }
+    ScalePicker { height: 1; width: auto; min-width: 30; padding: 0 1 0 0; }
     ScalePicker:focus { background: $boost; text-style: bold; }
     """
 
@@ -62,7 +67,7 @@ class ScalePicker(Widget, can_focus=True):
         self.set_reactive(ScalePicker.value, value)
 
     def render(self) -> Text:
-        text = Text()
+        text = Text(FOCUS_MARK if self.has_focus else " ")  # in place of a left padding
         for level in range(1, len(self.words) + 1):
             if level == self.value:
                 text.append(f"[{level}]", style="bold reverse")

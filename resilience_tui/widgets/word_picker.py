@@ -2,7 +2,8 @@
 
 One tab stop. ←/→ move through the words, ↑/↓ move a line, space or enter ticks
 or unticks the word under the cursor, and a click ticks a word. A ticked word is
-marked ✓ and bold, so the choice reads without colour. The words come as one list
+marked ✓ and bold, so the choice reads without colour; the word under the cursor
+is underlined as well as shown in reverse, for the same reason. The words come as one list
 that wraps to the width, or in groups, each on its own line after a dim label.
 Ticked words that are not on the list (the user's own, or from an import) are
 added to it, so they can be unticked like any other.
@@ -155,7 +156,7 @@ class WordPicker(Widget, can_focus=True):
                 picked = word in self.chosen
                 style = Style(bold=picked, meta={"word": index})
                 if self.has_focus and index == self.cursor:
-                    style += Style(reverse=True)
+                    style += Style(reverse=True, underline=True)
                 text.append((PICKED if picked else NOT_PICKED) + word, style)
         return text
 

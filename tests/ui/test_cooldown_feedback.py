@@ -140,6 +140,49 @@ async def test_mark_as_requested_cannot_be_pressed_twice(make_app, store, clock)
         await pilot.pause()
         assert button.disabled
         clock.advance(days=2)
+        app.screen.scroll_to_widget(button, animate=False)  # focus moved on, down the page
+        await pilot.pause()
         await pilot.click(button)  # a disabled button ignores the click
         await pilot.pause()
     assert store.rejections.get(r.id).feedback.requested_on == "2026-03-12"
+
+
+async def test_after_mark_as_requested_tab_and_typing_land_in_the_reply(make_app, store,
+                                                                         clock) -> None:
+    seed_cooldown(store, "reflect")
+    clock.advance(days=1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reflect(pilot)
+        screen.query_one("#fb-save").focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#fb-requested")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#fb-requested", Button).disabled
+        assert screen.focused is screen.query_one("#fb-text")  # on to the reply's words
+        # From the button, Tab meant "to the next field": the focus is there already.
+        await pilot.press("tab", *"AAA")
+        await pilot.pause()
+        assert screen.query_one("#fb-text", TextArea).text == "AAA"
+        assert screen.focused is screen.query_one("#fb-text")
+        await pilot.press("tab", *"SQL")  # later Tabs move on as always
+        await pilot.pause()
+        assert screen.query_one("#fb-themes", Input).value == "SQL"
+
+
+async def test_after_mark_as_requested_words_typed_at_once_land_in_the_reply(
+        make_app, store, clock) -> None:
+    seed_cooldown(store, "reflect")
+    clock.advance(days=1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reflect(pilot)
+        screen.query_one("#fb-requested").focus()
+        await pilot.pause()
+        await pilot.press("enter", *"BBB", "tab")
+        await pilot.pause()
+        assert screen.query_one("#fb-text", TextArea).text == "BBB"
+        assert screen.focused is screen.query_one("#fb-themes")  # typed in: Tab moves on
+

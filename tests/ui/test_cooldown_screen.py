@@ -232,6 +232,21 @@ async def test_the_picked_way_to_process_can_be_logged_later(make_app, store) ->
     assert store.rejections.get(r.id).cooldown.process_done
 
 
+async def test_logging_by_key_hands_focus_on_to_the_next_step(make_app, store) -> None:
+    seed_cooldown(store, "reflect")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cooldown(pilot)
+        screen.step.query_one("#log-process").focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.step.query_one("#log-process").disabled
+        assert screen.step.query_one("#process-minutes", Input).disabled  # already logged
+        assert screen.focused is screen.step.query_one("#ready-now")
+    assert len(store.selfcare.all()) == 1
+
+
 async def test_selfcare_minutes_and_activity_are_checked(make_app, store) -> None:
     seed_cooldown(store, "reflect")
     app = make_app()

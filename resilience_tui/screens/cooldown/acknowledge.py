@@ -19,6 +19,7 @@ from ...domain.dates import describe_day
 from ...journal import cooldowns
 from ...journal.cooldowns import PROCESS_OPTIONS
 from ...widgets.feelings_rater import FeelingsRater
+from ...widgets.limited_input import LimitedInput
 from ...widgets.tickbox import TickBox
 from .step import StepForm, area, heading, note
 
@@ -68,7 +69,7 @@ class AcknowledgeStep(StepForm):
         yield Horizontal(
             Select([(label, label) for label in labels], id="process", compact=True,
                    prompt="pick one", value=chosen if chosen in labels else Select.NULL),
-            Input(f.get("process_own", ""), id="process-own", compact=True, max_length=60,
+            LimitedInput(f.get("process_own", ""), id="process-own", compact=True, max_length=60,
                   placeholder="or in your own words"),
             classes="process-row",
         )

@@ -25,6 +25,8 @@ from ...domain.validate import ValidationError
 from ...journal import feedback as feedback_journal
 from ...journal.answers import after_feedback
 from ...storage.files import private_folder, write_private
+from ...widgets.handoff import disable_moving_on
+from ...widgets.limited_input import LimitedInput
 from .step import CooldownHost, area
 
 ANSWER_BUTTONS = {"fb-received": "received", "fb-no-reply": "no_reply",
@@ -89,7 +91,7 @@ class FeedbackSection(Vertical):
             yield Static("Tip: add your name in Settings (, on Today) to sign drafts with it.",
                          classes="fb-label")
         yield Label("Subject", classes="fb-label")
-        yield Input(subject, id="fb-subject", compact=True, max_length=200)
+        yield LimitedInput(subject, id="fb-subject", compact=True, max_length=200)
         yield Label("Message", classes="fb-label")
         yield area(body, "fb-body", "the message to send")
         yield Horizontal(
@@ -105,7 +107,7 @@ class FeedbackSection(Vertical):
             yield area(self.typed.get("answer", r.feedback.text), "fb-text",
                        "paste or sum up their reply")
             themes = self.typed.get("themes", ", ".join(r.feedback.themes))
-            yield Input(themes, id="fb-themes", compact=True, max_length=400,
+            yield LimitedInput(themes, id="fb-themes", compact=True, max_length=400,
                         placeholder="themes, e.g. SQL, portfolio, seniority")
             yield Horizontal(
                 Button("Feedback received", id="fb-received", compact=True),
@@ -121,7 +123,11 @@ class FeedbackSection(Vertical):
         asked = self.host.rejection.feedback.status != "not_requested"
         self.query_one("#fb-answer").display = asked
         # Once marked, pressing it again would quietly move the request (and follow-up) day.
-        self.query_one("#fb-requested", Button).disabled = asked
+        button = self.query_one("#fb-requested", Button)
+        if asked:
+            disable_moving_on(button)  # on to the reply's words, not back up the page
+        else:
+            button.disabled = False
 
     def _say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#fb-note", Static)

@@ -14,6 +14,8 @@ from ...domain.models import Rejection
 
 JOURNAL_LINES = 3
 DAY_ONE_KEY = "ctrl+o"
+# A fold's own triangles, smaller than the ▶ that marks focus, so the two never read alike.
+FOLDED, UNFOLDED = "▸", "▾"
 
 
 def first_lines(text: str, count: int = JOURNAL_LINES) -> str:
@@ -37,7 +39,8 @@ def day_one_block(r: Rejection) -> Collapsible:
     """Day 1's words, folded until asked for (``ctrl+o`` or a click on its title)."""
     return Collapsible(Static(day_one_text(r), id="day-one-text", markup=False),
                        title=f"What you wrote on day 1 ({DAY_ONE_KEY})", collapsed=True,
-                       id="day-one")
+                       id="day-one",
+                       collapsed_symbol=FOLDED, expanded_symbol=UNFOLDED)
 
 
 def reflection_lines(r: Rejection) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from ...journal.cooldowns import redirect_defaults_in
 from ...widgets.feelings_rater import FeelingsRater
 from ...widgets.reasons import TaggedNotes
 from .feedback import FeedbackSection, status_text
-from .looking_back import reflection_block
+from .looking_back import FOLDED, UNFOLDED, reflection_block
 from .step import StepForm, heading, note
 
 
@@ -33,7 +33,8 @@ def feedback_block(step: StepForm, *, open_: bool) -> Collapsible:
     r = step.host.rejection
     title = f"Feedback · {status_text(r, step.host.today()).split('.')[0].lower()}"
     return Collapsible(FeedbackSection(step.host, step.fields.get("feedback")), title=title,
-                       collapsed=not open_, id="feedback-box")
+                       collapsed=not open_, id="feedback-box",
+                       collapsed_symbol=FOLDED, expanded_symbol=UNFOLDED)
 
 
 class MoveOnStep(StepForm):

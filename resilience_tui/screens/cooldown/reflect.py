@@ -22,6 +22,7 @@ from ...domain.dates import describe_day, weekday_and_date
 from ...domain.models import REASON_TAGS, THINKING_TRAPS
 from ...domain.validate import ValidationError
 from ...journal import cooldowns
+from ...widgets.handoff import disable_moving_on
 from ...widgets.reasons import TaggedNotes
 from ..base import notify_saved
 from .acknowledge import DEFAULT_MINUTES, minutes_row
@@ -118,7 +119,8 @@ class ReflectWaiting(StepForm):
         host.show_error("")
         host.remember(updated)
         event.button.label = Content(f"Logged: {entry.activity}, {entry.minutes} minutes ✓")
-        event.button.disabled = True
+        self.query_one("#process-minutes", Input).disabled = True  # logged: nothing to edit
+        disable_moving_on(event.button)
         notify_saved(self.app, "Logged as self-care.", timeout=3)
 
     def save(self) -> str:
