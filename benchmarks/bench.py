@@ -38,7 +38,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -53,15 +53,19 @@ import synth  # noqa: E402
 from resilience_tui.clock import Clock  # noqa: E402
 from resilience_tui.domain import cooldown, patterns, selfcare, streaks, suggestions  # noqa: E402
 from resilience_tui.domain.checkin import checkin_for_day  # noqa: E402
-from resilience_tui.domain.dates import stored_days  # noqa: E402
 from resilience_tui.domain.lifts import lift_insight  # noqa: E402
 from resilience_tui.domain.models import SelfCare  # noqa: E402
 from resilience_tui.domain.progress import stage_progress  # noqa: E402
-from resilience_tui.journal import momentum, open_journal  # noqa: E402
+from resilience_tui.journal import days, momentum, open_journal  # noqa: E402
 from resilience_tui.screens.patterns import THEMES_SHOWN  # noqa: E402
-from resilience_tui.screens.review import SELFCARE_WEEKS, selfcare_weeks  # noqa: E402
+from resilience_tui.screens.review import (  # noqa: E402
+    SELFCARE_WEEKS,
+    selfcare_since,
+    selfcare_weeks,
+    weeks_compared,
+)
 from resilience_tui.storage.store import Store  # noqa: E402
-from resilience_tui.widgets.heatmap import MAX_WEEKS  # noqa: E402
+from resilience_tui.widgets.heatmap import MAX_WEEKS, Heatmap  # noqa: E402
 
 BASE_ENV = {k: v for k, v in os.environ.items()
             if k not in ("RESILIENCE_NOW", "RESILIENCE_DB", "PYTHONDONTWRITEBYTECODE")}
@@ -124,7 +128,9 @@ def timed(fn: Callable[[], object], reps: int, clock: Callable[[], float] = time
 
 
 def today_figures(store: Store, today: date) -> object:
-    """What Today's panels compute on every refresh (and the check-in's plan suggestions)."""
+    """What Today's panels compute on every refresh (and the check-in's plan suggestions),
+    after a change: the day index is built again each time, as after a save."""
+    days.forget(store)
     settings = store.settings
     checkins, entries = store.checkins.all(), store.selfcare.all()
     rejections, contacts = store.rejections.all(), store.contacts.all()
@@ -145,22 +151,25 @@ def today_figures(store: Store, today: date) -> object:
 
 def review_figures(store: Store, today: date) -> object:
     """What Review computes when it opens (``ReviewScreen.refresh_data``, its momentum
-    section included), plus the strength series. (Patterns' counts, once here, are in
-    :func:`patterns_figures` with its themes.)"""
+    section included), plus the strength series, right after a change: the day index
+    that Today and Review share is dropped first, so it is built again every time (once
+    nothing has changed, Review reuses the one Today built). (Patterns' counts, once
+    here, are in :func:`patterns_figures` with its themes.)"""
+    days.forget(store)
     settings = store.settings
-    checkins, rejections = store.checkins.all(), store.rejections.all()
-    days = stored_days(c.day for c in checkins)
-    rest = stored_days(r.day for r in store.rest_days.all())
-    monday = streaks.week_start(today)
-    entries = store.selfcare.all()
+    m = momentum.momentum(store, today)
+    index = days.day_index(store)
+    rejections = store.rejections.all()
     return (
-        momentum.momentum(store, today),
-        {c.day: c for c in checkins},
-        streaks.heatmap_days(checkins, today, MAX_WEEKS),
-        selfcare_weeks(entries, today, SELFCARE_WEEKS),
-        streaks.strength_series(days, today, settings.rest_weekdays, rest),
-        streaks.week_figures(checkins, entries, rejections, monday),
-        streaks.week_figures(checkins, entries, rejections, monday - timedelta(days=7)),
+        m,
+        index.by_day,
+        streaks.heatmap_days(index.checkins_between(Heatmap.first_needed(today), today),
+                             today, MAX_WEEKS),
+        selfcare_weeks(index.selfcare_between(selfcare_since(today, SELFCARE_WEEKS), today),
+                       today, SELFCARE_WEEKS),
+        streaks.strength_series_of(index.checkin_days(today), today, settings.rest_weekdays,
+                                   index.rest_days(today)),
+        weeks_compared(index, rejections, today),
         patterns.bounce_back(cooldown.readable(rejections)),
         momentum.progress(store, today),
     )

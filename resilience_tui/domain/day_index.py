@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from typing import TypeVar
 
 from .checkin import checkins_by_day
@@ -30,21 +31,25 @@ from .models import CheckIn, RestDay, SelfCare
 R = TypeVar("R", CheckIn, SelfCare)
 
 
+_DAY = attrgetter("day")
+
+
 def _by_day(records: Iterable[R]) -> tuple[list[R], list[str]]:
     """The records with a stored day as text, sorted by it (stable), and their days."""
-    kept = sorted((r for r in records if isinstance(r.day, str)), key=_day_of)
+    kept = [r for r in records if isinstance(r.day, str)]
+    kept.sort(key=_DAY)  # near-sorted already (records are kept in the order written)
     return kept, [r.day for r in kept]
-
-
-def _day_of(record: CheckIn | SelfCare) -> str:
-    return record.day
 
 
 def _ordinals(values: Iterable[object]) -> list[int]:
     """The distinct well-formed days among ``values`` as sorted ordinals."""
-    seen: dict[object, None] = dict.fromkeys(values)  # each distinct text read once
-    days = (stored_day(v) for v in seen)
-    return sorted({d.toordinal() for d in days if d is not None})
+    distinct = dict.fromkeys(values)  # each distinct text read once
+    try:  # stored days passed the record check: read them all at once
+        found = {date.fromisoformat(v).toordinal() for v in distinct}  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # one is not: read each on its own (never raises)
+        days = (stored_day(v) for v in distinct)
+        found = {d.toordinal() for d in days if d is not None}
+    return sorted(found)
 
 
 def _upto(ordinals: Sequence[int], last: date) -> Sequence[int]:
