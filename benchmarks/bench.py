@@ -14,7 +14,8 @@ latency of a check-in edit, a new self-care entry and a plan tick through the
 Store (atomic write and fsync included); Today's, Review's and Patterns'
 figures from loaded tables (CPU time; Patterns' are its counts and the themes
 read from every note and piece of feedback); ``resilience status`` as a whole process; peak
-memory (max RSS) of the first-paint process against the bare app. Times are
+memory (max RSS) of the first-paint process against the bare app; opening Review in the app
+(headless, 80×24), from the key to its first frame, beside opening Help as the yardstick. Times are
 medians; the ratios are the figures to quote.
 
 Today's and Review's figures are measured as right after a change: the day index
@@ -41,6 +42,7 @@ system) of the same runs do not, so both are shown.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import json
 import os
@@ -216,6 +218,55 @@ def patterns_figures(store: Store) -> object:
     return [(t.name, t.sources, t.quotes, t.actions) for t in p.recurring[:THEMES_SHOWN]]
 
 
+# --- opening a screen ---------------------------------------------------------------------
+
+
+def screen_opens(db: Path, reps: int) -> dict[str, Any]:
+    """From the key to the first frame of Review, beside Help (a screen with nothing to
+    build: what the switch itself costs), in the app headless at 80×24 on a store set up
+    as ``resilience`` sets it up. Review opens ``reps`` times in one session, back to
+    Today in between; the first open is its own figure (nothing built yet for it)."""
+    return asyncio.run(_screen_opens(db, reps))
+
+
+async def _screen_opens(db: Path, reps: int) -> dict[str, Any]:
+    from history import marking_first_frame
+
+    from resilience_tui.app import ResilienceApp
+    from resilience_tui.screens.help import HelpScreen
+    from resilience_tui.screens.review import ReviewScreen
+
+    clock = Clock()
+    store = as_the_app_opens(db, clock, writer=False)
+    app = ResilienceApp(store, clock, cursor_blink=False)
+    found: dict[str, list[tuple[float, float]]] = {}
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+            async def first_frame(name: str, key: str, cls: type[Any]) -> None:
+                drawn: list[float] = []
+                wall, cpu = time.perf_counter(), time.process_time()
+                with marking_first_frame(cls, drawn):
+                    await pilot.press(key)
+                    await pilot.pause()
+                assert isinstance(app.screen, cls), f"{key} did not open {cls.__name__}"
+                found.setdefault(name, []).append(((drawn[0] - wall) * 1000,
+                                                   (drawn[1] - cpu) * 1000))
+                await pilot.press("escape")
+                await pilot.pause()
+
+            await first_frame("review_first", "v", ReviewScreen)
+            for _ in range(reps):
+                await first_frame("help_open", "question_mark", HelpScreen)
+                await first_frame("review_open", "v", ReviewScreen)
+    finally:
+        store.close()
+        let_go()
+    return {name: (median([w for w, _ in got]), median([c for _, c in got]))
+            for name, got in found.items()}
+
+
 # --- one history ----------------------------------------------------------------------------
 
 
@@ -354,6 +405,7 @@ def measure(years: int, quick: bool) -> dict[str, Any]:
     r.update(figures(db, 5 if quick else 15))
     r.update(saves(db, 5 if quick else 15))
     r.update(processes(db, 3 if quick else 9))
+    r.update(screen_opens(db, 3 if quick else 9))
     r["status_textual"] = status_imports_textual(db)
     return r
 
@@ -435,6 +487,14 @@ def table(results: list[dict[str, Any]]) -> str:
             return f"{text} {times(r[key][0] / empty[key][0])}"
         return cell
 
+    def opened(key: str) -> Callable[[dict[str, Any]], str]:
+        def cell(r: dict[str, Any]) -> str:
+            text = f"{r[key][0]:.0f} / {r[key][1]:.0f}"
+            if empty is None or r is empty or not empty[key][0]:
+                return text
+            return f"{text} {times(r[key][0] / empty[key][0])}"
+        return cell
+
     def paint_ratio(r: dict[str, Any]) -> str:
         return f"**{r['paint'] / r['bare']:.2f}**"
 
@@ -488,6 +548,9 @@ def table(results: list[dict[str, Any]]) -> str:
             f"≤ {GOALS['themes']:.0f}", under("themes", GOALS["themes"])),
         row("… spread, CPU ms", spread_of("themes", 1)),
         row("open the file and build every record, CPU ms", grown("open", 0)),
+        row("open Review, key to first frame, ms (wall / CPU)", opened("review_open")),
+        row("… the first time in a session", opened("review_first")),
+        row("open Help, the yardstick, ms (wall / CPU)", opened("help_open")),
         row("`resilience status`, s", grown("status", 3), f"≤ {GOALS['status']}",
             under("status", GOALS["status"])),
         row("… spread, s", spread_of("status", 3)),
