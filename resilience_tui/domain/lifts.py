@@ -91,10 +91,15 @@ def _moods_by_day(checkins: Iterable[CheckIn], first: str, last: str) -> dict[st
             if isinstance(c.day, str) and first <= c.day <= last}
 
 
+def lift_since(today: date, days: int = INSIGHT_DAYS) -> date:
+    """The first day :func:`lift_insight` looks at."""
+    return today - timedelta(days=days - 1)
+
+
 def lift_insight(entries: Iterable[SelfCare], checkins: Iterable[CheckIn], today: date,
                  days: int = INSIGHT_DAYS, enough: int = MIN_ENTRIES) -> LiftInsight:
     """Energy lift and next-morning mood per activity over the last ``days`` days."""
-    since = today - timedelta(days=days - 1)
+    since = lift_since(today, days)
     first, last = since.isoformat(), today.isoformat()
     lifts: dict[str, list[int]] = {}
     logged: dict[str, int] = {}

@@ -193,10 +193,15 @@ class MonthSteps:
                 and self.this.total >= STEPS_WORTH_A_WORD)
 
 
+def steps_since(today: date) -> date:
+    """The first day :func:`month_steps` looks at: the first of last month."""
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
 def month_steps(checkins: Iterable[CheckIn], today: date) -> MonthSteps:
     """Done plan items of the kinds that move a search on, this month against the last."""
     this_first = today.replace(day=1)
-    last_first = (this_first - timedelta(days=1)).replace(day=1)
+    last_first = steps_since(today)
     same_day = min(today.day, (this_first - timedelta(days=1)).day)
     bounds = (last_first.isoformat(), last_first.replace(day=same_day).isoformat(),
               this_first.isoformat(), today.isoformat())

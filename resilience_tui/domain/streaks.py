@@ -11,7 +11,7 @@ walked day by day (a gap of years costs no more than a gap of a day).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,6 +24,7 @@ from .models import CheckIn, Rejection, SelfCare
 MULTIPLIER = 0.5 ** (1 / 13)
 LOW_MOOD = 2  # moods at or below this count as a low day
 GENTLE_NOTE_MIN_DAYS = 4
+GENTLE_NOTE_DAYS = 14  # the gentle note looks back this many days, today included
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,27 @@ def checkin_streak(
     rest_days: Iterable[date] = (),
 ) -> Streak:
     """Current and longest morning check-in streak; rest days bridge without counting."""
-    active = _ordinals(days, today)
-    rest = _ordinals(rest_days, today)
-    return _streak(active, today.toordinal(), rest, _weekdays(rest_weekdays))
+    return checkin_streak_of(_ordinals(days, today), today, rest_weekdays,
+                             _ordinals(rest_days, today))
+
+
+def checkin_streak_of(
+    active: Iterable[int], today: date, rest_weekdays: Iterable[int] = (),
+    rest: Iterable[int] = (),
+) -> Streak:
+    """:func:`checkin_streak` over days already read: distinct ordinals up to ``today``
+    (as :class:`~resilience_tui.domain.day_index.DayIndex` keeps them)."""
+    return _streak(set(active), today.toordinal(), set(rest), _weekdays(rest_weekdays))
 
 
 def selfcare_streak(days: Iterable[date], today: date) -> Streak:
     """Current and longest run of days with at least one self-care entry."""
-    return _streak(_ordinals(days, today), today.toordinal(), set(), frozenset())
+    return selfcare_streak_of(_ordinals(days, today), today)
+
+
+def selfcare_streak_of(active: Iterable[int], today: date) -> Streak:
+    """:func:`selfcare_streak` over distinct ordinals up to ``today``."""
+    return _streak(set(active), today.toordinal(), set(), frozenset())
 
 
 EVENING_HOUR = 18  # from 18:00 a word about today's check-in is timely, not a nag
@@ -152,6 +166,17 @@ def streak_at_risk(
     if today in active or today in rest or today.weekday() in weekdays:
         return False
     return (streak or checkin_streak(active, today, weekdays, rest)).current > 0
+
+
+def streak_at_risk_of(
+    active: Collection[int], today: date, rest_weekdays: Iterable[int], rest: Collection[int],
+    streak: Streak,
+) -> bool:
+    """:func:`streak_at_risk` over ordinals, given today's check-in streak."""
+    now = today.toordinal()
+    if now in active or now in rest or today.weekday() in tuple(rest_weekdays):
+        return False
+    return streak.current > 0
 
 
 # --- routine strength ---------------------------------------------------------
@@ -200,10 +225,19 @@ def routine_strength(
     counting as missed: that reading gives Loop's 0.596033 for 20 days ending
     today with three of them rest days (counting them as missed gives 0.556629).
     """
-    active = _ordinals(days, today)
+    return routine_strength_of(_ordinals(days, today), today, rest_weekdays,
+                               _ordinals(rest_days, today))
+
+
+def routine_strength_of(
+    active: Iterable[int], today: date, rest_weekdays: Iterable[int] = (),
+    rest: Iterable[int] = (),
+) -> float:
+    """:func:`routine_strength` over distinct ordinals up to ``today``."""
+    done = set(active)
     now = today.toordinal()
-    end = now if now in active else now - 1
-    return _score(active, _ordinals(rest_days, today), _weekdays(rest_weekdays), end)
+    end = now if now in done else now - 1
+    return _score(done, set(rest), _weekdays(rest_weekdays), end)
 
 
 def strength_series(
@@ -217,8 +251,19 @@ def strength_series(
 
     Today's value follows :func:`routine_strength` (no decay until today is over).
     """
-    active = _ordinals(days, today)
-    rest = _ordinals(rest_days, today)
+    return strength_series_of(_ordinals(days, today), today, rest_weekdays,
+                              _ordinals(rest_days, today), span)
+
+
+def strength_series_of(
+    days: Iterable[int],
+    today: date,
+    rest_weekdays: Iterable[int] = (),
+    rest_days: Iterable[int] = (),
+    span: int = 90,
+) -> list[tuple[date, float]]:
+    """:func:`strength_series` over distinct ordinals up to ``today``."""
+    active, rest = set(days), set(rest_days)
     weekdays = _weekdays(rest_weekdays)
     now = today.toordinal()
     start = now - max(span, 0) + 1
@@ -286,7 +331,7 @@ def _by_day(checkins: Sequence[CheckIn], first: date, last: date) -> dict[date, 
 
 
 def low_mood_days(
-    checkins: Sequence[CheckIn], today: date, window: int = 14
+    checkins: Sequence[CheckIn], today: date, window: int = GENTLE_NOTE_DAYS
 ) -> tuple[int, int]:
     """(days with mood <= 2, days checked in) over the last ``window`` days, today included."""
     days = _by_day(checkins, today - timedelta(days=window - 1), today)
@@ -307,6 +352,11 @@ def _completion(checkin: CheckIn) -> float | None:
     return sum(1 for p in checkin.plan if p.done) / len(checkin.plan)
 
 
+def heatmap_since(today: date, weeks: int = 26) -> date:
+    """The first day :func:`heatmap_days` covers: the Monday ``weeks - 1`` weeks back."""
+    return week_start(today) - timedelta(weeks=max(weeks, 1) - 1)
+
+
 def heatmap_days(
     checkins: Sequence[CheckIn], today: date, weeks: int = 26
 ) -> list[tuple[date, int | None, float | None]]:
@@ -315,7 +365,7 @@ def heatmap_days(
     Each entry is (day, mood, plan completion); both are None on a day without
     a check-in, and completion is None for a check-in with an empty plan.
     """
-    first = week_start(today) - timedelta(weeks=max(weeks, 1) - 1)
+    first = heatmap_since(today, weeks)
     found = _by_day(checkins, first, today)
     cells: list[tuple[date, int | None, float | None]] = []
     for offset in range((today - first).days + 1):

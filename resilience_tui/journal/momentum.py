@@ -11,16 +11,24 @@ days in the future are ignored by the domain rules (``doctor`` reports both).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..domain import cooldown, streaks
-from ..domain.dates import stored_days
-from ..domain.lifts import LiftInsight, lift_insight
-from ..domain.progress import MonthSteps, StageProgress, month_steps, stage_progress, today_line
+from ..domain.lifts import LiftInsight, lift_insight, lift_since
+from ..domain.progress import (
+    MonthSteps,
+    StageProgress,
+    month_steps,
+    stage_progress,
+    steps_since,
+    today_line,
+)
 from ..domain.reminders import reminder
 from ..domain.streaks import Streak
+from .days import day_index
 from .status_words import STATUS_SCHEMA
 
 if TYPE_CHECKING:
@@ -56,23 +64,27 @@ def momentum(store: Store, today: date | None = None) -> Momentum:
     """Everything about the routine's momentum on ``today`` (the clock's day by default)."""
     today = today or store.clock.today()
     rest_weekdays = tuple(store.settings.rest_weekdays)
-    checkins = store.checkins.all()
-    days = stored_days(c.day for c in checkins)
-    rest = stored_days(r.day for r in store.rest_days.all())
-    selfcare_days = stored_days(s.day for s in store.selfcare.all())
-    checkin = streaks.checkin_streak(days, today, rest_weekdays, rest)
+    index = day_index(store)
+    active, rest = set(index.checkin_days(today)), set(index.rest_days(today))
+    checkin = streaks.checkin_streak_of(active, today, rest_weekdays, rest)
+    fortnight = index.checkins_between(
+        today - timedelta(days=streaks.GENTLE_NOTE_DAYS - 1), today)
     return Momentum(
         today=today,
-        checked_in_today=today in days,
+        checked_in_today=today.toordinal() in active,
         checkin=checkin,
-        selfcare=streaks.selfcare_streak(selfcare_days, today),
-        strength=streaks.routine_strength(days, today, rest_weekdays, rest),
-        at_risk=streaks.streak_at_risk(days, today, rest_weekdays, rest, streak=checkin),
-        gentle_note=streaks.needs_gentle_note(checkins, today),
-        checkin_days=frozenset(d for d in days if d <= today),
-        rest_days=frozenset(d for d in rest if d <= today),
+        selfcare=streaks.selfcare_streak_of(index.selfcare_days(today), today),
+        strength=streaks.routine_strength_of(active, today, rest_weekdays, rest),
+        at_risk=streaks.streak_at_risk_of(active, today, rest_weekdays, rest, checkin),
+        gentle_note=streaks.needs_gentle_note(fortnight, today),
+        checkin_days=_days(active),
+        rest_days=_days(rest),
         rest_weekdays=rest_weekdays,
     )
+
+
+def _days(ordinals: Iterable[int]) -> frozenset[date]:
+    return frozenset(map(date.fromordinal, ordinals))
 
 
 @dataclass(frozen=True)
@@ -89,17 +101,20 @@ def progress(store: Store, today: date | None = None) -> Progress:
     """Review's momentum figures on ``today`` (the clock's day by default)."""
     today = today or store.clock.today()
     rejections = cooldown.readable(store.rejections.all())
-    checkins = store.checkins.all()
-    return Progress(stage_progress(rejections, today), month_steps(checkins, today),
-                    lift_insight(store.selfcare.all(), checkins, today))
+    index = day_index(store)
+    since = lift_since(today)
+    return Progress(stage_progress(rejections, today),
+                    month_steps(index.checkins_between(steps_since(today), today), today),
+                    lift_insight(index.selfcare_between(since, today),
+                                 index.checkins_between(since, today), today))
 
 
 def progress_line(store: Store, today: date | None = None) -> str:
     """Today's one line of momentum toward the yes, or "" when there is nothing to say."""
     today = today or store.clock.today()
     rejections = cooldown.readable(store.rejections.all())
-    return today_line(stage_progress(rejections, today),
-                      month_steps(store.checkins.all(), today), today)
+    steps = day_index(store).checkins_between(steps_since(today), today)
+    return today_line(stage_progress(rejections, today), month_steps(steps, today), today)
 
 
 def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:

@@ -20,13 +20,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from ..domain.checkin import checkins_by_day
 from ..domain.cooldown import readable
 from ..domain.dates import short_day, stored_day
-from ..domain.models import CheckIn, SelfCare
+from ..domain.day_index import DayIndex
+from ..domain.models import CheckIn, Rejection, SelfCare
 from ..domain.patterns import bounce_back
 from ..domain.plurals import plural
 from ..domain.streaks import WeekFigures, week_figures, week_start
+from ..journal.days import day_index
 from ..journal.momentum import Momentum, momentum, progress
 from ..journal.rest import is_marked, toggle_rest_day
 from ..widgets.bounce import BounceBack
@@ -94,6 +95,11 @@ def calendar_day_text(day: date, checkin: CheckIn | None, rest: bool) -> str:
     return " · ".join(parts)
 
 
+def selfcare_since(today: date, weeks: int) -> date:
+    """The first day :func:`selfcare_weeks` counts: the Monday ``weeks - 1`` weeks back."""
+    return week_start(today) - timedelta(weeks=weeks - 1)
+
+
 def selfcare_weeks(selfcare: Sequence[SelfCare], today: date, weeks: int) -> str:
     """Minutes of self-care in each of the last ``weeks`` weeks, as bars with numbers."""
     this_monday = week_start(today)
@@ -123,6 +129,18 @@ WEEK_ROWS = (
     ("Rejections logged", "rejections_logged"),
     ("Cool-downs completed", "cooldowns_completed"),
 )
+
+
+def weeks_compared(index: DayIndex, rejections: Sequence[Rejection],
+                   today: date) -> tuple[WeekFigures, WeekFigures]:
+    """This week's figures and last week's, from the two weeks of the day index."""
+    monday = week_start(today)
+    figures = []
+    for first in (monday, monday - timedelta(weeks=1)):
+        last = first + timedelta(days=6)
+        figures.append(week_figures(index.checkins_between(first, last),
+                                    index.selfcare_between(first, last), rejections, first))
+    return figures[0], figures[1]
 
 
 def week_table(this: WeekFigures, last: WeekFigures) -> str:
@@ -205,21 +223,22 @@ class ReviewScreen(AppScreen[None]):
         store = self.store
         m = self.figures = momentum(store)
         today = m.today
-        checkins = store.checkins.all()
-        self.by_day = checkins_by_day(checkins)
+        index = day_index(store)  # shared with momentum: built once per change
+        self.by_day = index.by_day
         self.query_one("#review-top", Static).update(f"Review · {day_with_year(today)}")
         self.query_one("#summary", Static).update(summary_text(m))
         self.query_one("#strength-hint", Static).update(
             STRENGTH_HINT if m.has_history else FIRST_HINT)
-        self.query_one(Heatmap).set_data(checkins, today, m.rest_days, m.rest_weekdays)
+        heatmap = self.query_one(Heatmap)
+        heatmap.set_data(index.checkins_between(heatmap.first_needed(today), today), today,
+                         m.rest_days, m.rest_weekdays,
+                         started=index.first_checkin or date.max)
         self._show_trends()
-        selfcare = store.selfcare.all()
         self.query_one("#selfcare-weeks", Static).update(
-            selfcare_weeks(selfcare, today, SELFCARE_WEEKS))
+            selfcare_weeks(index.selfcare_between(selfcare_since(today, SELFCARE_WEEKS), today),
+                           today, SELFCARE_WEEKS))
         rejections = store.rejections.all()
-        monday = week_start(today)
-        this = week_figures(checkins, selfcare, rejections, monday)
-        last = week_figures(checkins, selfcare, rejections, monday - timedelta(weeks=1))
+        this, last = weeks_compared(index, rejections, today)
         self.query_one("#weeks", Static).update(week_table(this, last))
         self.query_one(BounceBack).set_points(bounce_back(readable(rejections)))
         self.query_one(MomentumSection).show(progress(store, today))

@@ -25,7 +25,7 @@ from textual.widget import Widget
 
 from ..domain.dates import stored_days
 from ..domain.models import CheckIn
-from ..domain.streaks import heatmap_days, week_start
+from ..domain.streaks import heatmap_days, heatmap_since, week_start
 from .charts import component_styles
 
 LEVELS = "▁▃▅▇█"  # level 1..5: taller is more
@@ -94,18 +94,30 @@ class Heatmap(Widget):
         self.begins = date.min  # the first day drawn as part of the journal
 
     # Data ------------------------------------------------------------------
+    @staticmethod
+    def first_needed(today: date) -> date:
+        """The earliest day whose check-in the heatmap can show (at its widest)."""
+        return heatmap_since(today, MAX_WEEKS)
+
     def set_data(
         self,
         checkins: Sequence[CheckIn],
         today: date,
         rest_days: Iterable[date] = (),
         rest_weekdays: Iterable[int] = (),
+        started: date | None = None,
     ) -> None:
-        """Show this history; the selection stays where it was (today the first time)."""
+        """Show this history; the selection stays where it was (today the first time).
+
+        ``checkins`` may be only those since :meth:`first_needed` when
+        ``started``, the first check-in ever, comes with them (Review's day index has it).
+        """
         self.today = today
         self.cells = {day: (mood, done)
                       for day, mood, done in heatmap_days(checkins, today, MAX_WEEKS)}
-        self.started = min(stored_days(c.day for c in checkins), default=date.max)
+        if started is None:
+            started = min(stored_days(c.day for c in checkins), default=date.max)
+        self.started = started
         self.rest_days = frozenset(rest_days)
         self.rest_weekdays = frozenset(rest_weekdays)
         self.begins = min(self.started, min(self.rest_days, default=today), today)

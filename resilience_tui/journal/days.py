@@ -1,0 +1,37 @@
+"""The history by day (:class:`~resilience_tui.domain.day_index.DayIndex`), one per revision.
+
+Today refreshes after every change and Review reads the same days again when it
+opens, so the index is built once for each revision of the store (every write
+bumps ``Store.revision``, saved or not) and shared until the next change. The
+index holds the stored records themselves, which nothing changes in place
+(screens copy with ``get`` before editing), so a cached one is never stale while
+the revision stands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from ..domain.day_index import DayIndex
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
+
+_built: WeakKeyDictionary[Store, tuple[int, DayIndex]] = WeakKeyDictionary()
+
+
+def day_index(store: Store) -> DayIndex:
+    """The store's history by day as of its current revision (built on first ask)."""
+    held = _built.get(store)
+    if held is not None and held[0] == store.revision:
+        return held[1]
+    index = DayIndex(store.checkins.all(), store.selfcare.all(), store.rest_days.all())
+    _built[store] = (store.revision, index)
+    return index
+
+
+def forget(store: Store) -> None:
+    """Drop the store's index, so the next ask builds it afresh (the benchmark's cold
+    figures: what Review costs right after a change)."""
+    _built.pop(store, None)
