@@ -195,7 +195,10 @@ async def test_twenty_plan_items_at_most(make_app, store) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
-        for _ in range(21):
+        for _ in range(18):  # the earlier rows set up directly
+            screen.add_item(PlanItem(kind="apply"), focus=False)
+        await pilot.pause()
+        for _ in range(3):  # the nineteenth, the twentieth, and one too many
             await pilot.press("ctrl+n")
             await pilot.pause()
         assert len(screen.query(PlanRow)) == 20
@@ -393,7 +396,10 @@ async def test_a_full_plan_says_no_and_keeps_typing_off_item_twenty(make_app, st
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_checkin(pilot)
-        for n in range(1, 23):
+        for n in range(1, 18):  # the earlier rows set up directly; typing them adds nothing
+            screen.add_item(PlanItem(kind="apply", text=f"task {n}"), focus=False)
+        await pilot.pause()
+        for n in range(18, 23):  # the last ones typed, the way the plan fills up
             await pilot.press("ctrl+n")
             await pilot.pause()
             await pilot.press(*f"task {n}")
@@ -411,7 +417,10 @@ async def test_a_new_plan_row_is_scrolled_into_view(make_app, store) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
-        for n in range(1, 15):
+        for n in range(1, 12):  # the earlier rows set up directly
+            screen.add_item(PlanItem(kind="apply", text=f"task {n}"), focus=False)
+        await pilot.pause()
+        for n in range(12, 15):
             await pilot.press("ctrl+n")
             await pilot.pause()
             await pilot.press(*f"task {n}")
