@@ -146,6 +146,18 @@ def marker_contrast(widget: Widget) -> float | None:
     return (light + 0.05) / (dark + 0.05)
 
 
+async def weak_markers(pilot, widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every built-in theme in which ``widget``'s ▶ falls short of 4.5:1, with its ratio."""
+    weak: list[str] = []
+    for theme in sorted(pilot.app.available_themes):
+        pilot.app.theme = theme
+        await pilot.pause()
+        ratio = marker_contrast(widget)
+        if ratio is not None and ratio < 4.5:
+            weak.append(f"{theme}: {ratio:.1f}")
+    return weak
+
+
 async def test_focus_markers_contrast_in_every_built_in_theme(make_app, store) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -153,14 +165,7 @@ async def test_focus_markers_contrast_in_every_built_in_theme(make_app, store) -
         box = screen.query_one("#rest-5", TickBox)
         box.focus()
         await pilot.pause()
-        weak: list[str] = []
-        for theme in sorted(app.available_themes):
-            app.theme = theme
-            await pilot.pause()
-            ratio = marker_contrast(box)
-            if ratio is not None and ratio < 4.5:
-                weak.append(f"{theme}: {ratio:.1f}")
-        assert not weak, weak
+        assert not await weak_markers(pilot, box)
 
 
 async def test_the_scale_marker_contrasts_in_every_built_in_theme(make_app, store) -> None:
@@ -168,14 +173,7 @@ async def test_the_scale_marker_contrasts_in_every_built_in_theme(make_app, stor
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
         mood = screen.query_one("#mood", ScalePicker)
-        weak: list[str] = []
-        for theme in sorted(app.available_themes):
-            app.theme = theme
-            await pilot.pause()
-            ratio = marker_contrast(mood)
-            if ratio is not None and ratio < 4.5:
-                weak.append(f"{theme}: {ratio:.1f}")
-        assert not weak, weak
+        assert not await weak_markers(pilot, mood)
 
 
 async def test_the_export_choice_under_the_cursor_is_underlined(make_app, store) -> None:
