@@ -78,6 +78,10 @@ class StoreAccess:
         """Answer the moments a save made with a notice: in the corner, never in the way,
         and long enough on screen to be read by someone tired."""
         line = self.answer_line(moments)
+        if line and not self.host.store.unsaved:
+            # An answer supersedes what was said before ("press m for your first
+            # check-in" is stale once it is done): one thing to read at a time.
+            self.app.clear_notifications()
         if line:
             self.notify_saved(line, timeout=ANSWER_SECONDS, markup=False)
 

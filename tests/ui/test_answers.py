@@ -65,6 +65,17 @@ async def test_a_first_check_in_at_mood_1_is_welcomed_and_offers_a_walk_that_hel
         assert not app.screen.query(ConfirmDialog)  # a notice in the corner, nothing to dismiss
 
 
+async def test_an_answer_replaces_the_welcome_notice_it_makes_stale(seeded_app) -> None:
+    """"Press m for your first check-in" is out of date once the check-in is saved."""
+    app = seeded_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("Saved. Press m whenever you're ready for your first check-in.")
+        await check_in_with(pilot, "3")
+        [notice] = messages(app)
+        assert notice in LINES["first_checkin"]
+
+
 async def test_a_low_morning_without_self_care_offers_someone_from_the_network(
         seeded_app, store: Store) -> None:
     store.checkins.put(CheckIn(day=ago(1), mood=3, energy=3))
@@ -97,13 +108,15 @@ async def test_ticking_the_last_item_answers_and_never_twice_in_the_same_words(
         assert said(app, "plan_done") == []  # one still to go
         await pilot.press("down", "space")
         await pilot.pause()
-        assert len(said(app, "plan_done")) == 1
+        lines = said(app, "plan_done")
+        assert len(lines) == 1
         for _ in range(4):  # untick, tick again: each finish gets a line, never the last one
             await pilot.press("space")
             await pilot.pause()
             await pilot.press("space")
             await pilot.pause()
-        lines = said(app, "plan_done")
+            [line] = said(app, "plan_done")  # each answer replaces the one before
+            lines.append(line)
         assert len(lines) == 5
         assert all(a != b for a, b in zip(lines, lines[1:], strict=False))
     assert all(p.done for p in store.checkins.all()[0].plan)
