@@ -185,11 +185,14 @@ class MonthSteps:
     this: Steps
     last: Steps
     last_by_now: Steps
+    # A check-in by ``same_day``: the journal was in use then, so "by this day last month"
+    # compares like with like. Before the user started, that 0 would only flatter or sting.
+    compared: bool = True
 
     @property
     def ahead(self) -> bool:
         """More steps so far than by this day last month, and enough to be worth a word."""
-        return (self.this.total > self.last_by_now.total
+        return (self.compared and self.this.total > self.last_by_now.total
                 and self.this.total >= STEPS_WORTH_A_WORD)
 
 
@@ -207,10 +210,12 @@ def month_steps(checkins: Iterable[CheckIn], today: date) -> MonthSteps:
               this_first.isoformat(), today.isoformat())
     kinds = [k for k, _ in STEP_KINDS]
     this, last, by_now = ({k: 0 for k in kinds} for _ in range(3))
+    compared = False
     for c in checkins:
         day = c.day
         if not isinstance(day, str) or not bounds[0] <= day <= bounds[3]:
             continue
+        compared = compared or day <= bounds[1]
         into = this if day >= bounds[2] else last
         for item in c.plan:
             if item.done and item.kind in into:
@@ -218,7 +223,7 @@ def month_steps(checkins: Iterable[CheckIn], today: date) -> MonthSteps:
                 if into is last and day <= bounds[1]:
                     by_now[item.kind] += 1
     return MonthSteps(this_first, last_first, last_first.replace(day=same_day), Steps(**this),
-                      Steps(**last), Steps(**by_now))
+                      Steps(**last), Steps(**by_now), compared)
 
 
 # --- the one line on Today --------------------------------------------------------------

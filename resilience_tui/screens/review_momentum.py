@@ -29,10 +29,11 @@ NAME = 17
 
 NO_PROCESSES = ("Each rejection you log shows here by the stage it reached, so a process "
                 "that gets further than the ones before it stands out.")
-STAGE_HINT = "No's by the stage each process reached; days from each no to moving on."
+STAGE_HINT = "Each no by how far its process got; days from the no to moving on."
 NEW_BEST_KEY = f"{NEW_BEST}: further than any process before it"
 NO_STEPS = ("Plan items you tick done (applications, outreach, practice, learning) are "
             "counted here, this month beside the last.")
+STEPS_COUNTED = "Steps are the applications, outreach, practice and learning you ticked done."
 TOGETHER = "Seen together in your own entries; that doesn't mean one causes the other."
 
 
@@ -96,8 +97,10 @@ def steps_table(ms: MonthSteps) -> str:
     for kind, label in STEP_KINDS:
         lines.append(f"{label:<22}{ms.this.of(kind):>16}{ms.last.of(kind):>12}")
     lines.append(f"{'All steps':<22}{ms.this.total:>16}{ms.last.total:>12}")
-    lines.append(f"By {ms.same_day.day} {ms.same_day:%B} you had taken "
-                 f"{plural(ms.last_by_now.total, 'step')}.")
+    if ms.compared:
+        lines.append(f"By {ms.same_day.day} {ms.same_day:%B} you had taken "
+                     f"{plural(ms.last_by_now.total, 'step')}.")
+    lines.append(STEPS_COUNTED)
     return "\n".join(lines)
 
 

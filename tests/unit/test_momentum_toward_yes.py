@@ -155,3 +155,15 @@ def test_today_stays_quiet_when_there_is_nothing_to_say() -> None:
     behind = month_steps([plan_day("2026-03-02", "apply", "apply", "apply"),
                           plan_day("2026-02-02", "apply", "apply", "apply", "learn")], TODAY)
     assert today_line(sp, behind, TODAY) == ""
+
+
+def test_no_comparison_with_last_month_before_the_journal_was_in_use() -> None:
+    """Started on 5 March: "0 by this day last month" would compare with a time before
+    there was anything to count, so neither Today nor Review makes that comparison."""
+    started = month_steps([plan_day("2026-03-05", "apply", "outreach", "learn", "practice")],
+                          TODAY)
+    assert started.this.total == 4 and not started.compared and not started.ahead
+    assert today_line(stage_progress([], TODAY), started, TODAY) == ""
+    in_use = month_steps([plan_day("2026-03-05", "apply", "outreach", "learn", "practice"),
+                          plan_day("2026-02-01")], TODAY)
+    assert in_use.compared and in_use.ahead
