@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.geometry import Size
@@ -20,6 +21,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+
+def fitted(line: str, width: int) -> str:
+    """One screen line: a row too long for the window ends in "…" (enter shows it whole)
+    instead of stopping mid-word with nothing to say more was there."""
+    line = line.replace("\n", " ")
+    if cell_len(line) <= width:
+        return line
+    return set_cell_size(line, max(width - 1, 0)) + "…" if width else ""
 
 class RowList(ScrollView, can_focus=True):
     """Rows of anything, drawn by ``text`` (headings told by ``is_heading``); enter
@@ -161,5 +170,5 @@ class RowList(ScrollView, can_focus=True):
         elif index == self.cursor:
             style = base + self.get_component_rich_style("row-list--cursor")
         prefix = " " if is_heading else "   "
-        line = (prefix + text).replace("\n", " ")
-        return Strip([Segment(line, style)]).adjust_cell_length(width, style).crop(0, width)
+        return Strip([Segment(fitted(prefix + text, width), style)]).adjust_cell_length(
+            width, style)

@@ -243,3 +243,16 @@ async def test_u_on_today_undoes_a_deletion_made_in_history(make_app, store, clo
         await pilot.press("u")  # once only
         await pilot.pause()
         assert messages(app)[-1] == "Nothing to undo just now."
+
+
+async def test_a_row_too_long_for_the_window_ends_in_an_ellipsis(make_app, store,
+                                                                 clock) -> None:
+    log_rejection(store, clock, company="Consolidated International Widgets Holdings",
+                  role="Senior Analytics Engineer, Platform Data")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        rows = screen.query_one(RowList)
+        drawn = ["".join(s.text for s in rows.render_line(y)) for y in range(rows.size.height)]
+        [line] = [d for d in drawn if "Consolidated" in d]
+        assert line.rstrip().endswith("…") and len(line) == rows.scrollable_content_region.width
