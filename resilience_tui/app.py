@@ -7,14 +7,13 @@ import time
 import traceback
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
 
 from .clock import Clock
 from .domain.answers import Answers
@@ -26,13 +25,13 @@ from .journal.summary import keep_summary
 from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen, welcome_screen
 from .screens.base import JournalChanged
-from .screens.form import FormScreen
-from .screens.history.entry_actions import UNDO_SECONDS, EntryDeleted
 from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
 from .screens.type_ahead import TypeAhead
 from .storage.store import Store
-from .widgets.external_editor import edit_text
+
+if TYPE_CHECKING:
+    from .screens.history.entry_actions import EntryDeleted
 
 SUMMARY_DELAY = 0.5  # seconds of quiet after a change before the summary is refiled
 
@@ -168,6 +167,8 @@ class ResilienceApp(App[None]):
 
     def action_undo_delete(self) -> None:
         """Bring back what was deleted last, for a little while after."""
+        from .screens.history.entry_actions import UNDO_SECONDS
+
         undo, self._undo = self._undo, None
         if undo is None or time.monotonic() - undo[1] > UNDO_SECONDS:
             self.notify("Nothing to undo just now.", timeout=3)
@@ -208,6 +209,10 @@ class ResilienceApp(App[None]):
 
     def action_edit_in_editor(self) -> None:
         """Hand the focused long-text field to $VISUAL/$EDITOR, and take the text back."""
+        from textual.widgets import TextArea
+
+        from .widgets.external_editor import edit_text
+
         field = self.screen.focused
         if not isinstance(field, TextArea) or field.read_only:
             self.notify("alt+e opens a longer text field (a journal, a note) in your editor. "
@@ -228,7 +233,13 @@ class ResilienceApp(App[None]):
         field.move_cursor(field.document.end)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+        if self.cursor_blink:
+            return
+        # Imported here, and only for still cursors: Today takes focus as it opens, and
+        # its first frame needs neither widget.
+        from textual.widgets import Input, TextArea
+
+        if isinstance(event.widget, Input | TextArea):
             event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
@@ -245,6 +256,8 @@ class ResilienceApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; never silently drop what a form holds or what could not be saved."""
+        from .screens.form import FormScreen
+
         if isinstance(self.screen, FormScreen):
             self.screen.confirm_leave(self._quit_checked)
             return

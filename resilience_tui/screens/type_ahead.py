@@ -43,9 +43,6 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
-
-from .form import FormScreen
 
 Held = events.Key | events.Paste
 SAVE_RECHECK = 0.05  # seconds; only for a save still running after we followed its path
@@ -71,6 +68,8 @@ class TypeAhead:
         await self._deliver(event)
 
     async def _deliver(self, event: Held) -> None:
+        from .form import FormScreen  # here, not at the top: Today's first frame needs no form
+
         self._busy = True
         self._followed_save = False
         self._unreachable.clear()
@@ -123,6 +122,8 @@ class TypeAhead:
     def _settle(self, before: Screen[Any]) -> None:
         """The key has been handled; wait for what it set going (a screen or a row it
         added, a save) before routing the next."""
+        from .form import FormScreen
+
         screen = self._app.screen
         fresh = [node for node in screen.walk_children(Widget, with_self=True)
                  if not node.is_mounted and id(node) not in self._unreachable]
@@ -156,6 +157,8 @@ class TypeAhead:
 def _typed_into_field(event: Held, target: DOMNode) -> bool:
     """A character typed into a text field: the field keeps it (it goes no further up,
     so no binding runs), and the field's queue keeps the characters in order."""
+    from textual.widgets import Input, TextArea  # loaded on the first key, not at start
+
     if not isinstance(event, events.Key) or not event.is_printable:
         return False
     if isinstance(target, TextArea):
