@@ -141,7 +141,7 @@ def test_a_rejection_over_two_days(terminal: Terminal, cli: CLI, db_path: Path) 
     assert figures["week"]["rejections_logged"] == 1
     today = back_to_today(terminal, "✓ Done.")
     assert "No cool-down running" in today
-    assert "Acme Corp" not in today
+    assert "Acme Corp · QA Lead" not in today  # off the panel (the closing notice names it)
     quit_app(terminal)
 
     # The file tells the same story --------------------------------------------
