@@ -492,21 +492,21 @@ def table(results: list[dict[str, Any]]) -> str:
     def under(key: str, goal: float) -> Callable[[dict[str, Any]], str]:
         return lambda r: verdict(r[key], goal, r.get(key + "_spread", (0, None))[1])
 
-    def save(key: str) -> Callable[[dict[str, Any]], str]:
+    def several(key: str, parts: int) -> Callable[[dict[str, Any]], str]:
+        """A figure of several parts ("median / p95 / CPU"), its first beside its multiple
+        of the empty journal's."""
         def cell(r: dict[str, Any]) -> str:
-            text = f"{r[key][0]:.0f} / {r[key][1]:.0f} / {r[key][2]:.0f}"
+            text = " / ".join(f"{v:.0f}" for v in r[key][:parts])
             if empty is None or r is empty or not empty[key][0]:
                 return text
             return f"{text} {times(r[key][0] / empty[key][0])}"
         return cell
 
+    def save(key: str) -> Callable[[dict[str, Any]], str]:
+        return several(key, 3)
+
     def opened(key: str) -> Callable[[dict[str, Any]], str]:
-        def cell(r: dict[str, Any]) -> str:
-            text = f"{r[key][0]:.0f} / {r[key][1]:.0f}"
-            if empty is None or r is empty or not empty[key][0]:
-                return text
-            return f"{text} {times(r[key][0] / empty[key][0])}"
-        return cell
+        return several(key, 2)
 
     def paint_ratio(r: dict[str, Any]) -> str:
         return f"**{r['paint'] / r['bare']:.2f}**"
