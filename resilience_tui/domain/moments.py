@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import stored_day, stored_days
-from .models import CheckIn, Contact, Feeling, Rejection, SelfCare
-from .streaks import checkin_streak
+from .dates import stored_day
+from .models import Contact, Feeling, Rejection, SelfCare
+from .streaks import checkin_streak_of
 
 LATELY_DAYS = 7  # "haven't talked to lately": at least a week since the last hello
 WEEK = 7
@@ -77,28 +77,28 @@ def feelings_change(feelings: Sequence[Feeling]) -> str:
     return ", ".join(pairs[:CHANGES_SHOWN])
 
 
-def step_days(checkins: Iterable[CheckIn], selfcare: Iterable[SelfCare],
-              rejections: Iterable[Rejection]) -> list[date]:
-    """Every day with a step taken: a check-in, self-care, a rejection logged or a
-    cool-down step (a day may appear more than once: one entry per step)."""
-    days: list[str] = [c.day for c in checkins] + [s.day for s in selfcare]
-    for r in rejections:
-        c = r.cooldown
-        days += [d for d in (r.logged_on, c.acknowledged_on, c.reflected_on, c.moved_on_on)
-                 if d]
-    return stored_days(days)
+def rejection_steps(rejections: Iterable[Rejection]) -> list[str]:
+    """The stored days of every rejection step: logged, acknowledged, reflected, moved on
+    (one entry per step, so a day may appear more than once)."""
+    return [d for r in rejections
+            for d in (r.logged_on, r.cooldown.acknowledged_on, r.cooldown.reflected_on,
+                      r.cooldown.moved_on_on) if d]
 
 
-def full_week(steps: Sequence[date], today: date, rest_weekdays: Iterable[int] = (),
-              rest_days: Iterable[date] = ()) -> int | None:
+def full_week(steps_today: int, step_days: Iterable[int], today: date,
+              rest_weekdays: Iterable[int] = (), rest: Iterable[int] = ()) -> int | None:
     """The run's length when today's first step makes it a whole number of weeks.
 
-    A run counts days with a step, ending today; rest days (marked, or rest
-    weekdays) bridge a gap without counting, as they do for the check-in streak.
-    Only the first step of a day completes it (a second entry the same day says
-    nothing new), so the line comes once per week of the run.
+    ``step_days`` are the days with a step, as ordinals (a check-in, self-care, a
+    rejection step); ``steps_today`` counts today's entries. A run counts days with
+    a step, ending today; rest days (marked, or rest weekdays) bridge a gap without
+    counting, as they do for the check-in streak. Only the first step of a day
+    completes it (a second entry the same day says nothing new), so the line comes
+    once per week of the run.
     """
-    if sum(1 for d in steps if d == today) != 1:
+    if steps_today != 1:
         return None
-    run = checkin_streak(steps, today, rest_weekdays, rest_days).current
+    last = today.toordinal()
+    run = checkin_streak_of({d for d in step_days if d <= last}, today, rest_weekdays,
+                            rest).current
     return run if run >= WEEK and run % WEEK == 0 else None

@@ -18,11 +18,12 @@ from ..domain.moments import (
     full_week,
     offer_activity,
     quiet_contact,
-    step_days,
+    rejection_steps,
 )
 from ..domain.streaks import LOW_MOOD
 from ..storage.store import Store
 from .checkins import today_checkin
+from .days import day_index
 
 
 def after_checkin(store: Store, clock: Clock, saved: CheckIn,
@@ -96,8 +97,18 @@ def after_feedback(store: Store, before: Rejection, after: Rejection) -> list[Mo
 
 
 def week(store: Store, clock: Clock) -> list[Moment]:
-    """A week with a step every day, when today's first step just completed it."""
-    steps = step_days(store.checkins.all(), store.selfcare.all(), store.rejections.all())
-    rest = stored_days(r.day for r in store.rest_days.all())
-    days = full_week(steps, clock.today(), store.settings.rest_weekdays, rest)
+    """A week with a step every day, when today's first step just completed it.
+
+    Check-in and self-care days come from the day index Today builds for this
+    revision anyway; only the (few) rejections' steps are read here.
+    """
+    today = clock.today()
+    index = day_index(store)
+    marks = rejection_steps(store.rejections.all())
+    marked = {d.toordinal() for d in stored_days(marks)}
+    steps_today = (len(index.checkins_between(today, today))
+                   + len(index.selfcare_between(today, today)) + marks.count(today.isoformat()))
+    days = full_week(steps_today, {*index.checkin_days(today), *index.selfcare_days(today),
+                                   *marked}, today, store.settings.rest_weekdays,
+                     index.rest_days(today))
     return [Moment("full_week", {"days": str(days)})] if days else []

@@ -4,8 +4,6 @@ finished, a reply to a feedback request, a week with a step every day."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fixed_time import TODAY, ago
 
 from resilience_tui.clock import FixedClock
@@ -204,8 +202,8 @@ def test_six_days_is_not_yet_a_week_and_a_gap_starts_over(store: Store,
                                                           clock: FixedClock) -> None:
     store.checkins.put_many(CheckIn(day=ago(n), mood=3, energy=3) for n in (5, 4, 3, 2, 1))
     assert morning(store, clock) == []
-    days = [date.fromordinal(TODAY.toordinal() - n) for n in (13, 12, 11, 10, 9, 8, 7, 0)]
-    assert full_week(days, TODAY) is None  # seven days, but not running up to today
+    days = [TODAY.toordinal() - n for n in (13, 12, 11, 10, 9, 8, 7, 0)]
+    assert full_week(1, days, TODAY) is None  # seven days, but not running up to today
 
 
 def test_a_rest_day_bridges_the_week_without_counting(store: Store, clock: FixedClock) -> None:
