@@ -81,14 +81,20 @@ def file_summary(store: Store, summary: Summary) -> bool:
     return key is not None and write_summary(store.path, key, summary.fields())
 
 
+def filed_summary(path: Path) -> Summary | None:
+    """The summary filed beside ``path`` for the journal as it is now, when it is sound
+    (whatever day it was made for)."""
+    fields = read_summary(path)
+    return checked(fields) if fields is not None else None
+
+
 def keep_summary(store: Store) -> bool:
     """File today's summary for an open journal unless the one beside it is current
     already (a small read); True when one was written. For the app, when idle: it
     needs the history in memory and every change saved, and never raises."""
     if store.unsaved or store.read_only or not store.loaded(*NEEDS):
         return False
-    fields = read_summary(store.path)
-    filed = checked(fields) if fields is not None else None
+    filed = filed_summary(store.path)
     if (filed is not None and filed.day == store.clock.today_str()
             and filed.day_start_hour == store.clock.day_start_hour):
         return False
@@ -104,8 +110,7 @@ def trusted(path: Path, clock: Clock) -> Summary | None:
 
     Sets ``clock`` to count days from the journal's day start, as opening it would.
     """
-    fields = read_summary(path)
-    summary = checked(fields) if fields is not None else None
+    summary = filed_summary(path)
     if summary is None:
         return None
     clock.day_start_hour = summary.day_start_hour
