@@ -117,7 +117,9 @@ def run_child(args: list[str], env: dict[str, str] = ENV) -> dict[str, float]:
 
     ``wall``: seconds from just before it was started to its exit; ``paint``: to
     the moment it reported its first complete frame (its exit, which also tears
-    down everything, comes after and is not part of what a user waits for);
+    down everything, comes after and is not part of what a user waits for); ``ready``:
+    to the moment the app had its whole history in memory (it reads it after painting
+    when a summary lets it);
     ``cpu``: user + system seconds; ``mem``: its peak RSS in MB, as it reports it.
     """
     errors, report = OUT / "child-stderr.txt", OUT / "child-report.json"
@@ -134,6 +136,7 @@ def run_child(args: list[str], env: dict[str, str] = ENV) -> dict[str, float]:
         raise SystemExit(f"{' '.join(args)} failed:\n{errors.read_text()[-2000:]}")
     said = json.loads(report.read_text()) if report.exists() else {}
     return {"wall": took, "paint": said.get("painted_at", started_at + took) - started_at,
+            "ready": said.get("ready_at", started_at + took) - started_at,
             "cpu": usage.ru_utime + usage.ru_stime, "mem": said.get("peak_mb", 0.0)}
 
 
@@ -378,6 +381,7 @@ def processes(db: Path, runs: int) -> dict[str, Any]:
         r[name] = median([s["paint"] for s in samples])
         r[f"{name}_spread"] = spread([s["paint"] for s in samples])
         r[f"{name}_exit"] = median([s["wall"] for s in samples])
+        r[f"{name}_ready"] = median([s["ready"] for s in samples])
         r[f"{name}_cpu"] = median([s["cpu"] for s in samples])
         r[f"{name}_mem"] = max(s["mem"] for s in samples)
     return r
@@ -524,6 +528,7 @@ def table(results: list[dict[str, Any]]) -> str:
         row("import of the export, s", lambda r: f"{r['import']:.2f}"),
         row("first paint of Today, s", grown("paint", 3)),
         row("… spread (10th–90th percentile), s", spread_of("paint", 3)),
+        row("… and to the whole history in memory, s", grown("paint_ready", 3)),
         row("… and to the end of the process, s", grown("paint_exit", 3)),
         row("first paint of a bare Textual app, s", lambda r: f"{r['bare']:.3f}"),
         row("… and to the end of the process, s", lambda r: f"{r['bare_exit']:.3f}"),

@@ -36,8 +36,13 @@ def report_at_exit() -> None:
         atexit.register(write)
 
 
-def exit_when_painted(screen: Any, show: bool = False) -> None:
-    """Quit the app after the first frame of ``screen`` whose last line (the footer) has text."""
+def exit_when_painted(screen: Any, show: bool = False, until: Any = None) -> None:
+    """Quit the app after the first frame of ``screen`` whose last line (the footer) has text.
+
+    ``until``: quit only once it returns True as well (polled every 5 ms), noting when in
+    ``REPORT["ready_at"]``. The app paints before its history is read and reads it just
+    after; the peak memory must include the history, so the run lasts until it is in.
+    """
 
     def check() -> None:
         lines = [strip.text for strip in screen._compositor.render_strips()]
@@ -47,6 +52,13 @@ def exit_when_painted(screen: Any, show: bool = False) -> None:
         REPORT["painted_at"] = time.time()
         if show:
             print("\n".join(line.rstrip() for line in lines), file=sys.stderr)
+        exit_when_ready()
+
+    def exit_when_ready() -> None:
+        if until is not None and not until():
+            screen.set_timer(0.005, exit_when_ready)
+            return
+        REPORT["ready_at"] = time.time()
         screen.app.exit()
 
     screen.call_after_refresh(check)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 import traceback
@@ -14,6 +15,7 @@ from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Footer
 
 from .clock import Clock
 from .domain.answers import Answers
@@ -22,6 +24,7 @@ from .domain.streaks import is_evening
 from .journal.deletions import Deletion, undo_delete
 from .journal.settings import remember_theme
 from .journal.summary import keep_summary
+from .journal.today import TodayView
 from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen, welcome_screen
 from .screens.base import JournalChanged
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from .screens.history.entry_actions import EntryDeleted
 
 SUMMARY_DELAY = 0.5  # seconds of quiet after a change before the summary is refiled
+FIRST_FRAME_WAIT = 0.3  # read the history by then, even if the first frame is slow to come
 
 
 class ResilienceApp(App[None]):
@@ -50,12 +54,14 @@ class ResilienceApp(App[None]):
 
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
                  theme: str | None = None, notice: str | None = None, welcome: bool = False,
-                 rng: random.Random | None = None, **kwargs: Any) -> None:
+                 rng: random.Random | None = None, first: TodayView | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         # Open on the welcome page: the command line asks for it on a fresh journal only
         # (journal.settings.welcome_due); tests and everything else open on Today.
         self._welcome = welcome
         self._notice = notice  # said once the app is up (e.g. what a sync at start brought)
+        self._first = first  # Today's first frame, from the summary: the history loads after
         self._run_theme = theme  # --theme: this run only, never saved
         self._theme_ready = False  # themes set while starting are not the user's pick
         self.store = store
@@ -80,10 +86,47 @@ class ResilienceApp(App[None]):
         self._theme_ready = True
         if self._notice:
             self.notify(self._notice, timeout=8, markup=False)
-        self.push_screen(TodayScreen())
+        self.push_screen(TodayScreen(self._first))
         if self._welcome:
             self.action_welcome()
         self.set_interval(20, self.notice_new_day)
+        if self.store.ready:
+            self._history_in()
+        else:  # once the first frame is out: nothing in it needs the history
+            self.call_after_refresh(self._when_painted)
+            self.set_timer(FIRST_FRAME_WAIT, self._load_history)
+
+    def _when_painted(self) -> None:
+        """Read the history once Today's first frame is on screen, footer keys and all (the
+        footer fills in a frame or two after the rest). Reading earlier would slow that
+        frame: the file's parse holds the interpreter for tens of milliseconds."""
+        footer = self.screen.query(Footer)
+        if footer and footer.first().children:
+            self.call_after_refresh(self._load_history)
+        elif not self.store.ready:
+            self.call_after_refresh(self._when_painted)
+
+    def _load_history(self) -> None:
+        """Read the journal in a thread; until it is in, anything that needs it waits."""
+        loop = asyncio.get_running_loop()
+
+        def done(error: BaseException | None) -> None:
+            try:
+                loop.call_soon_threadsafe(self._history_in, error)
+            except RuntimeError:  # the app has closed already: nothing left to tell
+                pass
+
+        self.store.load_in_background(done)
+
+    def _history_in(self, error: BaseException | None = None) -> None:
+        """The whole journal is in memory: Today works its view out from it (the same
+        view its first frame had, so nothing moves)."""
+        if error is not None:
+            self.exit()  # the command line says what went wrong (exit 4 for a bad file)
+            return
+        if self._first is not None:
+            self._first = None
+            self.refresh_today()
         self._keep_summary_soon()  # the day's first open may find yesterday's
         if self.store.read_only:  # opened as it is; each save is refused with a note
             self.notify(f"{self.store.path} is read-only, so you can look through it but "

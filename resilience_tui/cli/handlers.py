@@ -10,8 +10,8 @@ import traceback
 from pathlib import Path
 
 from ..clock import Clock
-from ..journal.opening import open_journal
-from ..journal.summary import keep_summary
+from ..journal.opening import open_journal, open_later
+from ..journal.summary import first_frame, keep_summary
 from ..storage.errors import DatabaseWriteError
 from ..storage.store import Store
 
@@ -19,27 +19,36 @@ ERROR = 1
 
 
 def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
-    """Open the database (lock, check) before the screen takes over, then run the app."""
-    store = open_journal(path, clock)
+    """Open the database (lock, check) before the screen takes over, then run the app.
+
+    With a trustworthy summary beside the journal, Today's first frame is painted from
+    it and the history is read in the background (``Store(later=...)``); otherwise the
+    whole journal is read first, as it always was."""
+    first = first_frame(path, clock)
+    store = open_journal(path, clock) if first is None else open_later(path, clock, first[1])
     crash: str | None = None
     try:
-        store.preload()  # Today shows every table
-        gc.freeze()  # the history lives as long as the app: later collections can skip it
+        if first is None:
+            store.preload()  # Today shows every table
+            gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
         from ..journal.settings import welcome_due
 
-        notice = sync_at_start(store)
+        notice = sync_at_start(store) if first is None else None
         app = ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice,
-                            welcome=welcome_due(store))
+                            welcome=first is None and welcome_due(store),
+                            first=first[0] if first else None)
         try:
             app.run()
         except Exception:  # noqa: BLE001 - reported like any crash of the app
             crash = traceback.format_exc()
+        if store.load_error is not None:  # the file changed since its summary was made
+            raise store.load_error
         crash = crash or app.crash
         if crash is None and app.return_code:
             crash = f"The app stopped with code {app.return_code} and no error to show.\n"
         if crash is None:
-            keep_summary(store)  # quit within a moment of a change: file it now
+            keep_summary(store, ahead=True)  # for a quit soon after a change, and tomorrow
     finally:
         store.close()
     if crash is not None:

@@ -34,3 +34,11 @@ def open_journal(
     store = Store(path, clock, writer=writer, on_problem=on_problem)
     follow_settings(clock, store.settings)
     return store
+
+
+def open_later(path: Path, clock: Clock, settings: Settings) -> Store:
+    """Lock the journal at ``path`` now and read it later (see ``Store(later=...)``), with
+    ``clock`` following ``settings``: the file's own, as filed in its summary."""
+    store = Store(path, clock, later=settings)
+    follow_settings(clock, settings)
+    return store

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import copy
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from tinydb.table import Document, Table
 
@@ -45,6 +46,10 @@ from .held import JournalDB, documents, hold, release
 from .lock import WriterLock
 
 T = TypeVar("T", bound=Record)
+
+# What Store sets once it has read the file (see ``Store(later=...)``).
+_FROM_FILE = frozenset({"created", "storage", "db", "checkins", "rejections", "selfcare",
+                        "contacts", "actions", "rest_days", "repos", "deleted"})
 
 
 class Repo(Generic[T]):
@@ -184,7 +189,16 @@ class Store:
         *,
         writer: bool = True,
         on_problem: Callable[[str], None] | None = None,
+        later: Settings | None = None,
     ) -> None:
+        """Open the journal at ``path``: take the writer's lock, read and check the file.
+
+        ``later``: take the lock now, but read the file only when asked (:meth:`load`,
+        :meth:`load_in_background`, or the first use of anything read from it, which
+        waits for it). The app passes the settings filed in the summary, so it can paint
+        its first frame before the history is read; they are the file's own (the summary
+        is believed only for the journal exactly as it was made from).
+        """
         self.path = Path(path)
         self.clock = clock
         self.writer = writer
@@ -194,38 +208,102 @@ class Store:
         self.revision = 0  # bumped by every write, saved or not: "has anything changed?"
         self._listeners: list[Callable[[], None]] = []
         self._batch_depth = 0
+        self._ready = threading.Event()  # set once the file is read (or failed to be)
+        self._loader: threading.Thread | None = None
+        self._load_error: BaseException | None = None
         self._lock = WriterLock(self.path) if writer else None
         if self._lock:
             if not self.path.parent.exists():
                 private_folder(self.path.parent)
             self._lock.acquire()  # raises DatabaseLocked
+        if later is not None:
+            self._settings = later
+            return
         try:
-            data, sig = read_database(self.path)  # raises DatabaseInvalid
+            self._read()
         except StorageError:
             self.close()
             raise
-        self.created = data is None
-        data, migrated = migrations.migrate(data if data is not None else {})
-        self.storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=clock.now)
-        self.db = JournalDB(storage=lambda: self.storage)
-        self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
-        self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
-        self.selfcare: Repo[SelfCare] = Repo(self, "selfcare", SelfCare)
-        self.contacts: Repo[Contact] = Repo(self, "contacts", Contact)
-        self.actions: Repo[Action] = Repo(self, "actions", Action)
-        self.rest_days: Repo[RestDay] = Repo(self, "rest_days", RestDay)
-        # Every table of records, by its name in the file and in exports.
-        self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
-            self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
-            self.rest_days)}
-        # What was deleted, and when: kept so no import or sync brings it back. Not a
-        # table of records (it is exported as its own ``deleted`` list), so not in ``repos``.
-        self.deleted: Repo[Tombstone] = Repo(self, "deleted", Tombstone)
-        # read_database refused settings that fail the record check; these are tidy. The
-        # clock follows the day start hour through the journal core, not the store.
-        self._settings = Settings.from_dict(data.get("settings", {}).get("1", {})).validate()
-        if writer and (self.created or migrated):
-            self.guard(self.storage.flush)
+
+    def _read(self) -> None:
+        """Read the file and set up the tables (raises DatabaseInvalid)."""
+        try:
+            data, sig = read_database(self.path)
+            self.created = data is None
+            data, migrated = migrations.migrate(data if data is not None else {})
+            self.storage = AtomicCachedStorage(self.path, data, sig, self._backup,
+                                               now=self.clock.now)
+            self.db = JournalDB(storage=lambda: self.storage)
+            self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
+            self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
+            self.selfcare: Repo[SelfCare] = Repo(self, "selfcare", SelfCare)
+            self.contacts: Repo[Contact] = Repo(self, "contacts", Contact)
+            self.actions: Repo[Action] = Repo(self, "actions", Action)
+            self.rest_days: Repo[RestDay] = Repo(self, "rest_days", RestDay)
+            # Every table of records, by its name in the file and in exports.
+            self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
+                self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
+                self.rest_days)}
+            # What was deleted, and when: kept so no import or sync brings it back. Not a
+            # table of records (it is exported as its own ``deleted`` list), so not in
+            # ``repos``.
+            self.deleted: Repo[Tombstone] = Repo(self, "deleted", Tombstone)
+            # read_database refused settings that fail the record check; these are tidy.
+            # The clock follows the day start hour through the journal core, not the store.
+            self._settings = Settings.from_dict(data.get("settings", {}).get("1", {})).validate()
+            if self.writer and (self.created or migrated):
+                self.guard(self.storage.flush)
+        except BaseException as exc:
+            self._load_error = exc
+            raise
+        finally:
+            self._ready.set()
+
+    # Reading later ------------------------------------------------------------
+    @property
+    def load_error(self) -> BaseException | None:
+        """What reading the file in the background raised, if it did."""
+        return self._load_error
+
+    @property
+    def ready(self) -> bool:
+        """True once the file is read: using the store then never waits."""
+        return self._ready.is_set() and self._load_error is None
+
+    def load_in_background(self, done: Callable[[BaseException | None], None]) -> None:
+        """Read the file and build every table in a thread, then call ``done`` (from that
+        thread) with None, or with what went wrong, which any later use raises again."""
+        def load() -> None:
+            try:
+                self._read()
+                self.preload()
+                gc.freeze()  # the history lives as long as the store: collections skip it
+            except BaseException as exc:  # noqa: BLE001 - handed to ``done``, and kept
+                self._load_error = self._load_error or exc
+            done(self._load_error)
+
+        if self._loader is None and not self._ready.is_set():
+            self._loader = threading.Thread(target=load, name="journal-loader", daemon=True)
+            self._loader.start()
+
+    def wait(self) -> None:
+        """Wait until the file is read (reading it now if nobody started); raise what
+        reading it raised."""
+        if not self._ready.is_set():
+            if self._loader is None:
+                self._read()
+            else:
+                self._ready.wait()
+        if self._load_error is not None:
+            raise self._load_error
+
+    if not TYPE_CHECKING:  # the type checker sees the attributes ``_read`` sets
+        def __getattr__(self, name: str) -> Any:
+            """Only for what the file brings and is not read yet: wait for it."""
+            if name not in _FROM_FILE:
+                raise AttributeError(name)
+            self.wait()
+            return object.__getattribute__(self, name)
 
     # Reading ----------------------------------------------------------------
     def preload(self) -> None:
@@ -266,6 +344,7 @@ class Store:
 
     def save_settings(self, settings: Settings) -> None:
         settings.validate()
+        self.wait()  # the file's settings must not land on top of these
         self._settings = copy.deepcopy(settings)
         self.write(lambda: self.db.table("settings").upsert(
             Document(settings.to_dict(), doc_id=1)))

@@ -1,5 +1,5 @@
-"""The summary file beside the journal: a small, disposable cache for ``status`` and
-``remind``, so they answer without reading years of history.
+"""The summary file beside the journal: a small, disposable cache for ``status``,
+``remind`` and the app's first frame, so they answer without reading years of history.
 
 It is never a second source of truth. It is trusted only while the journal file is
 exactly the one it was made from (same device, inode, size, modification and change
@@ -27,7 +27,7 @@ from .files import atomic_write, read_regular, real_path
 
 SUFFIX = ".summary"
 KIND = "resilience-tui summary"
-VERSION = 1  # raised when a field changes meaning: an older summary is then simply ignored
+VERSION = 2  # raised when a field changes meaning: an older summary is then simply ignored
 MAX_BYTES = 256 * 1024  # a few KB in practice; anything bigger is not ours
 
 JournalKey = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns

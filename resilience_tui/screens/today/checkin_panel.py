@@ -15,10 +15,11 @@ from textual.widgets import Static
 from ...domain.checkin import plan_summary
 from ...domain.models import CheckIn
 from ...journal.answers import after_tick
-from ...journal.checkins import tick, today_checkin
+from ...journal.checkins import tick
+from ...journal.today import TodayView
 from ...widgets.checklist import PlanChecklist
 from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
-from .panel import TodayPanel
+from .panel import PartMissing, TodayPanel
 
 NO_CHECKIN = "No check-in yet today. Press m to start one."
 MIN_PLAN_LINES = 2  # however crowded Today is, the plan keeps this much in view
@@ -99,11 +100,13 @@ class CheckinPanel(TodayPanel):
         more.update(more_text(event.above, event.below))
         more.display = bool(event.above or event.below)
 
-    def _today(self) -> CheckIn | None:
-        return today_checkin(self.store, self.clock)
+    _view: TodayView | None = None  # what it shows, to paint again as it was
 
-    def refresh_panel(self) -> None:
-        c = self._today()
+    def show_view(self, view: TodayView) -> None:
+        self._view = view
+        if not view.checkin_ok:
+            raise PartMissing
+        c = view.checkin
         summary_line = self.query_one("#checkin-summary", Static)
         heading = self.query_one("#plan-heading", Static)
         checklist = self.query_one(PlanChecklist)
@@ -129,6 +132,6 @@ class CheckinPanel(TodayPanel):
         """Save the tick at once, with what it means elsewhere (see journal.checkins)."""
         with self.kept_safe():
             item = tick(self.store, self.clock, event.item_id, event.done)
-            if item is None:
-                self.refresh_panel()  # the day turned over, or the item is gone
+            if item is None and self._view is not None:
+                self.show(self._view)  # the day turned over, or the item is gone
             self.answer(after_tick(self.store, self.clock, item))

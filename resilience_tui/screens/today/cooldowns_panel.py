@@ -19,16 +19,23 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain import cooldown
-from ...domain.cooldown_phrases import cooldown_day_text, next_text
+from ...journal.today import TodayView
 from ...widgets.checklist import QuietOptionList
-from .panel import TodayPanel
+from .panel import TodayPanel, part
 
 EMPTY = "No cool-down running. If a no arrives, press r."
 
 
 class CooldownList(QuietOptionList):
-    """The listed cool-downs: up/down move, enter or ``c`` opens the one under the cursor."""
+    """The listed cool-downs: up/down move, enter or ``c`` opens the one under the cursor.
+
+    No scrollbar of its own (the column scrolls): one would narrow the list, rewrap a
+    second line onto a third, and so call for itself. Today showed a needless scrollbar
+    there with two cool-downs at 80×24 until the first change."""
+
+    DEFAULT_CSS = """
+    CooldownList { scrollbar-size-vertical: 0; }
+    """
 
     # Shown as Today shows its own c, so the footer reads the same wherever the focus is.
     BINDINGS = [Binding("c", "select", "Cool-down")]
@@ -51,36 +58,28 @@ class CooldownPanel(TodayPanel):
         yield CooldownList(id="cooldowns", compact=True)
         yield Static("", id="cooldowns-hint", classes="muted", markup=False)  # names a company
 
-    def refresh_panel(self) -> None:
-        today = self.clock.today()
-        days = self.store.settings.cooldown_days
-        rejections = self.store.rejections.all()
-        running = cooldown.open_statuses(rejections, today, days)
+    def show_view(self, view: TodayView) -> None:
+        found = part(view.cooldowns)
         options: list[Option] = []
         self._companies = {}
-        for st in running:
-            text = Text(f"{st.company} · {st.role} · {cooldown_day_text(st.day, days)}",
-                        style="bold")
-            text.append(f"\n  {next_text(st, today)}", style="")
-            options.append(Option(text, id=st.rejection_id))
-            self._companies[st.rejection_id] = st.company
-        waiting = [r for r in cooldown.readable(rejections)
-                   if cooldown.is_done(r) and r.feedback.status == "requested"]
-        for r in waiting:
-            text = Text(f"{r.company} · {r.role} · done")
-            text.append("\n  feedback asked for; note the answer here", style="italic")
-            options.append(Option(text, id=r.id))
-            self._companies[r.id] = r.company
-        urgent = cooldown.urgent_status(running)
-        self._urgent = urgent.company if urgent else None
-        self.has_open = bool(running)
+        for row in found.rows:
+            if row.waiting:
+                text = Text(row.title)
+                text.append(f"\n  {row.detail}", style="italic")
+            else:
+                text = Text(row.title, style="bold")
+                text.append(f"\n  {row.detail}", style="")
+            options.append(Option(text, id=row.id))
+            self._companies[row.id] = row.company
+        self._urgent = self._companies.get(found.urgent) if found.urgent else None
+        self.has_open = found.has_open
         listing = self.query_one("#cooldowns", OptionList)
         listing.clear_options()
         listing.add_options(options)
         # The cursor stays on the cool-down the user moved it to; until then it rests on
         # the one c opens, so tabbing to the list does not change what c does.
         ids = [o.id for o in options]
-        for wanted in (self._picked, urgent.rejection_id if urgent else None):
+        for wanted in (self._picked, found.urgent):
             if wanted in ids:
                 listing.highlighted = ids.index(wanted)
                 break

@@ -1,13 +1,33 @@
-"""The base for Today's panels: a titled box that refreshes itself from the store."""
+"""The base for Today's panels: a titled box that paints its part of Today's view.
+
+Panels never read the store: Today hands each the day's
+:class:`~resilience_tui.journal.today.TodayView`, whether it came from the whole
+history or from the summary beside the journal, so both paint the same."""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from textual import events
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from ...journal.today import TodayView
 from ..base import StoreAccess
+
+T = TypeVar("T")
+
+
+class PartMissing(ValueError):
+    """The view has no such part: a record broke it while the view was worked out."""
+
+
+def part(value: T | None) -> T:
+    """A part of the view, or :class:`PartMissing` (the panel then shows its note)."""
+    if value is None:
+        raise PartMissing
+    return value
 
 
 class Reflowed(Message):
@@ -32,20 +52,19 @@ class TodayPanel(StoreAccess, Vertical):
 
     def on_mount(self) -> None:
         self.border_title = self.PANEL_TITLE
-        self.safe_refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
         self.post_message(Reflowed())
 
-    def refresh_panel(self) -> None:
-        """Re-read what this panel shows; called on mount and after every change."""
+    def show_view(self, view: TodayView) -> None:
+        """Paint this panel's part of ``view``; called as Today opens and after changes."""
 
-    def safe_refresh(self) -> None:
-        """Refresh; a damaged record (say, a hand-edited file) must not take Today down."""
+    def show(self, view: TodayView) -> None:
+        """Paint; a damaged record (say, a hand-edited file) must not take Today down."""
         try:
-            self.refresh_panel()
+            self.show_view(view)
         except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
-            self.log.error(f"{type(self).__name__} could not refresh: {exc!r}")
+            self.log.error(f"{type(self).__name__} could not paint: {exc!r}")
             self.remove_children()
             self.mount(Static("Part of your journal couldn't be shown here. Your entries are "
                               "safe; 'resilience doctor' can say what looks wrong.",

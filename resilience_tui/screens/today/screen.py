@@ -3,6 +3,11 @@
 Laid out by priority, so that at 80×24 an open cool-down is always in view: while one
 runs, the cool-downs come first in the main column, and the plan folds to the room
 the rest leaves it ("+3 more below") instead of pushing anything off the screen.
+
+Today paints from the day's :class:`~resilience_tui.journal.today.TodayView`. As the app
+opens on a journal with a trustworthy summary, that view comes from the summary and the
+history loads in the background; once it has, the view is worked out from the history
+(the same view, so nothing moves) and from then on after every change.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from ...domain.dates import weekday_and_date
-from ...domain.prompts import days_before, greeting, prompt_for
+from ...domain.prompts import greeting
 from ...domain.streaks import is_evening
+from ...journal.today import TodayView, today_view
 from ..base import AppScreen, JournalChanged
 from ..keymap import PLACES
 from .checkin_panel import CheckinPanel
@@ -66,6 +72,10 @@ class TodayScreen(AppScreen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self, first: TodayView | None = None) -> None:
+        super().__init__()
+        self._first = first  # the view filed in the summary, until the history is in
+
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
             yield Static(id="date-line", markup=False)  # the user's name is plain text
@@ -82,8 +92,7 @@ class TodayScreen(AppScreen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._refresh_header()
-        self.call_after_refresh(self._put_first)  # once the panels have read the journal
+        self.refresh_data()
 
     # Laying out by priority ----------------------------------------------
     def _put_first(self) -> None:
@@ -131,33 +140,46 @@ class TodayScreen(AppScreen[None]):
         side.set_class(left < gap, "-tight")
         selfcare.fit_lift(left - gap if left >= gap else left)
 
-    def _refresh_header(self) -> None:
-        now = self.clock.now()
+    def _view(self) -> TodayView:
+        """The day's view: the summary's while the history loads, then the history's."""
         today = self.clock.today()
-        name = self.store.settings.name
-        hello = greeting(now.hour, self.clock.day_start_hour, name)
-        self.query_one("#date-line", Static).update(f"{weekday_and_date(today)} · {hello}")
-        history = days_before((c.day for c in self.store.checkins.all()), today)
-        self.query_one("#prompt", Static).update(prompt_for(today, history))
+        first = self._first
+        if first is not None and first.day == today.isoformat() and not self.store.ready:
+            return first
+        self._first = None
+        return today_view(self.store, today)
 
-    _seen: tuple[object, ...] | None = None  # (revision, day, evening, settings) last shown
+    def _show_header(self, view: TodayView) -> None:
+        line = weekday_and_date(self.clock.today())
+        if view.header is not None:
+            hello = greeting(self.clock.now().hour, self.clock.day_start_hour, view.header.name)
+            line = f"{line} · {hello}"
+        self.query_one("#date-line", Static).update(line)
+        self.query_one("#prompt", Static).update(view.header.prompt if view.header else "")
+
+    _seen: tuple[object, ...] | None = None  # (revision, ready, day, evening, settings) shown
+    _shown: TodayView | None = None
 
     def on_journal_changed(self, _message: JournalChanged) -> None:
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        """Called after any screen closes and at a new day. The panels work their
-        figures out again only when the store was written, the day turned, the evening
-        began (the streak note) or the settings changed since they last did (closing
-        Help changes nothing)."""
-        self._refresh_header()
+        """Called as Today opens, after any screen closes and at a new day. The view is
+        worked out again only when the store was written, the history came in, the day
+        turned, the evening began (the streak note and the greeting) or the settings
+        changed since it last was (closing Help changes nothing)."""
         evening = is_evening(self.clock.now().hour, self.clock.day_start_hour)
-        seen = (self.store.revision, self.clock.today(), evening, self.store.settings)
-        if seen == self._seen:
+        ready = self.store.ready
+        seen = (self.store.revision, ready, self.clock.today(), evening,
+                self.store.settings if ready else None)
+        if seen == self._seen and self._shown is not None:
+            self._show_header(self._shown)  # the greeting follows the hour
             return
         self._seen = seen
+        view = self._shown = self._view()
+        self._show_header(view)
         for panel in self.query(TodayPanel):
-            panel.safe_refresh()
+            panel.show(view)
         self._put_first()
         # A longer plan in a list already at its folded height resizes nothing: fit anyway.
         self.call_after_refresh(self._fit_plan)

@@ -6,43 +6,9 @@ from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.widgets import Static
 
-from ...domain.selfcare import LIFT_WINDOW_DAYS, EnergyLift, SelfCareDay, energy_lift, selfcare_day
-from ...domain.suggestions import overdue_contacts
-from .panel import TodayPanel
-
-EMPTY = "Nothing logged yet today. Press s after a walk, a call, a rest."
-NAMES_SHOWN = 3
-
-
-def today_lines(day: SelfCareDay) -> list[str]:
-    """What was done today, and how it stands against the morning's intention."""
-    lines = []
-    if day.entries:
-        done = ", ".join(f"{e.activity} {e.minutes} min" for e in day.entries)
-        lines.append(f"Today: {done}" if len(day.entries) <= 3
-                     else f"Today: {len(day.entries)} activities, {day.minutes} min")
-    if day.intention:
-        lines.append(f"Planned: {day.intention} · " + ("done ✓" if day.intention_met
-                                                         else "not yet"))
-    return lines or [EMPTY]
-
-
-def lift_line(lift: EnergyLift | None) -> str | None:
-    """The average energy change after self-care, in words and a signed number."""
-    if lift is None:
-        return None
-    if abs(lift.average) < 0.05:
-        return f"Energy after self-care: about the same ({LIFT_WINDOW_DAYS} days)"
-    return f"Energy after self-care: {lift.average:+.1f} on average ({LIFT_WINDOW_DAYS} days)"
-
-
-def due_line(names: list[str]) -> str | None:
-    """Who is due a hello, briefly."""
-    if not names:
-        return None
-    shown = ", ".join(names[:NAMES_SHOWN])
-    more = f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
-    return f"It's been a while: {shown}{more} (n)"
+from ...journal.today import SELFCARE_EMPTY as EMPTY
+from ...journal.today import TodayView
+from .panel import TodayPanel, part
 
 
 class SelfCarePanel(TodayPanel):
@@ -58,17 +24,13 @@ class SelfCarePanel(TodayPanel):
         yield Static(id="selfcare-lift", classes="muted", markup=False)
         yield Static(id="selfcare-due", markup=False)
 
-    def refresh_panel(self) -> None:
-        today = self.clock.today()
-        entries = self.store.selfcare.all()
-        day = selfcare_day(entries, self.store.checkins.all(), today.isoformat())
+    def show_view(self, view: TodayView) -> None:
+        care = part(view.selfcare)
         summary = self.query_one("#selfcare-today", Static)
-        summary.update("\n".join(today_lines(day)))
-        summary.set_class(not day.entries and not day.intention, "muted")
-        due = overdue_contacts(self.store.contacts.all(), today, self.store.settings.nudge_days)
-        self._lift = lift_line(energy_lift(entries, today))
-        for widget_id, line in (("#selfcare-lift", self._lift),
-                                ("#selfcare-due", due_line([c.name for c in due]))):
+        summary.update("\n".join(care.lines))
+        summary.set_class(care.muted, "muted")
+        self._lift = care.lift
+        for widget_id, line in (("#selfcare-lift", self._lift), ("#selfcare-due", care.due)):
             widget = self.query_one(widget_id, Static)
             widget.update(line or "")
             widget.display = line is not None

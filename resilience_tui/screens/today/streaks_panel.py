@@ -7,7 +7,8 @@ appears when mood was low on most checked-in days of the last two weeks: it
 suggests talking to someone, and never diagnoses. One more line speaks of momentum
 toward the yes, only when there is something to say: a process that recently got
 further than ever before, or more plan steps this month than by this day last month.
-Figures come from :func:`resilience_tui.journal.momentum.momentum`, as ``status`` does.
+Figures come from :func:`resilience_tui.journal.momentum.momentum` (through Today's view),
+as ``status``'s do.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from textual.widgets import Static
 
 from ...domain.plurals import plural
 from ...domain.streaks import Streak, is_evening
-from ...journal.momentum import Momentum, momentum, progress_line
+from ...journal.today import TodayMomentum, TodayView
 from ...widgets.charts import meter
-from .panel import TodayPanel
+from .panel import TodayPanel, part
 
 EMPTY = "Your streaks will show here after your first check-in."
 CARE_NOTE = ("Your mood has been low on most days these past two weeks. Talking it over with "
@@ -33,12 +34,12 @@ def streak_words(streak: Streak) -> str:
     return "fresh start" if streak.longest else "not yet"
 
 
-def at_risk_note(m: Momentum) -> str:
+def at_risk_note(m: TodayMomentum) -> str:
     return (f"◷ If you have a minute this evening, a check-in (m) "
             f"would make it day {m.checkin.current + 1}.")
 
 
-def rest_note(m: Momentum) -> str:
+def rest_note(m: TodayMomentum) -> str:
     """A word about today's rest (nothing on an ordinary day or once checked in)."""
     if not m.rest_today or m.checked_in_today or not m.has_history:
         return ""
@@ -53,7 +54,7 @@ STRENGTH_GROWS = "it grows with each morning"
 STRENGTH_FULL = "each morning keeps it full"  # nowhere left to grow: say so, same length
 
 
-def summary_lines(m: Momentum) -> Text:
+def summary_lines(m: TodayMomentum) -> Text:
     percent = round(m.strength * 100)
     text = Text("\n".join((
         f"Check-ins  {streak_words(m.checkin)}",
@@ -80,15 +81,14 @@ class StreaksPanel(TodayPanel):
         yield Static(id="streaks-risk", markup=False)
         yield Static(CARE_NOTE, id="streaks-care", markup=False)
 
-    def refresh_panel(self) -> None:
-        m = momentum(self.store)
+    def show_view(self, view: TodayView) -> None:
+        m = part(view.momentum)
         summary = self.query_one("#streaks-summary", Static)
         summary.update(summary_lines(m) if m.has_history else EMPTY)
         summary.set_class(not m.has_history, "muted")
-        line = progress_line(self.store)
         toward_yes = self.query_one("#streaks-progress", Static)
-        toward_yes.update(line)
-        toward_yes.display = bool(line)
+        toward_yes.update(m.progress)
+        toward_yes.display = bool(m.progress)
         evening = is_evening(self.clock.now().hour, self.clock.day_start_hour)
         note = at_risk_note(m) if m.at_risk and evening else rest_note(m)
         risk = self.query_one("#streaks-risk", Static)

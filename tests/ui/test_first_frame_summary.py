@@ -1,0 +1,178 @@
+"""Today's first frame from the summary beside the journal, while the history loads.
+
+The promise: with a trustworthy summary the app paints before reading years of history,
+and what it paints is exactly what the whole history would have painted: every cell's
+character and style, at 1 and at 10 years, on the day after the summary was filed, and
+after an import. Once the history is in, nothing on screen moves.
+
+"Before the history is read" is made certain, not left to timing: the test holds the
+background read until it has looked at the frame.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fixed_time import NOW, make_clock
+
+from resilience_tui import cli
+from resilience_tui.app import ResilienceApp
+from resilience_tui.clock import FixedClock
+from resilience_tui.domain.models import CheckIn, PlanItem
+from resilience_tui.journal.opening import open_journal, open_later
+from resilience_tui.journal.summary import first_frame, keep_summary
+from resilience_tui.screens.today.screen import TodayScreen
+from resilience_tui.storage.store import Store
+from resilience_tui.storage.summary_file import summary_path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (80, 24)
+NEXT_MORNING = "2026-03-12T08:30:00"
+
+Frame = list[list[tuple[str, Any]]]
+
+
+@pytest.fixture(scope="module", params=[1, 10], ids=["1 year", "10 years"])
+def history(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Heavy daily use ending on the tests' Wednesday (the benchmarks' synthetic history)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import synth
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    path = tmp_path_factory.mktemp("history") / "resilience.json"
+    synth.write_database(synth.make_export(request.param, 1, synth.TODAY), path, synth.TODAY)
+    summary_path(path).unlink(missing_ok=True)
+    return path
+
+
+@pytest.fixture
+def journal(history: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "data" / "resilience.json"
+    path.parent.mkdir(mode=0o700)
+    shutil.copy(history, path)
+    return path
+
+
+def frame(app: ResilienceApp) -> Frame:
+    """Every cell on screen: its text and its style."""
+    return [[(segment.text, segment.style) for segment in strip]
+            for strip in app.screen._compositor.render_strips()]
+
+
+def text_of(shown: Frame) -> str:
+    return "\n".join("".join(text for text, _ in line) for line in shown)
+
+
+def file_summary(path: Path, clock: FixedClock) -> None:
+    """What the app does as it closes: file today's summary, and tomorrow's."""
+    store = open_journal(path, clock)
+    store.preload()
+    assert keep_summary(store, ahead=True)
+    store.close()
+
+
+async def whole_history_frame(path: Path, clock: FixedClock) -> Frame:
+    """Today as it was always painted: after reading the whole journal."""
+    store = open_journal(path, clock)
+    store.preload()
+    try:
+        app = ResilienceApp(store, clock, cursor_blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)
+            return frame(app)
+    finally:
+        store.close()
+
+
+async def summary_frames(path: Path, clock: FixedClock,
+                         monkeypatch: pytest.MonkeyPatch) -> tuple[Frame, Frame]:
+    """Today painted from the summary (the history held back), then once it is in."""
+    first = first_frame(path, clock)
+    assert first is not None, "the summary was not trusted"
+    go = threading.Event()
+    read = Store._read
+
+    def held_back(store: Store) -> None:
+        assert go.wait(30)
+        read(store)
+
+    monkeypatch.setattr(Store, "_read", held_back)
+    store = open_later(path, clock, first[1])
+    try:
+        app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)
+            assert not store.ready  # painted with no history read at all
+            before = frame(app)
+            go.set()
+            for _ in range(300):
+                if store.ready:
+                    break
+                await pilot.pause(0.02)
+            assert store.ready
+            await pilot.pause()
+            await pilot.pause()
+            return before, frame(app)
+    finally:
+        go.set()
+        store.close()
+
+
+async def test_the_first_frame_from_the_summary_is_the_whole_historys(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file_summary(journal, make_clock())
+    expected = await whole_history_frame(journal, make_clock())
+    assert "Check-ins" in text_of(expected)  # the history's streaks, not the empty panel
+    first, loaded = await summary_frames(journal, make_clock(), monkeypatch)
+    assert first == expected
+    assert loaded == expected  # nothing moves once the history is in
+
+
+async def test_the_next_morning_is_painted_from_the_summary_filed_the_evening_before(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file_summary(journal, make_clock(NOW))
+    expected = await whole_history_frame(journal, make_clock(NEXT_MORNING))
+    assert "Thursday 12 March" in text_of(expected)
+    assert "No check-in yet today" in text_of(expected)  # the new day, not a copy of the old
+    first, loaded = await summary_frames(journal, make_clock(NEXT_MORNING), monkeypatch)
+    assert first == expected
+    assert loaded == expected
+
+
+def test_two_days_later_the_summary_is_not_used(journal: Path) -> None:
+    file_summary(journal, make_clock(NOW))
+    assert first_frame(journal, make_clock("2026-03-13T09:00:00")) is None
+
+
+async def test_after_an_import_the_first_frame_shows_what_came_in(
+        journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    file_summary(journal, make_clock())
+    # Another machine's journal holds a check-in the history lacks: a plan for Friday.
+    other = tmp_path / "other" / "resilience.json"
+    store = open_journal(other, make_clock())
+    store.checkins.put(CheckIn(day="2026-03-13", mood=4, energy=4, intention="Imported day",
+                               plan=[PlanItem("apply", "Send the Umbrella application")]))
+    store.close()
+    export = tmp_path / "other.json"
+    monkeypatch.setenv("RESILIENCE_NOW", NOW)
+    assert cli.main(["--db", str(other), "export", "--output", str(export)]) == 0
+    assert cli.main(["--db", str(journal), "import", str(export)]) == 0
+    capsys.readouterr()
+    friday = make_clock("2026-03-13T09:00:00")
+    assert first_frame(journal, friday) is None  # the summary before the import is not believed
+    file_summary(journal, friday)  # the app, closing after it read the journal
+    expected = await whole_history_frame(journal, make_clock("2026-03-13T09:00:00"))
+    assert "Imported day" in text_of(expected)
+    first, loaded = await summary_frames(journal, make_clock("2026-03-13T09:00:00"),
+                                         monkeypatch)
+    assert first == expected
+    assert loaded == expected
