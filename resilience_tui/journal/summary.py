@@ -182,6 +182,8 @@ def first_frame(path: Path, clock: Clock) -> tuple[TodayView, Settings] | None:
     summary = trusted(path, clock)
     if summary is None or summary.today is None or summary.settings is None:
         return None
+    if set(summary.settings) != set(SettingsRecord().to_dict()):  # exactly what we write
+        return None
     try:
         settings = checked_record(SettingsRecord, summary.settings, with_id=False)
     except ValidationError:

@@ -176,3 +176,94 @@ async def test_after_an_import_the_first_frame_shows_what_came_in(
                                          monkeypatch)
     assert first == expected
     assert loaded == expected
+
+
+def _run_and_quit(seen: list[bool], go: threading.Event) -> Any:
+    """Stand-in for ``App.run``: the real app headless; note whether Today was painted
+    before the history was read, then let the read go and quit."""
+    import asyncio
+
+    def run(app: ResilienceApp, **_: Any) -> None:
+        async def drive() -> None:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                seen.append(isinstance(app.screen, TodayScreen) and not app.store.ready)
+                go.set()
+                await pilot.pause(0.2)
+                await pilot.press("q")
+
+        asyncio.run(drive())
+
+    return run
+
+
+def test_the_command_paints_from_the_summary_and_reads_the_history_after(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file_summary(journal, make_clock())
+    go, seen = threading.Event(), []
+    read = Store._read
+
+    def held_back(store: Store) -> None:
+        assert go.wait(30)
+        read(store)
+
+    monkeypatch.setattr(Store, "_read", held_back)
+    monkeypatch.setattr(ResilienceApp, "run", _run_and_quit(seen, go))
+    monkeypatch.setenv("RESILIENCE_NOW", NOW)
+    assert cli.main(["--db", str(journal)]) == 0
+    assert seen == [True]
+
+
+def test_a_journal_that_turns_out_bad_behind_the_summary_ends_as_a_bad_file_does(
+        journal: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from resilience_tui.storage import store as store_module
+    from resilience_tui.storage.errors import DatabaseInvalid
+
+    file_summary(journal, make_clock())
+    before = journal.read_bytes()
+
+    def damaged(path: Path) -> object:  # as if edited by hand after the summary was made
+        raise DatabaseInvalid(path, "it is not valid JSON (line 1, column 1)")
+
+    monkeypatch.setattr(store_module, "read_database", damaged)
+    monkeypatch.setattr(ResilienceApp, "run", _run_and_quit([], threading.Event()))
+    monkeypatch.setenv("RESILIENCE_NOW", NOW)
+    assert cli.main(["--db", str(journal)]) == 4
+    err = capsys.readouterr().err
+    assert err.startswith("resilience: ") and "not valid JSON" in err
+    assert "Traceback" not in err
+    assert journal.read_bytes() == before
+
+
+def _tampered(path: Path, change: Any) -> None:
+    """Change the filed summary's fields, keeping it filed under the journal's right key."""
+    import json
+
+    where = summary_path(path)
+    data = json.loads(where.read_bytes())
+    change(data["fields"])
+    where.write_text(json.dumps(data))
+
+
+TAMPERED = {
+    "an escape sequence in a cool-down": lambda f: f["today"]["cooldowns"]["rows"][0].update(
+        title="\x1b]0;owned\x07 Acme"),
+    "a strength past full": lambda f: f["today"]["momentum"].update(strength=5),
+    "a streak in words": lambda f: f["today"]["momentum"]["checkin"].update(current="ten"),
+    "a mood off the scale": lambda f: f["today"]["checkin"].update(mood=9),
+    "another day's check-in": lambda f: f["today"]["checkin"].update(day="2026-03-10"),
+    "a part missing": lambda f: f["today"].pop("selfcare"),
+    "a field nobody wrote": lambda f: f["today"].update(extra=1),
+    "an unknown setting": lambda f: f["settings"].update(colour="red"),
+    "a welcome still due": lambda f: f.update(welcome_due=True),
+    "a view for another day": lambda f: f["today"].update(day="2026-03-12"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TAMPERED))
+def test_a_tampered_view_is_never_painted(kind: str, journal: Path) -> None:
+    file_summary(journal, make_clock())
+    assert first_frame(journal, make_clock()) is not None
+    _tampered(journal, TAMPERED[kind])
+    assert first_frame(journal, make_clock()) is None  # the app reads the journal instead

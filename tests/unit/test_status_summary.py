@@ -148,17 +148,28 @@ def test_a_save_from_the_shell_leaves_it_to_the_next_status(
     assert outputs(db, capsys) == before == from_journal(db, capsys)
 
 
-def test_a_new_day_reads_the_journal_once_then_the_new_summary(
+def test_the_next_morning_is_answered_from_the_summary_filed_the_day_before(
         db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    today = outputs(db, capsys)
+    today = outputs(db, capsys)  # reads the journal, files today's summary and tomorrow's
     monkeypatch.setenv("RESILIENCE_NOW", TOMORROW)
-    tomorrow = outputs(db, capsys)
+    with monkeypatch.context() as refused:
+        refused.setattr(opening, "open_journal", _refuse)
+        tomorrow = outputs(db, capsys)  # the day's first call: no journal read
     assert tomorrow != today
     assert "no check-in yet today" in tomorrow[0]
     assert json.loads(tomorrow[1])["today"] == "2026-03-12"
     assert tomorrow == from_journal(db, capsys)
+
+
+def test_two_days_on_the_journal_is_read_once_then_the_new_summary(
+        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs(db, capsys)
+    monkeypatch.setenv("RESILIENCE_NOW", "2026-03-13T09:00:00")
+    later = outputs(db, capsys)  # past what the summary carries: read, and filed again
+    assert json.loads(later[1])["today"] == "2026-03-13"
+    assert later == from_journal(db, capsys)
     monkeypatch.setattr(opening, "open_journal", _refuse)
-    assert outputs(db, capsys) == tomorrow
+    assert outputs(db, capsys) == later
 
 
 def test_before_the_day_starts_the_evening_summary_still_holds(
