@@ -47,9 +47,12 @@ from .lock import WriterLock
 
 T = TypeVar("T", bound=Record)
 
-# What Store sets once it has read the file (see ``Store(later=...)``).
-_FROM_FILE = frozenset({"created", "storage", "db", "checkins", "rejections", "selfcare",
-                        "contacts", "actions", "rest_days", "repos", "deleted"})
+# The tables, by their names in the file, and their records' classes.
+_TABLES: dict[str, type[Record]] = {
+    "checkins": CheckIn, "rejections": Rejection, "selfcare": SelfCare, "contacts": Contact,
+    "actions": Action, "rest_days": RestDay, "deleted": Tombstone}
+# What Store has once it has read the file (see ``Store(later=...)``).
+_FROM_FILE = frozenset({"created", "storage", "db", "repos", "_settings", *_TABLES})
 
 
 class Repo(Generic[T]):
@@ -211,6 +214,8 @@ class Store:
         self._ready = threading.Event()  # set once the file is read (or failed to be)
         self._loader: threading.Thread | None = None
         self._load_error: BaseException | None = None
+        self._pending: dict[str, Any] | None = None  # what the file brings, while being read
+        self._reader = 0  # the thread reading it
         self._lock = WriterLock(self.path) if writer else None
         if self._lock:
             if not self.path.parent.exists():
@@ -221,43 +226,59 @@ class Store:
             return
         try:
             self._read()
+            self._adopt()
         except StorageError:
             self.close()
             raise
 
+    # What the file brings (set by ``_adopt``; until then ``__getattr__`` waits for it).
+    created: bool
+    storage: AtomicCachedStorage
+    db: JournalDB
+    checkins: Repo[CheckIn]
+    rejections: Repo[Rejection]
+    selfcare: Repo[SelfCare]
+    contacts: Repo[Contact]
+    actions: Repo[Action]
+    rest_days: Repo[RestDay]
+    repos: dict[str, Repo[Any]]  # every table of records, by its name in the file and exports
+    # What was deleted, and when: kept so no import or sync brings it back. Not a table of
+    # records (it is exported as its own ``deleted`` list), so not in ``repos``.
+    deleted: Repo[Tombstone]
+
     def _read(self) -> None:
-        """Read the file and set up the tables (raises DatabaseInvalid)."""
+        """Read the file and set up the tables (raises DatabaseInvalid), as ``_pending``:
+        only the thread reading sees them until :meth:`_adopt` makes them the store's."""
+        self._reader = threading.get_ident()
         try:
             data, sig = read_database(self.path)
-            self.created = data is None
+            created = data is None
             data, migrated = migrations.migrate(data if data is not None else {})
-            self.storage = AtomicCachedStorage(self.path, data, sig, self._backup,
-                                               now=self.clock.now)
-            self.db = JournalDB(storage=lambda: self.storage)
-            self.checkins: Repo[CheckIn] = Repo(self, "checkins", CheckIn)
-            self.rejections: Repo[Rejection] = Repo(self, "rejections", Rejection)
-            self.selfcare: Repo[SelfCare] = Repo(self, "selfcare", SelfCare)
-            self.contacts: Repo[Contact] = Repo(self, "contacts", Contact)
-            self.actions: Repo[Action] = Repo(self, "actions", Action)
-            self.rest_days: Repo[RestDay] = Repo(self, "rest_days", RestDay)
-            # Every table of records, by its name in the file and in exports.
-            self.repos: dict[str, Repo[Any]] = {repo.name: repo for repo in (
-                self.checkins, self.rejections, self.selfcare, self.contacts, self.actions,
-                self.rest_days)}
-            # What was deleted, and when: kept so no import or sync brings it back. Not a
-            # table of records (it is exported as its own ``deleted`` list), so not in
-            # ``repos``.
-            self.deleted: Repo[Tombstone] = Repo(self, "deleted", Tombstone)
+            storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=self.clock.now)
+            pending: dict[str, Any] = {"created": created, "storage": storage,
+                                       "db": JournalDB(storage=lambda: storage)}
+            self._pending = pending
+            for name, cls in _TABLES.items():
+                pending[name] = Repo(self, name, cls)
+            pending["repos"] = {name: pending[name] for name in _TABLES if name != "deleted"}
             # read_database refused settings that fail the record check; these are tidy.
             # The clock follows the day start hour through the journal core, not the store.
-            self._settings = Settings.from_dict(data.get("settings", {}).get("1", {})).validate()
-            if self.writer and (self.created or migrated):
-                self.guard(self.storage.flush)
+            pending["_settings"] = Settings.from_dict(
+                data.get("settings", {}).get("1", {})).validate()
+            if self.writer and (pending["created"] or migrated):
+                self.guard(storage.flush)
         except BaseException as exc:
             self._load_error = exc
-            raise
-        finally:
+            self._pending = None
             self._ready.set()
+            raise
+
+    def _adopt(self) -> None:
+        """Make what ``_read`` set up the store's, all at once, for every thread."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.__dict__.update(pending)
+        self._ready.set()
 
     # Reading later ------------------------------------------------------------
     @property
@@ -272,14 +293,19 @@ class Store:
 
     def load_in_background(self, done: Callable[[BaseException | None], None]) -> None:
         """Read the file and build every table in a thread, then call ``done`` (from that
-        thread) with None, or with what went wrong, which any later use raises again."""
+        thread) with None, or with what went wrong, which any later use raises again.
+
+        Nothing read is the store's until every table is built: another thread that
+        uses the store meanwhile waits for all of it, never meets a table half built."""
         def load() -> None:
             try:
                 self._read()
                 self.preload()
+                self._adopt()
                 gc.freeze()  # the history lives as long as the store: collections skip it
             except BaseException as exc:  # noqa: BLE001 - handed to ``done``, and kept
                 self._load_error = self._load_error or exc
+                self._ready.set()
             done(self._load_error)
 
         if self._loader is None and not self._ready.is_set():
@@ -292,16 +318,21 @@ class Store:
         if not self._ready.is_set():
             if self._loader is None:
                 self._read()
+                self._adopt()
             else:
                 self._ready.wait()
         if self._load_error is not None:
             raise self._load_error
 
-    if not TYPE_CHECKING:  # the type checker sees the attributes ``_read`` sets
+    if not TYPE_CHECKING:  # declared above for the type checker, which then checks names
         def __getattr__(self, name: str) -> Any:
-            """Only for what the file brings and is not read yet: wait for it."""
+            """Only for what the file brings and is not the store's yet: the thread reading
+            it sees it as it is set up; any other waits until it is all in place."""
             if name not in _FROM_FILE:
                 raise AttributeError(name)
+            pending = self.__dict__.get("_pending")
+            if pending is not None and self.__dict__.get("_reader") == threading.get_ident():
+                return pending[name]
             self.wait()
             return object.__getattribute__(self, name)
 

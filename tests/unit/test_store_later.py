@@ -135,3 +135,37 @@ def test_a_bad_file_found_in_the_background_is_reported_and_left_alone(
         store.checkins.all()
     store.close()
     assert journal.read_bytes() == before
+
+
+def test_nothing_is_used_while_the_tables_are_still_being_built(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file read but the tables half built: a save from the screen then must wait,
+    not build a table alongside the reader (the app once showed a journal without its
+    check-ins after a self-care entry saved in that moment)."""
+    go, halfway = threading.Event(), threading.Event()
+    preload = Store.preload
+
+    def half_then_wait(store: Store) -> None:
+        store.checkins.all()
+        halfway.set()
+        assert go.wait(30)
+        preload(store)
+
+    monkeypatch.setattr(Store, "preload", half_then_wait)
+    store = later(journal)
+    store.load_in_background(lambda error: None)
+    assert halfway.wait(30)
+    saved: list[int] = []
+    user = threading.Thread(target=lambda: (
+        store.selfcare.put(SelfCare(day=TODAY.isoformat(), activity="stretch", minutes=5)),
+        saved.append(len(store.checkins.all()))))
+    user.start()
+    user.join(0.2)
+    assert user.is_alive() and saved == []
+    go.set()
+    user.join(30)
+    assert saved == [1]  # the check-in is there, and the new entry beside the old
+    assert sorted(e.activity for e in store.selfcare.all()) == ["stretch", "walk"]
+    store.close()
+    reread = open_journal(journal, make_clock(), writer=False)
+    assert sorted(e.activity for e in reread.selfcare.all()) == ["stretch", "walk"]
