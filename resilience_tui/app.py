@@ -19,9 +19,7 @@ from textual.widgets import Footer
 
 from .clock import Clock
 from .domain.answers import Answers
-from .domain.cooldown import open_statuses, urgent_status
 from .domain.streaks import is_evening
-from .journal.deletions import Deletion, undo_delete
 from .journal.settings import remember_theme
 from .journal.summary import keep_summary
 from .journal.today import TodayView
@@ -34,6 +32,7 @@ from .screens.type_ahead import TypeAhead
 from .storage.store import Store
 
 if TYPE_CHECKING:
+    from .journal.deletions import Deletion
     from .screens.history.entry_actions import EntryDeleted
 
 SUMMARY_DELAY = 0.5  # seconds of quiet after a change before the summary is refiled
@@ -164,6 +163,8 @@ class ResilienceApp(App[None]):
 
     def continue_cooldown(self) -> None:
         """Open the most urgent open cool-down, or say there is none."""
+        from .domain.cooldown import open_statuses, urgent_status
+
         urgent = urgent_status(open_statuses(self.store.rejections.all(), self.clock.today(),
                                              self.store.settings.cooldown_days))
         if urgent is None:
@@ -210,6 +211,7 @@ class ResilienceApp(App[None]):
 
     def action_undo_delete(self) -> None:
         """Bring back what was deleted last, for a little while after."""
+        from .journal.deletions import undo_delete
         from .screens.history.entry_actions import UNDO_SECONDS
 
         undo, self._undo = self._undo, None

@@ -22,18 +22,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..domain import cooldown
-from ..domain.checkin import checkin_for_day
-from ..domain.cooldown_phrases import cooldown_day_text, next_text
 from ..domain.models import CheckIn
-from ..domain.prompts import days_before, prompt_for
-from ..domain.selfcare import LIFT_WINDOW_DAYS, EnergyLift, SelfCareDay, energy_lift, selfcare_day
 from ..domain.streaks import Streak
-from ..domain.suggestions import overdue_contacts
 from ..domain.validate import ValidationError
-from .momentum import momentum, progress_line
 
 if TYPE_CHECKING:
+    from ..domain.selfcare import EnergyLift, SelfCareDay
     from ..storage.store import Store
 
 T = TypeVar("T")
@@ -118,7 +112,12 @@ class TodayView:
 
 # Building from the store ------------------------------------------------------
 def today_view(store: Store, today: date) -> TodayView:
-    """Today's view of the whole history on ``today``."""
+    """Today's view of the whole history on ``today``.
+
+    The rules it needs are imported here, not with the module: a first frame painted
+    from the summary needs none of them."""
+    from ..domain.checkin import checkin_for_day
+
     checkin: CheckIn | None = None
     try:
         checkin = checkin_for_day(store.checkins.all(), today.isoformat())
@@ -144,11 +143,16 @@ def _part(build: Callable[[], T]) -> T | None:
 
 
 def _header(store: Store, today: date) -> Header:
+    from ..domain.prompts import days_before, prompt_for
+
     history = days_before((c.day for c in store.checkins.all()), today)
     return Header(store.settings.name, prompt_for(today, history))
 
 
 def _cooldowns(store: Store, today: date) -> Cooldowns:
+    from ..domain import cooldown
+    from ..domain.cooldown_phrases import cooldown_day_text, next_text
+
     days = store.settings.cooldown_days
     rejections = store.rejections.all()
     running = cooldown.open_statuses(rejections, today, days)
@@ -164,6 +168,8 @@ def _cooldowns(store: Store, today: date) -> Cooldowns:
 
 
 def _momentum(store: Store, today: date) -> TodayMomentum:
+    from .momentum import momentum, progress_line
+
     m = momentum(store, today)
     return TodayMomentum(m.has_history, m.checkin, m.selfcare, m.strength, m.at_risk,
                          m.rest_today, m.checked_in_today, m.gentle_note,
@@ -171,6 +177,9 @@ def _momentum(store: Store, today: date) -> TodayMomentum:
 
 
 def _selfcare(store: Store, today: date) -> SelfCareToday:
+    from ..domain.selfcare import energy_lift, selfcare_day
+    from ..domain.suggestions import overdue_contacts
+
     entries = store.selfcare.all()
     day = selfcare_day(entries, store.checkins.all(), today.isoformat())
     due = overdue_contacts(store.contacts.all(), today, store.settings.nudge_days)
@@ -193,6 +202,8 @@ def today_lines(day: SelfCareDay) -> list[str]:
 
 def lift_line(lift: EnergyLift | None) -> str | None:
     """The average energy change after self-care, in words and a signed number."""
+    from ..domain.selfcare import LIFT_WINDOW_DAYS
+
     if lift is None:
         return None
     if abs(lift.average) < 0.05:

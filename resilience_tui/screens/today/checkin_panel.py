@@ -14,8 +14,6 @@ from textual.widgets import Static
 
 from ...domain.checkin import plan_summary
 from ...domain.models import CheckIn
-from ...journal.answers import after_tick
-from ...journal.checkins import tick
 from ...journal.today import TodayView
 from ...widgets.checklist import PlanChecklist
 from ...widgets.scale import ENERGY_WORDS, MOOD_WORDS
@@ -130,6 +128,9 @@ class CheckinPanel(TodayPanel):
     @on(PlanChecklist.Toggled)
     def _toggled(self, event: PlanChecklist.Toggled) -> None:
         """Save the tick at once, with what it means elsewhere (see journal.checkins)."""
+        from ...journal.answers import after_tick  # not needed to paint Today
+        from ...journal.checkins import tick
+
         with self.kept_safe():
             item = tick(self.store, self.clock, event.item_id, event.done)
             if item is None and self._view is not None:
