@@ -37,16 +37,25 @@ class Identified:
     A plain class, not a dataclass: each record declares these fields itself, last,
     so positional construction and the order of keys in the file stay as they are;
     this only tells the type checker that a stored record has them (``RestDay`` has
-    no ``updated_at``: code that may meet one asks ``hasattr`` first).
+    no ``updated_at``: code that may meet one asks ``hasattr`` first). No slots of its own
+    (``__slots__ = ()``), so the records below keep theirs and carry no ``__dict__``.
     """
+
+    __slots__ = ()
 
     id: str
     updated_at: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Record(Identified):
-    """Base for stored records: ``to_dict``/``from_dict`` with nested records."""
+    """Base for stored records: ``to_dict``/``from_dict`` with nested records.
+
+    Every record is a slotted dataclass: tens of thousands of them live as long as the
+    app, and slots make each one about 40% smaller than a ``__dict__`` would. orjson
+    writes a slotted dataclass's fields in their declared order, as it wrote the
+    ``__dict__`` before, so the file is byte for byte the same.
+    """
 
     NESTED: ClassVar[dict[str, type[Record]]] = {}
     NESTED_LISTS: ClassVar[dict[str, type[Record]]] = {}
