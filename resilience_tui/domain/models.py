@@ -62,6 +62,7 @@ def _kept(texts: Iterable[str]) -> list[str]:
 class PlanItem(Record):
     """One thing to do today. ``source`` says where a suggestion came from."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("kind", "source", "source_id", "contact_id")
     kind: str = "other"
     text: str = ""
     done: bool = False
@@ -85,6 +86,7 @@ class PlanItem(Record):
 class CheckIn(Record):
     """The morning check-in: one per local day, editable that day."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("day", "feelings", "selfcare_intention", "dropped")
     NESTED_LISTS: ClassVar[dict[str, type]] = {"plan": PlanItem}
 
     day: str = ""
@@ -122,6 +124,7 @@ class CheckIn(Record):
 class Feeling(Record):
     """A named feeling with its intensity when acknowledged and when moving on."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("name",)
     name: str = ""
     before: int = 50
     after: int | None = None
@@ -137,6 +140,7 @@ class Feeling(Record):
 class Reason(Record):
     """A reason tag ("skill gap", ...) with the user's note."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("tag",)
     tag: str = "unknown"
     note: str = ""
 
@@ -150,6 +154,8 @@ class Reason(Record):
 class Feedback(Record):
     """The feedback request: its draft and what came of it."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "status", "requested_on", "answered_on", "themes", "subject")
     status: str = "not_requested"
     requested_on: str | None = None
     answered_on: str | None = None
@@ -173,6 +179,8 @@ class Feedback(Record):
 class Cooldown(Record):
     """Progress through acknowledge → reflect → move on, and what the user wrote."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "acknowledged_on", "ready_early_on", "reflected_on", "moved_on_on", "process_with", "traps")
     NESTED_LISTS: ClassVar[dict[str, type]] = {"feelings": Feeling, "reasons": Reason}
 
     acknowledged_on: str | None = None
@@ -210,6 +218,8 @@ class Cooldown(Record):
 class Rejection(Record):
     """A rejection and its cool-down. The cool-down starts on ``logged_on``."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "company", "role", "stage", "received_on", "logged_on", "contact_name", "contact_email")
     NESTED: ClassVar[dict[str, type]] = {"cooldown": Cooldown, "feedback": Feedback}
 
     company: str = ""
@@ -248,6 +258,8 @@ class Rejection(Record):
 class SelfCare(Record):
     """A self-care check-in; any number per day."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "day", "activity", "contact_id", "contact_name", "rejection_id")
     day: str = ""
     activity: str = ""
     minutes: int = 0
@@ -280,6 +292,7 @@ class SelfCare(Record):
 class Contact(Record):
     """A person or community in the support network."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("kind", "last_contacted", "created_on")
     name: str = ""
     kind: str = "friend"
     reach: str = ""  # how to reach them
@@ -303,6 +316,8 @@ class Contact(Record):
 class Action(Record):
     """A redirect action chosen when moving on; offered as a morning-plan suggestion."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "kind", "rejection_id", "status", "created_on", "done_on")
     kind: str = "similar roles"
     text: str = ""
     rejection_id: str | None = None
@@ -326,6 +341,7 @@ class Action(Record):
 class RestDay(Record):
     """A day marked as rest: it bridges a check-in streak without adding to it."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("day", "id")
     day: str = ""
     id: str = ""
 
