@@ -63,6 +63,7 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise DatabaseInvalid(path, "is not valid JSON (it may be truncated or damaged)") from None
+    del raw  # the file's bytes (23 MB at 30 years) are not kept beside what they parse to
     if migrations.newer_than_supported(data):
         raise DatabaseInvalid(
             path, f"was written by a newer version of resilience-tui (schema "
@@ -79,12 +80,21 @@ def _no_wait(path: str, flags: int) -> int:
     return os.open(path, flags | os.O_NONBLOCK)
 
 
-def _depth_problem(data: dict[str, Any]) -> str | None:
+def _depth_problem(data: dict[str, Any], chunk: int = 512) -> str | None:
     """A nesting bomb in a row would load, then fail every save (orjson writes at most
     254 levels): refused at the door. Asking orjson itself is the quick way to know
-    (a C pass of a few ms, where walking ten years of rows in Python takes ~0.1 s)."""
+    (a C pass of a few ms, where walking ten years of rows in Python takes ~0.1 s).
+
+    Asked a few hundred rows at a time, each chunk at the depth its rows have in the file
+    (``[rows]``: a list, then the rows, as the file's object, then a table): the same answer
+    as writing the whole file, without a second copy of the file in memory on top of the
+    history just read (23 MB at 30 years)."""
     try:
-        orjson.dumps(data)
+        for table in data.values():  # check_shape ran first: a dict of tables of rows
+            rows = list(table.values())
+            for start in range(0, len(rows), chunk):
+                orjson.dumps([rows[start:start + chunk]])
+        orjson.dumps({name: {} for name in data})  # what the chunks left out: the names
     except orjson.JSONEncodeError:
         return "nests lists and objects too deep to be a file this app wrote"
     return None
