@@ -20,10 +20,10 @@ ERROR = 1
 
 def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     """Open the database (lock, check) before the screen takes over, then run the app."""
-    store = open_journal(path, clock)
+    store = open_journal(path, clock, preload=True)  # Today shows every table: built as read
     crash: str | None = None
     try:
-        store.preload()  # Today shows every table
+        store.preload()  # any table not built as the file was read
         gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
         from ..journal.settings import welcome_due
