@@ -25,11 +25,12 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     it and the history is read in the background (``Store(later=...)``); otherwise the
     whole journal is read first, as it always was."""
     first = first_frame(path, clock)
-    store = open_journal(path, clock) if first is None else open_later(path, clock, first[1])
+    store = (open_journal(path, clock, preload=True) if first is None  # built as read
+             else open_later(path, clock, first[1]))
     crash: str | None = None
     try:
         if first is None:
-            store.preload()  # Today shows every table
+            store.preload()  # any table not built as the file was read
             gc.freeze()  # the history lives as long as the app: later collections can skip it
         from ..app import ResilienceApp
         from ..journal.settings import welcome_due

@@ -58,10 +58,11 @@ def _kept(texts: Iterable[str]) -> list[str]:
     return [t for t in texts if t]
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanItem(Record):
     """One thing to do today. ``source`` says where a suggestion came from."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("kind", "source", "source_id", "contact_id")
     kind: str = "other"
     text: str = ""
     done: bool = False
@@ -81,10 +82,11 @@ class PlanItem(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckIn(Record):
     """The morning check-in: one per local day, editable that day."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("day", "feelings", "selfcare_intention", "dropped")
     NESTED_LISTS: ClassVar[dict[str, type]] = {"plan": PlanItem}
 
     day: str = ""
@@ -118,10 +120,11 @@ class CheckIn(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Feeling(Record):
     """A named feeling with its intensity when acknowledged and when moving on."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("name",)
     name: str = ""
     before: int = 50
     after: int | None = None
@@ -133,10 +136,11 @@ class Feeling(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Reason(Record):
     """A reason tag ("skill gap", ...) with the user's note."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("tag",)
     tag: str = "unknown"
     note: str = ""
 
@@ -146,10 +150,12 @@ class Reason(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Feedback(Record):
     """The feedback request: its draft and what came of it."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "status", "requested_on", "answered_on", "themes", "subject")
     status: str = "not_requested"
     requested_on: str | None = None
     answered_on: str | None = None
@@ -169,10 +175,12 @@ class Feedback(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Cooldown(Record):
     """Progress through acknowledge → reflect → move on, and what the user wrote."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "acknowledged_on", "ready_early_on", "reflected_on", "moved_on_on", "process_with", "traps")
     NESTED_LISTS: ClassVar[dict[str, type]] = {"feelings": Feeling, "reasons": Reason}
 
     acknowledged_on: str | None = None
@@ -206,10 +214,12 @@ class Cooldown(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Rejection(Record):
     """A rejection and its cool-down. The cool-down starts on ``logged_on``."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "company", "role", "stage", "received_on", "logged_on", "contact_name", "contact_email")
     NESTED: ClassVar[dict[str, type]] = {"cooldown": Cooldown, "feedback": Feedback}
 
     company: str = ""
@@ -244,10 +254,12 @@ class Rejection(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class SelfCare(Record):
     """A self-care check-in; any number per day."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "day", "activity", "contact_id", "contact_name", "rejection_id")
     day: str = ""
     activity: str = ""
     minutes: int = 0
@@ -276,10 +288,11 @@ class SelfCare(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Contact(Record):
     """A person or community in the support network."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("kind", "last_contacted", "created_on")
     name: str = ""
     kind: str = "friend"
     reach: str = ""  # how to reach them
@@ -299,10 +312,12 @@ class Contact(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Action(Record):
     """A redirect action chosen when moving on; offered as a morning-plan suggestion."""
 
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "kind", "rejection_id", "status", "created_on", "done_on")
     kind: str = "similar roles"
     text: str = ""
     rejection_id: str | None = None
@@ -322,10 +337,11 @@ class Action(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class RestDay(Record):
     """A day marked as rest: it bridges a check-in streak without adding to it."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("day", "id")
     day: str = ""
     id: str = ""
 
@@ -338,7 +354,7 @@ class RestDay(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Settings(Record):
     """User settings; one row in the ``settings`` table."""
 

@@ -10,6 +10,7 @@ No Textual or TinyDB import here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .dates import OLDEST, moment
 from .record import Record
@@ -19,10 +20,11 @@ from .validate import ValidationError, check_id
 DELETABLE = ("checkins", "rejections", "selfcare", "contacts", "actions")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tombstone(Record):
     """The mark a deletion leaves: ``id`` is the deleted record's own id."""
 
+    SHARED: ClassVar[tuple[str, ...]] = ("table",)
     table: str = ""
     id: str = ""
     deleted_at: str = ""

@@ -26,12 +26,14 @@ def open_journal(
     *,
     writer: bool = True,
     on_problem: Callable[[str], None] | None = None,
+    preload: bool = False,
 ) -> Store:
     """Open (or create) the journal at ``path``, with ``clock`` following its settings.
+    ``preload``: every table's records built as the file is read (see ``Store``).
 
     Raises what :class:`Store` raises: DatabaseLocked, DatabaseInvalid, OSError.
     """
-    store = Store(path, clock, writer=writer, on_problem=on_problem)
+    store = Store(path, clock, writer=writer, on_problem=on_problem, preload=preload)
     follow_settings(clock, store.settings)
     return store
 

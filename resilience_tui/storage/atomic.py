@@ -13,7 +13,9 @@ bit) is read as usual and never replaced: each save is refused with a note.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -40,11 +42,30 @@ def signature(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
+class PieceReader:
+    """Told of each piece of a table's rows as :func:`read_database` parses the file.
+
+    ``take`` may put objects in place of rows (the store builds and holds records there,
+    so the whole file never lives as dicts at once); ``start_over`` drops whatever it
+    kept when the file has to be parsed again in one go after all."""
+
+    def take(self, data: dict[str, Any], table: str, rows: dict[str, Any]) -> None:
+        """``rows`` (doc id -> row) of ``table`` are parsed; ``data`` holds the tables
+        before it, whole."""
+
+    def start_over(self) -> None:
+        """Forget every piece taken so far."""
+
+
+def read_database(path: Path, reader: PieceReader | None = None,
+                  ) -> tuple[dict[str, Any] | None, Signature | None]:
     """Load and check a database file; (None, None) when it does not exist yet.
 
     Raises DatabaseInvalid, leaving the file as it is, for anything that is not
-    one of our files at a schema this version understands.
+    one of our files at a schema this version understands. With a ``reader``, a file in
+    the layout this app writes is parsed a few hundred rows at a time, each piece handed
+    to ``reader`` as it comes (see :func:`_parse_in_pieces`); any other file is read
+    again and parsed whole, as without one.
     """
     check_journal(path)  # a pipe or a device is refused before it is opened
     try:
@@ -52,17 +73,27 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):  # swapped in since we looked
                 raise DatabaseInvalid(path, f"is {kind_of(st.st_mode)}, not a database file")
-            raw = fh.read()
+            raw = _read_all(fh, st.st_size) if reader is not None else fh.read()
     except FileNotFoundError:
         return None, None
     except OSError as exc:
         raise DatabaseInvalid(path, f"can't be read ({exc.strerror or exc})") from None
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise DatabaseInvalid(path, "is empty")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise DatabaseInvalid(path, "is not valid JSON (it may be truncated or damaged)") from None
+    if isinstance(raw, bytearray):
+        data = _parse_in_pieces(raw, reader) if reader is not None else None
+        if data is None:  # not in our layout, or damaged: parsed whole (and named) as ever
+            assert reader is not None
+            reader.start_over()
+            del raw
+            return read_database(path)
+    else:
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise DatabaseInvalid(
+                path, "is not valid JSON (it may be truncated or damaged)") from None
+    del raw  # the file's bytes (23 MB at 30 years) are not kept beside what they parse to
     if migrations.newer_than_supported(data):
         raise DatabaseInvalid(
             path, f"was written by a newer version of resilience-tui (schema "
@@ -74,17 +105,136 @@ def read_database(path: Path) -> tuple[dict[str, Any] | None, Signature | None]:
     return data, signature(st)
 
 
+def _read_all(fh: io.BufferedReader, size: int) -> bytearray:
+    """The whole file as a bytearray, read into place (``bytearray(fh.read())`` would hold
+    the file twice for a moment)."""
+    raw = bytearray(size)
+    view, got = memoryview(raw), 0
+    while got < size:
+        n = fh.readinto(view[got:])
+        if not n:
+            break
+        got += n
+    view.release()
+    del raw[got:]  # the file shrank since it was looked at
+    raw += fh.read()  # or grew
+    return raw
+
+
+# The layout orjson writes: {"meta":{"1":{...}},"checkins":{"1":{...},"2":{...}},...}.
+_TABLE_KEY = re.compile(rb'"([a-z_]{1,40})":\{')
+_NEXT_ROW = re.compile(rb'\},"\d{1,20}":\{')  # a row's end, then the next row of its table
+_PIECE = 1 << 16  # bytes of rows parsed at once: ~100 rows, a few hundred KB as dicts
+_TRIES = 8  # places that looked like a row's end and weren't, before giving up on pieces
+
+
+def _parse_in_pieces(raw: bytearray, reader: PieceReader) -> dict[str, Any] | None:
+    """The file parsed a table at a time, each table ~64 KB of rows at a time, every piece
+    handed to ``reader`` before the next is parsed; None when the file is not in the
+    compact layout this app writes. ``raw`` is used up: the bytes of each piece are let go
+    once it is parsed.
+
+    Why: orjson parsing 23 MB of history at once peaked at ~150 MB (the parsed dicts are
+    ~3x the file, plus the parser's own copy), and then the records were built beside the
+    dicts. In pieces, each piece's rows become records before the next piece is parsed,
+    and the file's bytes shrink as the records grow.
+
+    Nothing is taken on trust: the object and table keys are matched exactly, and each
+    piece is parsed by orjson as an object of its own (``{`` + rows + ``}``). A place
+    that only looked like the end of a row (inside a nested object) can't give a piece
+    that parses, so the piece grows to the next such place; a piece that parses is
+    exactly those rows. A table named twice, a row twice, or anything unexpected: None.
+    """
+    if raw[:1] != b"{" or raw[-1:] != b"}":
+        return None
+    del raw[:1]
+    data: dict[str, Any] = {}
+    while len(raw) > 1:  # what is left ends with the file's closing brace
+        key = _TABLE_KEY.match(raw)
+        if key is None or (name := key.group(1).decode()) in data:
+            return None
+        rows: dict[str, Any] = {}
+        del raw[:key.end()]
+        if raw[:1] == b"}":  # an empty table
+            del raw[:1]
+        elif not _table_rows(raw, name, data, rows, reader):
+            return None
+        data[name] = rows
+        if raw == b"}":
+            return data
+        if raw[:2] != b',"':
+            return None
+        del raw[:1]
+    return None
+
+
+def _table_rows(raw: bytearray, name: str, data: dict[str, Any], rows: dict[str, Any],
+                reader: PieceReader) -> bool:
+    """Parse one table's rows (``raw`` starts just inside its brace) into ``rows``, piece
+    by piece, dropping each piece's bytes from ``raw`` and at last the table's closing
+    brace; False when they don't parse so."""
+    # The table's end: its last row's brace and its own, then the next table (one this
+    # file has not had yet), or the end of the file.
+    later = [re.escape(n.encode()) for n in migrations.TABLES if n not in data and n != name]
+    following = (re.compile(rb'\}\},"(?:' + b"|".join(later) + rb')":\{').search(raw)
+                 if later else None)
+    table_end = following.start() + 1 if following else len(raw) - 2
+    while True:
+        cut = _NEXT_ROW.search(raw, _PIECE, table_end)
+        for _ in range(_TRIES):  # a piece of rows that ends at a row's end, if it parses
+            if cut is None:
+                break
+            piece = _parsed(raw[:cut.start() + 1])
+            if piece is not None:
+                break
+            cut = _NEXT_ROW.search(raw, cut.start() + 1, table_end)
+        else:  # damage, or rows full of objects keyed by numbers: parsed whole instead
+            return False
+        if cut is None:  # the rest of the table is one piece
+            piece = _parsed(raw[:table_end])
+            if raw[table_end:table_end + 1] != b"}":
+                return False
+        if piece is None or not rows.keys().isdisjoint(piece):
+            return False
+        reader.take(data, name, piece)
+        rows.update(piece)
+        if cut is None:
+            del raw[:table_end + 1]
+            return True
+        used = cut.start() + 2  # the row's brace and the comma after it
+        del raw[:used]
+        table_end -= used
+
+
+def _parsed(rows: bytes | bytearray) -> dict[str, Any] | None:
+    """``rows`` ("1":{...},"2":{...}) as a dict of rows, or None if they don't parse so."""
+    try:
+        piece = orjson.loads(b"{" + rows + b"}")
+    except orjson.JSONDecodeError:
+        return None
+    return piece if isinstance(piece, dict) else None
+
+
 def _no_wait(path: str, flags: int) -> int:
     """Open without blocking: a pipe swapped in after the check must not hang us."""
     return os.open(path, flags | os.O_NONBLOCK)
 
 
-def _depth_problem(data: dict[str, Any]) -> str | None:
+def _depth_problem(data: dict[str, Any], chunk: int = 512) -> str | None:
     """A nesting bomb in a row would load, then fail every save (orjson writes at most
     254 levels): refused at the door. Asking orjson itself is the quick way to know
-    (a C pass of a few ms, where walking ten years of rows in Python takes ~0.1 s)."""
+    (a C pass of a few ms, where walking ten years of rows in Python takes ~0.1 s).
+
+    Asked a few hundred rows at a time, each chunk at the depth its rows have in the file
+    (``[rows]``: a list, then the rows, as the file's object, then a table): the same answer
+    as writing the whole file, without a second copy of the file in memory on top of the
+    history just read (23 MB at 30 years)."""
     try:
-        orjson.dumps(data)
+        for table in data.values():  # check_shape ran first: a dict of tables of rows
+            rows = list(table.values())
+            for start in range(0, len(rows), chunk):
+                orjson.dumps([rows[start:start + chunk]])
+        orjson.dumps({name: {} for name in data})  # what the chunks left out: the names
     except orjson.JSONEncodeError:
         return "nests lists and objects too deep to be a file this app wrote"
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..domain.record import Record
 from .tables import FILE_TABLES
 
 CURRENT_SCHEMA = 1
@@ -38,8 +39,10 @@ def check_shape(data: object) -> str | None:
     if foreign:
         return f"doesn't look like a resilience-tui database (it has {', '.join(foreign[:3])})"
     for name, table in data.items():
+        # (A row may be a record already: the store builds them as the file is read, from
+        # rows that were dicts when parsed.)
         if not isinstance(table, dict) or not all(
-            isinstance(v, dict) and k.isdecimal() for k, v in table.items()
+            isinstance(v, (dict, Record)) and k.isdecimal() for k, v in table.items()
         ):
             return f"its '{name}' table is damaged"
     if data and schema_of(data) is None:

@@ -99,9 +99,9 @@ async def summary_frames(path: Path, clock: FixedClock,
     go = threading.Event()
     read = Store._read
 
-    def held_back(store: Store) -> None:
+    def held_back(store: Store, **how: bool) -> None:
         assert go.wait(30)
-        read(store)
+        read(store, **how)
 
     monkeypatch.setattr(Store, "_read", held_back)
     store = open_later(path, clock, first[1])
@@ -203,9 +203,9 @@ def test_the_command_paints_from_the_summary_and_reads_the_history_after(
     go, seen = threading.Event(), []
     read = Store._read
 
-    def held_back(store: Store) -> None:
+    def held_back(store: Store, **how: bool) -> None:
         assert go.wait(30)
-        read(store)
+        read(store, **how)
 
     monkeypatch.setattr(Store, "_read", held_back)
     monkeypatch.setattr(ResilienceApp, "run", _run_and_quit(seen, go))
@@ -223,7 +223,7 @@ def test_a_journal_that_turns_out_bad_behind_the_summary_ends_as_a_bad_file_does
     file_summary(journal, make_clock())
     before = journal.read_bytes()
 
-    def damaged(path: Path) -> object:  # as if edited by hand after the summary was made
+    def damaged(path: Path, *_: object) -> object:  # edited by hand after the summary
         raise DatabaseInvalid(path, "it is not valid JSON (line 1, column 1)")
 
     monkeypatch.setattr(store_module, "read_database", damaged)

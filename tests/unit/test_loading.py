@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import copy
 import gc
+import itertools
+import json
+import pickle
+import random
+import uuid
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from fixed_time import make_clock
+from fuzz_cases import base_export, mutate
+from unit.transfer_samples import journal
 
 from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, PlanItem, Rejection, RestDay, SelfCare
+from resilience_tui.journal.opening import open_journal
+from resilience_tui.journal.transfer import apply_import
+from resilience_tui.storage import atomic
+from resilience_tui.storage.errors import DatabaseInvalid
 from resilience_tui.storage.store import Store
+from resilience_tui.storage.transfer import plan_import
 
 
 def checkin(day: str) -> CheckIn:
@@ -59,3 +77,100 @@ def test_preload_reads_every_table_and_leaves_the_collector_as_it_was(
         assert [s.activity for s in reopened.selfcare.all()] == ["walk"]
     finally:
         reopened.close()
+
+
+# Built as the file is read (the app) or after (every other command): the same journal.
+
+def _opened(path: Path, preload: bool) -> object:
+    """All a store made of ``path``: each table's records, what it set aside, and the file
+    it would write; or the refusal. (A nested record stored without its id gets a new one:
+    the same ones each time here.)"""
+    ids = itertools.count()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(ids)))
+        return _opened_now(path, preload)
+
+
+def _opened_now(path: Path, preload: bool) -> object:
+    try:
+        store = open_journal(path, make_clock(), writer=False, preload=preload)
+    except DatabaseInvalid as exc:
+        return ("refused", exc.message)
+    try:
+        store.preload()
+        return ({name: orjson.dumps(repo.all()) for name, repo in store.repos.items()},
+                [d.line() for d in store.damaged], orjson.dumps(store.storage.read()))
+    finally:
+        store.close()
+
+
+def _same_either_way(path: Path, data: bytes) -> object:
+    path.write_bytes(data)
+    built_as_read = _opened(path, preload=True)
+    assert built_as_read == _opened(path, preload=False)
+    return built_as_read
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A few weeks of use as the app writes them (every table, an open cool-down)."""
+    path = tmp_path_factory.mktemp("written") / "resilience.json"
+    store = Store(path, make_clock())
+    assert apply_import(store, store.clock, plan_import(store, base_export()))
+    store.close()
+    data: dict[str, Any] = orjson.loads(path.read_bytes())
+    return data
+
+
+def test_records_built_as_the_file_is_read_are_those_built_after_it(
+        tmp_path: Path, written: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(atomic, "_PIECE", 300)  # a few rows a piece: every seam is crossed
+    kept = _same_either_way(tmp_path / "j.json", orjson.dumps(written))
+    assert isinstance(kept, tuple) and len(kept) == 3
+    assert kept[2] == orjson.dumps(written)  # written back byte for byte
+    for seed in range(120):  # damaged rows, wrong types, nesting bombs: set aside alike
+        mutated = mutate(written, random.Random(seed), 1 + seed % 3, skip=2)
+        compact = json.dumps(mutated, separators=(",", ":"), ensure_ascii=False)  # 2**70 too
+        _same_either_way(tmp_path / f"m{seed}.json", compact.encode())
+
+
+def test_rows_that_look_like_a_table_or_row_boundary_inside_still_read_alike(
+        tmp_path: Path, written: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(atomic, "_PIECE", 50)
+    data = copy.deepcopy(written)
+    for n, row in enumerate(data["rejections"].values()):  # objects keyed like rows, tables
+        row["cooldown"]["draft"] = {"1": {"a": {}}, "2": {"b": {}}, "contacts": {}, "n": n}
+    once = orjson.dumps(data)
+    assert b'{}},"contacts":{' in once and b'}},"2":{' in once
+    _same_either_way(tmp_path / "lookalike.json", once)
+    _same_either_way(tmp_path / "pretty.json", json.dumps(data, indent=1).encode())
+    tail = once[:-1] + b',"contacts":{}}'  # a table twice: the last one counts, as in JSON
+    assert _same_either_way(tmp_path / "twice.json", tail)
+    row_twice = once.replace(b'"checkins":{"1":', b'"checkins":{"2":{"day":"x"},"1":', 1)
+    _same_either_way(tmp_path / "row-twice.json", row_twice)
+    for cut in (len(once) // 3, len(once) // 2, len(once) - 1):  # truncated: refused alike
+        assert _same_either_way(tmp_path / f"cut{cut}.json", once[:cut])[0] == "refused"
+
+
+def test_the_day_a_record_is_checked_against_follows_the_settings_either_way(
+        tmp_path: Path, written: dict[str, Any]) -> None:
+    data = copy.deepcopy(written)
+    data["settings"]["1"]["day_start_hour"] = 12  # at 09:00 it is still yesterday
+    far = next(iter(data["checkins"].values()))
+    far["day"] = "2027-03-12"  # within a year of 11 March, not of 10 March
+    kept = _same_either_way(tmp_path / "late.json", orjson.dumps(data))
+    assert isinstance(kept, tuple) and any("checkins" in line for line in kept[1])
+
+
+def test_a_slotted_record_copies_compares_and_writes_as_its_dict() -> None:
+    records = [r for table in journal(days=12).values() for r in table]
+    assert {type(r) for r in records} >= {CheckIn, Rejection, SelfCare, RestDay}
+    for record in records:
+        assert orjson.dumps(record) == orjson.dumps(record.to_dict())  # held rows rely on it
+        twin = copy.deepcopy(record)
+        assert twin == record and pickle.loads(pickle.dumps(record)) == record
+        assert type(record).from_dict(orjson.loads(orjson.dumps(record))) == record
+        if isinstance(twin, CheckIn) and twin.plan:
+            twin.plan[0].done = not twin.plan[0].done
+            twin.feelings.append("tired")
+            assert twin != record and record.feelings != twin.feelings

@@ -88,9 +88,9 @@ def test_a_use_while_it_is_read_waits_for_it(journal: Path,
     go = threading.Event()
     read = Store._read
 
-    def slow(store: Store) -> None:
+    def slow(store: Store, **how: bool) -> None:
         assert go.wait(30)
-        read(store)
+        read(store, **how)
 
     monkeypatch.setattr(Store, "_read", slow)
     store = later(journal)
@@ -120,7 +120,7 @@ def test_a_bad_file_found_in_the_background_is_reported_and_left_alone(
         journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = journal.read_bytes()
 
-    def damaged(path: Path) -> object:
+    def damaged(path: Path, *_: object) -> object:
         raise DatabaseInvalid(path, "it is not a journal")
 
     monkeypatch.setattr(store_module, "read_database", damaged)
