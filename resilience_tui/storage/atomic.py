@@ -141,7 +141,7 @@ class AtomicCachedStorage(Storage):
         self._batch = 0
         self._changes = 0  # changes made to the data in memory, counted
         self._written = 0  # the count the newest write of the file carried
-        self.changing = threading.Lock()  # held while the data changes (see the module doc)
+        self.changing = threading.RLock()  # held while the data changes (see the module doc)
         self.writing = threading.Lock()  # held while the file is checked and written
         self.deferred = False  # the store writes behind: changes never write here
         self.saved_aside: Path | None = None
