@@ -251,3 +251,23 @@ def test_after_the_app_the_store_writes_each_change_again(
     assert not store.unsaved and not store.pending  # written before put returned
     assert len(app.starts) == asked  # the app is not asked to start anything
     assert store._writer is None
+
+
+def test_the_summary_waits_until_nothing_is_pending(
+        app: App, store: Store, db_path: Path,
+        held: tuple[threading.Event, threading.Event]) -> None:
+    """``status`` trusts the summary while the journal is the file it was made from: one
+    made while a write is due or under way would be filed under the file about to go."""
+    from resilience_tui.journal.summary import filed_summary, keep_summary
+
+    inside, go = held
+    store.preload()
+    walk(store, "walk")
+    assert not keep_summary(store)  # due
+    app.paint()
+    assert inside.wait(WAIT)
+    assert not keep_summary(store)  # under way
+    go.set()
+    assert store.wait_saved(WAIT)
+    assert keep_summary(store)
+    assert filed_summary(db_path) is not None  # filed for the file as it is now
