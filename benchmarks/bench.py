@@ -11,7 +11,9 @@ painted Today (``first_paint.py``, which runs the real ``resilience``) beside
 a bare Textual app (``bare_app.py``) in the same run, alternating, with their
 ratio (and the time to the end of each process, exit included); save
 latency of a check-in edit, a new self-care entry and a plan tick through the
-Store (atomic write and fsync included); Today's, Review's and Patterns'
+Store (atomic write and fsync included); ctrl+s on a self-care entry in the app
+(headless, through Pilot), from the key to Today painted with it and to the entry on
+disk (the app writes behind, so the two differ); Today's, Review's and Patterns'
 figures from loaded tables (CPU time; Patterns' are its counts and the themes
 read from every note and piece of feedback); ``resilience status`` as a whole process; peak
 memory (max RSS) of the first-paint process against the bare app; opening Review in the app
@@ -90,7 +92,8 @@ NO_BYTECODE_ENV = {**BASE_ENV, "PYTHONDONTWRITEBYTECODE": "1",
 FULL_YEARS = [0, 1, 5, 10, 20, 30]  # 0: the empty journal, what every figure grows from
 QUICK_YEARS = [0, 1, 10]
 GOALS = {"paint": 1.25, "save": 30.0, "figures": 20.0, "themes": 50.0, "status": 0.12,
-         "status_ratio": 1.2, "memory": 2.0, "momentum": 50.0}
+         "status_ratio": 1.2, "memory": 2.0, "momentum": 50.0, "key_painted": 50.0,
+         "key_disk": 100.0}
 
 
 # --- measuring ------------------------------------------------------------------------
@@ -270,6 +273,88 @@ async def _screen_opens(db: Path, reps: int) -> dict[str, Any]:
             for name, got in found.items()}
 
 
+# --- ctrl+s in the app -----------------------------------------------------------------------
+
+
+def save_keys(db: Path, reps: int) -> dict[str, Any]:
+    """ctrl+s on a self-care entry in the app, headless at 80×24, on a copy of ``db`` opened
+    as ``resilience`` opens it: from the key to the first frame of Today after it has taken
+    the change in (key → painted), and to the entry on disk (the journal's atomic write,
+    fsync and rename done: key → on disk). ``reps`` saves after one to warm up, each typed
+    as a person does (``s``, ``walk``, tab, ``30``) with only ctrl+s timed. The day's
+    first write (it takes the daily backup) is made before, as in ``saves``."""
+    return asyncio.run(_save_keys(db, reps))
+
+
+async def _save_keys(db: Path, reps: int) -> dict[str, Any]:
+    from resilience_tui.app import ResilienceApp
+    from resilience_tui.screens.selfcare import SelfCareScreen
+    from resilience_tui.screens.today.screen import TodayScreen
+    from resilience_tui.storage import atomic
+
+    clock = Clock()
+    copy = OUT / "run" / "save-keys" / "db.json"
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    copy.parent.mkdir(parents=True)
+    shutil.copy2(db, copy)
+    store = as_the_app_opens(copy, clock, writer=True)
+    store.save_settings(store.settings)
+    app = ResilienceApp(store, clock, cursor_blink=False)
+    marks: dict[str, float] = {}
+    write, took_in = atomic.atomic_write, TodayScreen.on_journal_changed
+
+    def noted(path: Path, payload: bytes, **options: Any) -> os.stat_result:
+        done = write(path, payload, **options)
+        if "key" in marks and path == store.storage.target:
+            marks.setdefault("disk", time.perf_counter())
+        return done
+
+    def taking_in(screen: Any, message: Any) -> None:
+        if "key" in marks:
+            marks.setdefault("taken", time.perf_counter())
+        took_in(screen, message)
+
+    def frame() -> None:  # Textual calls it after each frame it draws (headless included)
+        if "taken" in marks and isinstance(app.screen, TodayScreen):
+            marks.setdefault("painted", time.perf_counter())
+
+    app.post_display_hook = frame  # type: ignore[method-assign]
+    atomic.atomic_write = noted  # type: ignore[assignment]
+    TodayScreen.on_journal_changed = taking_in  # type: ignore[method-assign]
+    found: list[tuple[float, float]] = []
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for n in range(reps + 1):
+                await pilot.press("s")
+                await pilot.pause()
+                assert isinstance(app.screen, SelfCareScreen), "s did not open self-care"
+                await pilot.press(*"walk", "tab", "3", "0")
+                await pilot.pause()
+                marks.clear()
+                marks["key"] = time.perf_counter()
+                await pilot.press("ctrl+s")
+                for _ in range(5000):  # ten seconds at most: only stops a broken run
+                    if "painted" in marks and "disk" in marks:
+                        break
+                    await asyncio.sleep(0.002)
+                while getattr(store, "pending", False):  # its notice, settled: a quiet start
+                    await pilot.pause(0.01)
+                assert "disk" in marks and "painted" in marks, f"save {n} not seen: {marks}"
+                if n:
+                    found.append(((marks["painted"] - marks["key"]) * 1000,
+                                  (marks["disk"] - marks["key"]) * 1000))
+            assert not store.problems, store.problems
+    finally:
+        atomic.atomic_write = write  # type: ignore[assignment]
+        TodayScreen.on_journal_changed = took_in  # type: ignore[method-assign]
+        store.close()
+        let_go()
+    painted, disk = [p for p, _ in found], [d for _, d in found]
+    return {"key_painted": (median(painted), p95(painted)),
+            "key_disk": (median(disk), p95(disk))}
+
+
 # --- one history ----------------------------------------------------------------------------
 
 
@@ -415,6 +500,7 @@ def measure(years: int, quick: bool) -> dict[str, Any]:
     r.update(saves(db, 5 if quick else 15))
     r.update(processes(db, 3 if quick else 9))
     r.update(screen_opens(db, 3 if quick else 9))
+    r.update(save_keys(db, 5 if quick else 9))
     r["status_textual"] = status_imports_textual(db)
     return r
 
@@ -551,6 +637,12 @@ def table(results: list[dict[str, Any]]) -> str:
         row("save a plan tick, ms", save("save_tick"),
             f"≤ {GOALS['save']:.0f} median",
             lambda r: verdict(r["save_tick"][0], GOALS["save"], r["save_tick"][1])),
+        row("ctrl+s on a self-care entry in the app: key → painted, ms (median / p95)",
+            several("key_painted", 2), f"≤ {GOALS['key_painted']:.0f} median",
+            lambda r: verdict(r["key_painted"][0], GOALS["key_painted"], r["key_painted"][1])),
+        row("… key → on disk, ms (median / p95)", several("key_disk", 2),
+            f"≤ {GOALS['key_disk']:.0f}",
+            lambda r: verdict(r["key_disk"][1], GOALS["key_disk"])),
         row("Today's figures, CPU ms", grown("today", 1), figures_goal,
             under("today", GOALS["figures"])),
         row("… spread, CPU ms", spread_of("today", 1)),

@@ -9,7 +9,8 @@ random moment:
   takes the daily backup);
 - **app saves**: the child runs the real app headless (Textual's Pilot) on
   the same history and logs self-care through the keys, one save after
-  another, printing each record's id once its save has reached the file.
+  another, printing each record's id once its save has reached the file (the app
+  writes behind, in its writer thread: the child waits until nothing is pending).
 
 After every kill: the journal and its backups are valid (``doctor`` finds no
 problem), no record the file held before is gone, every save the child
@@ -116,6 +117,8 @@ async def drive() -> None:
             await pilot.pause()
             await pilot.press(*activity, "tab", "3", "0", "ctrl+s")
             await pilot.pause()
+            while store.pending:  # the app writes behind: the file has it once this ends
+                await pilot.pause(0.01)
             if store.unsaved:
                 sys.exit(7)
             [entry] = [e for e in store.selfcare.all() if e.activity == activity]

@@ -6,13 +6,14 @@ import asyncio
 import random
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -37,6 +38,16 @@ if TYPE_CHECKING:
 
 SUMMARY_DELAY = 0.5  # seconds of quiet after a change before the summary is refiled
 FIRST_FRAME_WAIT = 0.3  # read the history by then, even if the first frame is slow to come
+WRITE_BY = 0.25  # seconds: a change is handed to the writer by then, painted or not
+
+
+class StoreSettled(Message):
+    """From the journal's writer thread: a write ended; settle it here, on the app's thread
+    (its "not saved yet" or its "saved" notices)."""
+
+    def __init__(self, settle: Callable[[], None]) -> None:
+        super().__init__()
+        self.settle = settle
 
 
 class ResilienceApp(App[None]):
@@ -74,6 +85,7 @@ class ResilienceApp(App[None]):
         self.crash: str | None = None  # an unexpected error's traceback, for a file
         self._refresh_pending = False
         self._summary_timer: Timer | None = None
+        self._write_start: Callable[[], None] | None = None  # starts the due write
         self._undo: tuple[Deletion, float] | None = None  # the latest deletion, and when
         self._type_ahead = TypeAhead(self, self._route_input)
         store.on_problem = self._storage_problem
@@ -123,6 +135,9 @@ class ResilienceApp(App[None]):
         if error is not None:
             self.exit()  # the command line says what went wrong (exit 4 for a bad file)
             return
+        # Saves change memory and repaint at once; the file is written behind, off the keys'
+        # path, once the change is on screen (see Store.write_in_background).
+        self.store.write_in_background(self._write_after_paint, self._settle_soon)
         if self._first is not None:
             self._first = None
             self.refresh_today()
@@ -192,6 +207,9 @@ class ResilienceApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, TodayScreen) or hasattr(screen, "on_journal_changed"):
                 screen.post_message(JournalChanged())
+        if self._write_start is not None:  # queued behind the refresh just asked for
+            start, self._write_start = self._write_start, None
+            self.screen.call_after_refresh(start)
         self._keep_summary_soon()
 
     def _keep_summary_soon(self) -> None:
@@ -203,7 +221,37 @@ class ResilienceApp(App[None]):
 
     def _keep_summary(self) -> None:
         self._summary_timer = None
+        if not self.store.ready:  # the history is not in yet: it files one once it is
+            return
+        if self.store.pending:  # the file is about to change: file it for that one
+            self._keep_summary_soon()
+            return
         keep_summary(self.store)
+
+    # Writing behind -------------------------------------------------------
+    def _write_after_paint(self, start: Callable[[], None]) -> None:
+        """The store has a change to write: start the writer once the screen shows it.
+
+        The next ``refresh_today`` (a closing form's, or the one the change asked for)
+        tells the screens of the change and then asks for ``start`` after the current
+        screen's next refresh, which comes after that repaint. A screen that closes
+        before painting takes its callbacks with it, so a timer starts the write anyway
+        (a second start finds nothing due: no second write)."""
+        self._write_start = start
+        self.set_timer(WRITE_BY, start)
+
+    def _settle_soon(self, settle: Callable[[], None]) -> None:
+        """Called on the writer's thread: settle on ours (posting a message is thread-safe)."""
+        self.post_message(StoreSettled(settle))
+
+    def on_store_settled(self, message: StoreSettled) -> None:
+        message.settle()
+
+    def on_unmount(self) -> None:
+        """However the app ends, what memory holds reaches the file before the journal is
+        let go (and the command line, after the app, writes directly again)."""
+        if self.store.ready:  # else nothing was read, so nothing can have changed
+            self.store.write_in_foreground()
 
     # Deleting, with a way back --------------------------------------------
     def on_entry_deleted(self, message: EntryDeleted) -> None:
@@ -309,6 +357,7 @@ class ResilienceApp(App[None]):
         self._quit_checked()
 
     def _quit_checked(self) -> None:
+        # retry() first waits for a write under way (or due): a moment, at most a save's.
         if self.store.unsaved and not self.store.retry() and not self._warned:
             aside = self.store.rescue()
             where = f"a copy is in {aside}" if aside else "they could not be copied anywhere"

@@ -40,12 +40,12 @@ class JournalHost(Protocol):
 def notify_saved(app: Any, message: str, **options: Any) -> None:
     """A success notice, shown only once the change reached the file.
 
-    After a failed write the app has said "Not saved yet"; a green "Logged" beside
-    it would contradict it, so a success notice stays quiet while the file lacks
-    what memory holds (the next good write carries it, and its notice shows).
+    The app writes behind, so the notice waits for the write (a moment: the screen has
+    already changed). After a failed write the app has said "Not saved yet"; a green
+    "Logged" beside it would contradict it, so a success notice stays quiet while the
+    file lacks what memory holds (the next good write carries it, and its notice shows).
     """
-    if not cast(JournalHost, app).store.unsaved:
-        app.notify(message, **options)
+    cast(JournalHost, app).store.when_saved(lambda: app.notify(message, **options))
 
 
 class StoreAccess:
@@ -78,12 +78,17 @@ class StoreAccess:
         """Answer the moments a save made with a notice: in the corner, never in the way,
         and long enough on screen to be read by someone tired."""
         line = self.answer_line(moments)
-        if line and not self.host.store.unsaved:
+        if not line:
+            return
+        app = self.app
+
+        def say() -> None:
             # An answer supersedes what was said before ("press m for your first
             # check-in" is stale once it is done): one thing to read at a time.
-            self.app.clear_notifications()
-        if line:
-            self.notify_saved(line, timeout=ANSWER_SECONDS, markup=False)
+            app.clear_notifications()
+            app.notify(line, timeout=ANSWER_SECONDS, markup=False)
+
+        self.store.when_saved(say)  # like every success notice, once it is in the file
 
     @contextmanager
     def kept_safe(self) -> Iterator[None]:

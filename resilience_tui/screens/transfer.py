@@ -23,7 +23,7 @@ from ..journal.transfer import apply_import
 from ..storage.transfer import ImportPlan, ImportProblem, Parsed, parse_export
 from ..storage.transfer import plan_import as make_plan
 from ..widgets.confirm import ConfirmDialog
-from .base import AppModal
+from .base import AppModal, notify_saved
 from .export import ask_and_export, exports_folder
 
 
@@ -114,13 +114,12 @@ class ImportDialog(AppModal[ImportPlan | None]):
             self._show("Nothing was imported.")
             return
         plan = self.plan
-        saved = apply_import(self.store, self.clock, plan)
+        apply_import(self.store, self.clock, plan)
         if plan.settings is not None and plan.settings.theme in self.app.available_themes:
             self.app.theme = plan.settings.theme  # the imported settings, seen at once
-        if saved:
-            self.app.notify(f"Imported {plan.summary()}.", title="Import done", timeout=8)
-        # When the write failed the store has already said so; the records are in memory
-        # and go to the file with the next save.
+        # Said once the import is in the file. When the write fails the store says so
+        # instead; the records are in memory and go to the file with the next save.
+        notify_saved(self.app, f"Imported {plan.summary()}.", title="Import done", timeout=8)
         self.dismiss(plan)
 
     def _show(self, text: str, problem: bool = False) -> None:

@@ -9,6 +9,15 @@ A journal that is a link (into a synced folder, say) is resolved once, when it
 is opened, and written through: the new file replaces the link's target in the
 target's folder, and the link stays a link. A read-only journal (no owner write
 bit) is read as usual and never replaced: each save is refused with a note.
+
+The app writes behind (see ``Store.write_in_background``): its thread changes the data
+and a writer thread serialises and writes it later. Two locks keep that sound. Every
+change to the cached data happens inside :meth:`batch`, which holds ``changing``; a
+snapshot (the ``orjson.dumps`` of the whole journal) takes the same lock, so it never
+sees half a change (say, a self-care entry without the contact it noted). And one write
+of the file at a time (``writing``), whichever thread asks. Changes are counted, and each
+write notes the count it carried, so "is the file behind memory?" has one answer from
+either thread: ``dirty``.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -279,7 +289,11 @@ class AtomicCachedStorage(Storage):
         self._sig = sig
         self._before_write = before_write
         self._batch = 0
-        self._dirty = False
+        self._changes = 0  # changes made to the data in memory, counted
+        self._written = 0  # the count the newest write of the file carried
+        self.changing = threading.RLock()  # held while the data changes (see the module doc)
+        self.writing = threading.Lock()  # held while the file is checked and written
+        self.deferred = False  # the store writes behind: changes never write here
         self.saved_aside: Path | None = None
 
     @property
@@ -293,8 +307,8 @@ class AtomicCachedStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
-        self._dirty = True
-        if self._batch == 0:
+        self._changes += 1
+        if self._batch == 0 and not self.deferred:
             self.flush()
 
     def close(self) -> None:
@@ -303,23 +317,54 @@ class AtomicCachedStorage(Storage):
     # Ours ---------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        """True while the memory holds changes the file does not."""
-        return self._dirty
+        """True while the memory holds changes the file does not (a write asked for, under
+        way, or failed)."""
+        return self._written < self._changes
+
+    @property
+    def changes(self) -> int:
+        """How many changes memory has had: a write carrying this count has them all."""
+        return self._changes
+
+    @property
+    def changing_now(self) -> bool:
+        """Inside a batch: the data is part-way through a change."""
+        return self._batch > 0
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group many changes into one write."""
+        """Group many changes into one write (one snapshot never sees part of them)."""
+        if self._batch == 0:
+            self.changing.acquire()
         self._batch += 1
         try:
             yield
         finally:
             self._batch -= 1
-        if self._batch == 0 and self._dirty:
+            if self._batch == 0:
+                self.changing.release()
+        if self._batch == 0 and self.dirty and not self.deferred:
             self.flush()
 
     def flush(self) -> None:
         """Write the in-memory data to disk now (raises on failure, data kept)."""
-        self._dirty = True  # until this write succeeds, the file may lack what memory holds
+        if not self.dirty:
+            self._changes += 1  # until this write succeeds, the file may lack what memory holds
+        with self.writing:
+            self.commit(*self.snapshot())
+
+    def snapshot(self) -> tuple[bytes, int]:
+        """The whole journal as the file will hold it, and the change count it carries.
+
+        Taken between changes, never inside one (``changing``); orjson holds the GIL
+        for the whole dump, so nothing changes under it either."""
+        with self.changing:
+            return orjson.dumps(self._data), self._changes
+
+    def commit(self, payload: bytes, changes: int) -> None:
+        """Replace the file with ``payload`` (a :meth:`snapshot`), after checking it is still
+        the file we know; raises StorageError on failure, and memory keeps everything.
+        The caller holds ``writing``."""
         self.read_only = self.read_only and _read_only(self.target)  # chmod 600 lifts it
         if self.read_only:
             raise DatabaseWriteError(
@@ -330,11 +375,11 @@ class AtomicCachedStorage(Storage):
             if self._before_write:
                 self._before_write()  # the daily backup: a failure here is a failed write
             private_folder(self.target.parent)
-            st = atomic_write(self.target, orjson.dumps(self._data))
+            st = atomic_write(self.target, payload)
         except OSError as exc:
             raise self._write_error(exc) from None
         self._sig = signature(st)
-        self._dirty = False
+        self._written = max(self._written, changes)
 
     def _write_error(self, exc: OSError) -> DatabaseWriteError:
         return DatabaseWriteError(
@@ -366,7 +411,7 @@ class AtomicCachedStorage(Storage):
         that (a full disk, a read-only folder) to the temporary folder. None if neither."""
         stamp = self._now().strftime("%Y%m%d-%H%M%S")
         name = f"{self.path.name}.unsaved-{stamp}"
-        payload = orjson.dumps(self._data)
+        payload, _ = self.snapshot()
         places = [self.saved_aside] if self.saved_aside else []
         places += [self.path.with_name(name), Path(tempfile.gettempdir()) / name]
         for aside in places:

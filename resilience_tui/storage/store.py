@@ -10,6 +10,15 @@ rows are those same objects wherever orjson writes them identically
 (:mod:`held`), so the history is held once, not as dicts and objects both.
 A failed write keeps everything in memory and is reported to ``on_problem``
 instead of raising, so no words are lost.
+
+By default each change is written before the call returns (the command line, the
+tests). The app has the store write behind instead (:meth:`Store.write_in_background`):
+the change is made in memory and announced at once, and one writer thread
+(:mod:`.writer`) writes the file once the app has painted, a burst of changes in one
+write. Everything else holds as before: the same atomic, checked write and daily
+backup, the same "not saved" report (now delivered on the app's thread), and
+``unsaved`` stays true until the file has it all. What is said about a save waits
+for the file (:meth:`Store.when_saved`), and closing the store waits for the writer.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from __future__ import annotations
 import copy
 import gc
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager, nullcontext
 from datetime import date
@@ -42,13 +52,15 @@ from . import migrations
 from .atomic import AtomicCachedStorage, PieceReader, read_database
 from .backup import daily_backup
 from .damage import Damaged, check_row
-from .errors import StorageError
+from .errors import DatabaseWriteError, StorageError
 from .files import private_folder
 from .held import JournalDB, documents, hold, release
 from .lock import WriterLock
 from .tables import RECORD_CLASSES
+from .writer import BackgroundWriter
 
 T = TypeVar("T", bound=Record)
+Later = Callable[[Callable[[], None]], None]  # "call this on the app's thread, later"
 
 # The tables, by their names in the file, and their records' classes.
 _TABLES: dict[str, type[Record]] = {
@@ -301,6 +313,14 @@ class Store:
         self._load_error: BaseException | None = None
         self._pending: dict[str, Any] | None = None  # what the file brings, while being read
         self._reader = 0  # the thread reading it
+        # Writing behind (the app): see ``write_in_background``.
+        self._writer: BackgroundWriter | None = None
+        self._after_paint: Later | None = None
+        self._on_ui: Later | None = None
+        self._write_due = False  # changed since the writer was last asked
+        self._outcomes: deque[tuple[int, str | None]] = deque()  # written, not yet settled
+        self._settling = threading.Lock()  # the writer appends outcomes as the UI settles
+        self._when_saved: deque[tuple[int, Callable[[], None]]] = deque()
         self._lock = WriterLock(self.path) if writer else None
         if self._lock:
             if not self.path.parent.exists():
@@ -505,6 +525,7 @@ class Store:
         if self._batch_depth == 0:
             for listener in list(self._listeners):
                 listener()
+            self._write_soon()
 
     def guard(self, operation: Callable[[], object]) -> bool:
         """Run a write; on failure keep the data in memory and report. True when saved."""
@@ -518,8 +539,13 @@ class Store:
         return True
 
     def retry(self) -> bool:
-        """Try again to write what memory holds and the file does not."""
-        return not self.storage.dirty or self.guard(self.storage.flush)
+        """Try again to write what memory holds and the file does not (writing behind, the
+        writer finishes first). True when the file has everything."""
+        if self._writer is None:
+            return not self.storage.dirty or self.guard(self.storage.flush)
+        if self.storage.dirty and not self.pending:  # a failed write nothing retries yet
+            self._write_due = True
+        return self.wait_saved()
 
     def rescue(self) -> Path | None:
         """Copy what memory holds to a file beside the database (after a failed write)."""
@@ -532,7 +558,123 @@ class Store:
 
     @property
     def unsaved(self) -> bool:
+        """Memory holds what the file does not: a write is due, under way, or failed."""
         return self.storage.dirty
+
+    # Writing behind (the app) ----------------------------------------------
+    def write_in_background(self, after_paint: Later, on_ui: Later) -> None:
+        """From now on, changes are made in memory and the file is written by one writer
+        thread: the app's keys never wait on serialising and syncing the whole journal.
+
+        ``after_paint(fn)`` (called on the app's thread) calls ``fn`` there once the
+        change has been shown: the writer's serialising holds the GIL for its whole
+        length (~23 ms at thirty years), so it starts after the repaint, not during it.
+        ``on_ui(fn)`` must be safe to call from the writer thread and never block: it
+        calls ``fn`` on the app's thread soon (to settle a write's outcome: the notices).
+        """
+        self._after_paint, self._on_ui = after_paint, on_ui
+        if self._writer is None:
+            self.storage.deferred = True
+            self._writer = BackgroundWriter(self._write_behind)
+        if self.storage.dirty:
+            self._write_soon()
+
+    def write_in_foreground(self) -> bool:
+        """Wait for the writer, stop it, and write each change before returning again (as
+        the command line does); the app calls this as it ends. True when all is saved."""
+        saved = self.wait_saved()
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.stop()
+        self.storage.deferred = False
+        self._after_paint = self._on_ui = None
+        self.settle()
+        self._when_saved.clear()  # nothing left to come: these saves failed, and were said to
+        return saved
+
+    @property
+    def pending(self) -> bool:
+        """A write is due or under way, or its outcome is not yet settled (its notices not
+        yet shown): "wait a moment before reading the file". False after a failure that
+        nothing is retrying yet (``unsaved`` says that)."""
+        return bool(self._write_due or self._outcomes
+                    or (self._writer is not None and not self._writer.idle))
+
+    def wait_saved(self, timeout: float | None = None) -> bool:
+        """Write now (writing behind: start what is due, wait for the writer, settle its
+        outcome here); True when the file has everything memory holds. On the app's
+        thread, outside any change (the writer needs the data still to snapshot it)."""
+        if self._writer is not None:
+            if self.storage.changing_now:
+                raise RuntimeError("waiting for the writer inside a change would never end")
+            self._start_write()
+            self._writer.wait(timeout)
+            self.settle()
+        return not self.unsaved
+
+    def when_saved(self, say: Callable[[], None]) -> None:
+        """Call ``say`` once the file holds everything memory holds now: at once when it
+        does, else (writing behind) after the write under way or due succeeds. When that
+        write fails ``say`` is dropped: the app said "not saved yet" instead, and the next
+        good write's own words follow it. Writing directly, an unsaved store stays quiet."""
+        if not self.unsaved:
+            say()
+        elif self.pending:
+            self._when_saved.append((self.storage.changes, say))
+
+    def settle(self) -> None:
+        """On the app's thread: report each finished write (a failure as ever, through
+        ``on_problem``) and say what waited for it."""
+        while True:
+            with self._settling:
+                if not self._outcomes:
+                    return
+                carried, problem = self._outcomes.popleft()
+            if problem is not None:
+                self._report(problem)
+            while self._when_saved and self._when_saved[0][0] <= carried:
+                _, say = self._when_saved.popleft()
+                if problem is None:
+                    say()
+
+    def _write_soon(self) -> None:
+        """Writing behind: after a change, have the writer write once the app has painted."""
+        if self._writer is None or self._after_paint is None or self._write_due:
+            return
+        if self.storage.dirty:
+            self._write_due = True
+            self._after_paint(self._start_write)
+
+    def _start_write(self) -> None:
+        """Hand what is due to the writer (any number of changes: one write)."""
+        if self._write_due and self._writer is not None:
+            self._write_due = False
+            self._writer.ask()
+
+    def _write_behind(self) -> None:
+        """The writer thread's job: snapshot, check, back up, write; never raises. The
+        outcome goes to the app's thread (``settle``), whose notices must not run here."""
+        carried = self.storage.changes
+        problem: str | None = None
+        try:
+            with self.storage.writing:
+                if self.storage.dirty:  # not when an earlier run wrote it all already
+                    payload, carried = self.storage.snapshot()
+                    self.storage.commit(payload, carried)
+        except StorageError as exc:
+            problem = exc.message
+        except Exception as exc:  # noqa: BLE001 - a save that failed oddly is still a failed save
+            problem = DatabaseWriteError(self.path, f"Couldn't save to {self.path} ({exc}). "
+                                         f"Your entries are safe in memory; the app will try "
+                                         f"again with your next change.").message
+        with self._settling:
+            self._outcomes.append((carried, problem))
+        on_ui = self._on_ui
+        if on_ui is not None:
+            try:
+                on_ui(self.settle)
+            except Exception:  # noqa: BLE001, S110 - the app is gone: whoever waits settles
+                pass
 
     def _report(self, message: str) -> None:
         self.problems.append(message)
@@ -543,6 +685,9 @@ class Store:
         daily_backup(self.path, self.clock.today_str())
 
     def close(self) -> None:
+        """Write what is due (writing behind), then let go of the writer lock."""
+        if self._writer is not None:
+            self.write_in_foreground()
         if self._lock:
             self._lock.release()
             self._lock = None

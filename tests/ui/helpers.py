@@ -107,6 +107,15 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], *,
     assert condition(), f"still waiting after {seconds} s"
 
 
+async def written(pilot: Pilot[Any]) -> None:
+    """Wait until the app has written its latest change and said what it says after a
+    save. The app writes behind (a writer thread, after the repaint), so the file, the
+    "saved" notices and a "Not saved yet" come a moment after the screen has changed;
+    this waits on the store saying nothing is pending, not on a clock."""
+    store = pilot.app.store  # type: ignore[attr-defined]
+    await wait_until(pilot, lambda: not store.pending)
+
+
 async def run_command(pilot: Pilot[Any], words: str) -> None:
     """Open the command palette, type ``words``, wait for its search to list a match and
     press enter on the first one."""

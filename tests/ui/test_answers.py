@@ -20,6 +20,7 @@ from helpers import (
     plan_for_today,
     press_button,
     seed_cooldown,
+    written,
 )
 from textual.widgets import Input, Static, TextArea
 
@@ -48,6 +49,7 @@ async def check_in_with(pilot, mood: str) -> None:  # type: ignore[no-untyped-de
     await pilot.press(mood, "tab", "3", "ctrl+s")
     await pilot.pause()
     assert isinstance(pilot.app.screen, TodayScreen)
+    await written(pilot)  # what the app says about a save comes once it is in the file
 
 
 async def test_a_first_check_in_at_mood_1_is_welcomed_and_offers_a_walk_that_helped(
@@ -105,9 +107,11 @@ async def test_ticking_the_last_item_answers_and_never_twice_in_the_same_words(
         await pilot.pause()
         await pilot.press("down", "space", "down", "space")
         await pilot.pause()
+        await written(pilot)
         assert said(app, "plan_done") == []  # one still to go
         await pilot.press("down", "space")
         await pilot.pause()
+        await written(pilot)
         lines = said(app, "plan_done")
         assert len(lines) == 1
         for _ in range(4):  # untick, tick again: each finish gets a line, never the last one
@@ -115,6 +119,7 @@ async def test_ticking_the_last_item_answers_and_never_twice_in_the_same_words(
             await pilot.pause()
             await pilot.press("space")
             await pilot.pause()
+            await written(pilot)
             [line] = said(app, "plan_done")  # each answer replaces the one before
             lines.append(line)
         assert len(lines) == 5
@@ -133,6 +138,7 @@ async def test_closing_a_cool_down_says_how_the_feelings_changed(seeded_app,
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
+        await written(pilot)
         [notice] = messages(app)
         # The name as typed (brackets are words here, not markup).
         assert "Acme [Labs]" in notice and "hurt 80 → 30, shaken 60 → 20" in notice
@@ -166,6 +172,7 @@ async def test_self_care_that_completes_a_week_of_steps_is_answered(seeded_app,
         screen.query_one("#minutes", Input).value = "20"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await written(pilot)
         week = [m for m in messages(app) if "7 days" in m]
         assert len(week) == 1
     assert [s.day for s in store.selfcare.all()] == [TODAY.isoformat()]

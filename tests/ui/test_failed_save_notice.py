@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import messages, open_log, open_selfcare
+from helpers import messages, open_log, open_selfcare, written
 from test_storage_notices import save_name
 
 from resilience_tui.screens.today.screen import TodayScreen
@@ -26,12 +26,14 @@ async def log_selfcare(pilot: Any) -> None:
     await open_selfcare(pilot)
     await pilot.press(*"walk", "tab", *"30", "ctrl+s")
     await pilot.pause()
+    await written(pilot)
 
 
 async def log_rejection(pilot: Any) -> None:
     await open_log(pilot)
     await pilot.press(*"Acme Corp", "tab", *"QA Lead", "ctrl+s")
     await pilot.pause()
+    await written(pilot)
 
 
 async def save_settings(pilot: Any) -> None:
@@ -44,6 +46,7 @@ async def rest_today(pilot: Any) -> None:
     _title, _help, run = rest_today_command(pilot.app)
     run()
     await pilot.pause()
+    await written(pilot)
 
 
 FLOWS: dict[str, tuple[Callable[[Any], Awaitable[None]], str]] = {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import orjson
 from fixed_time import make_clock
-from helpers import messages, run_command
+from helpers import messages, run_command, written
 from textual.widgets import Input, Static
 
 from resilience_tui.domain.models import CheckIn, Cooldown, PlanItem, Rejection, SelfCare
@@ -124,6 +124,7 @@ async def test_import_shows_what_would_change_and_applies_after_yes(make_app, st
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        await written(pilot)  # "Imported …" is said once it is in the file
         assert [c.intention for c in store.checkins.all()] == ["From the laptop"]
         assert [s.minutes for s in store.selfcare.all()] == [25]
         assert any("Imported 1 new check-in, 1 new self-care entry" in m for m in messages(app))

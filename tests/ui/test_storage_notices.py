@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import messages, toast_text
+from helpers import messages, toast_text, written
 from textual.widgets import Input
 
 from resilience_tui.screens.today.screen import TodayScreen
@@ -23,6 +23,7 @@ async def save_name(pilot: object, name: str) -> None:
     field.value = name
     await pilot.press("ctrl+s")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+    await written(pilot)  # type: ignore[arg-type]
 
 
 async def test_a_full_disk_is_told_and_nothing_is_lost(

@@ -3,7 +3,7 @@ it for good, and help and the palette bring it back."""
 
 from __future__ import annotations
 
-from helpers import burst, run_command
+from helpers import burst, run_command, written
 from textual.widgets import Static
 
 from resilience_tui.app import ResilienceApp
@@ -27,6 +27,7 @@ async def test_a_fresh_journal_opens_on_the_welcome_and_keeps_the_name(store, cl
         await pilot.press(*"Alex Rivera", "tab", "tab", "space", "ctrl+s")  # Tue is a rest day
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        await written(pilot)  # "Saved." is said once it is in the file
         assert [n.message for n in app._notifications] == [
             "Saved. Press m whenever you're ready for your first check-in."]
     settings = store.settings
