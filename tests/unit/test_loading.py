@@ -162,7 +162,7 @@ def test_the_day_a_record_is_checked_against_follows_the_settings_either_way(
     assert isinstance(kept, tuple) and any("checkins" in line for line in kept[1])
 
 
-def test_a_slotted_record_copies_compares_and_writes_as_its_dict() -> None:
+def test_a_record_copies_compares_and_writes_as_its_dict() -> None:
     records = [r for table in journal(days=12).values() for r in table]
     assert {type(r) for r in records} >= {CheckIn, Rejection, SelfCare, RestDay}
     for record in records:
