@@ -17,8 +17,9 @@ per store revision (:mod:`resilience_tui.journal.days`).
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
@@ -106,6 +107,84 @@ class DayIndex:
     def first_checkin(self) -> date | None:
         """The earliest well-formed check-in day (future ones included), or None."""
         return date.fromordinal(self._checkin_days[0]) if self._checkin_days else None
+
+
+    # Following a save -----------------------------------------------------------------
+    def updated(self, changes: Sequence[tuple[str, object, object]],
+                rest_days: Callable[[], Iterable[RestDay]]) -> DayIndex | None:
+        """This index with ``changes`` applied: the records put (``(table, old, new)``,
+        ``old`` None for a new one) or deleted (``new`` None) since it was built, in
+        order. The result is exactly the index built afresh from the records as they are
+        now (a new record goes last on its day, an edited one keeps its place), in a
+        fraction of the time: building it took 18 ms at 30 years, a save's worth.
+
+        None when a change is one it doesn't follow (an edit that moves a record to
+        another day, a day that isn't a plain ISO date): build afresh then. This index is
+        left as it was (it may be shared); the lists a change touches are copied."""
+        new = copy.copy(self)
+        new.__dict__.pop("by_day", None)
+        copied: set[str] = set()
+        rest_changed = False
+        for table, old, record in changes:
+            if table == "rest_days":
+                rest_changed = True
+            elif table in _PARTS and not new._apply(_PARTS[table], old, record, copied):
+                return None
+        if rest_changed:
+            new._rest_days = _ordinals(r.day for r in rest_days())
+        return new
+
+    def _apply(self, part: tuple[str, str, str], old: object, record: object,
+               copied: set[str]) -> bool:
+        """One put or delete on the check-in or self-care part; False if not followed."""
+        day = getattr(record if record is not None else old, "day", None)
+        if old is not None and record is not None and getattr(old, "day", None) != day:
+            return False  # moved to another day: its place there follows the table's order
+        if not isinstance(day, str):
+            return True  # never indexed (the record check keeps such days out anyway)
+        ordinal = _plain_ordinal(day)
+        if ordinal is None:
+            return False
+        if part[0] not in copied:  # copy on first write: the index before may be in use
+            for name in part:
+                setattr(self, name, list(getattr(self, name)))
+            copied.add(part[0])
+        records: list[object] = getattr(self, part[0])
+        keys: list[str] = getattr(self, part[1])
+        days: list[int] = getattr(self, part[2])
+        if old is None:  # new: last of its day, as the table lists it
+            end = bisect_right(keys, day)
+            records.insert(end, record)
+            keys.insert(end, day)
+            place = bisect_left(days, ordinal)
+            if place == len(days) or days[place] != ordinal:
+                days.insert(place, ordinal)
+            return True
+        lo, hi = bisect_left(keys, day), bisect_right(keys, day)
+        found = next((i for i in range(lo, hi) if records[i] is old), None)
+        if found is None:
+            return False
+        if record is not None:  # edited on the same day: in its place
+            records[found] = record
+            return True
+        del records[found], keys[found]  # deleted: and its day, if it was the day's last
+        if bisect_left(keys, day) == bisect_right(keys, day):
+            days.remove(ordinal)
+        return True
+
+
+# Each table's part of the index: its records by day, their days as text, the ordinals.
+_PARTS = {"checkins": ("_checkins", "_checkin_keys", "_checkin_days"),
+          "selfcare": ("_selfcare", "_selfcare_keys", "_selfcare_days")}
+
+
+def _plain_ordinal(day: str) -> int | None:
+    """``day``'s ordinal when it is a plain ISO date (``2026-03-11``), else None."""
+    try:
+        found = date.fromisoformat(day)
+    except ValueError:
+        return None
+    return found.toordinal() if found.isoformat() == day else None
 
 
 def _span(keys: Sequence[str], first: date | str, last: date | str) -> tuple[int, int]:

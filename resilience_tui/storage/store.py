@@ -60,6 +60,8 @@ from .tables import RECORD_CLASSES
 from .writer import BackgroundWriter
 
 T = TypeVar("T", bound=Record)
+Change = tuple[str, Record | None, Record | None]  # table, the record before, after
+CHANGES_KEPT = 2000  # more changes than this at once (an import): figures are built afresh
 Later = Callable[[Callable[[], None]], None]  # "call this on the app's thread, later"
 
 # The tables, by their names in the file, and their records' classes.
@@ -142,6 +144,7 @@ class Repo(Generic[T]):
             if stamp and hasattr(obj, "updated_at"):
                 obj.updated_at = self._store.clock.stamp()
             kept = copy.deepcopy(obj)
+            self._store.note_change(self.name, objects.get(kept.id), kept)
             objects[kept.id] = kept
             doc_id = self._doc_ids.get(kept.id)
             if doc_id is None:
@@ -173,7 +176,7 @@ class Repo(Generic[T]):
         if record_id not in objects:
             return
         doc_id = self._doc_ids.pop(record_id)
-        del objects[record_id]
+        self._store.note_change(self.name, objects.pop(record_id), None)
         self._store.write(lambda: self.table.remove(doc_ids=[doc_id]))
 
     def _rows(self) -> dict[str, Any]:
@@ -308,6 +311,10 @@ class Store:
         self.revision = 0  # bumped by every write, saved or not: "has anything changed?"
         self._listeners: list[Callable[[], None]] = []
         self._batch_depth = 0
+        # Every record put or deleted, in order, as (table, old, new): lets figures built
+        # from the records follow a save instead of being built again (journal.days).
+        self._changes: list[Change] = []
+        self._changes_start = 0  # the position of ``_changes[0]`` since the store opened
         self._ready = threading.Event()  # set once the file is read (or failed to be)
         self._loader: threading.Thread | None = None
         self._load_error: BaseException | None = None
@@ -511,6 +518,27 @@ class Store:
         finally:
             self._batch_depth -= 1
             self._changed()
+
+    # What changed -----------------------------------------------------------------
+    def note_change(self, table: str, old: Record | None, new: Record | None) -> None:
+        """Log a record put (``old`` None for a new one) or deleted (``new`` None). The log
+        keeps the last ``CHANGES_KEPT``: a reader further behind builds afresh."""
+        if len(self._changes) >= CHANGES_KEPT:
+            self._changes_start += len(self._changes)
+            self._changes.clear()
+        self._changes.append((table, old, new))
+
+    @property
+    def change_mark(self) -> int:
+        """Where the change log stands now: pass it to :meth:`changes_since` later."""
+        return self._changes_start + len(self._changes)
+
+    def changes_since(self, mark: int) -> list[Change] | None:
+        """The records put or deleted since ``mark``, in order; None when the log no longer
+        reaches back that far."""
+        if mark < self._changes_start:
+            return None
+        return self._changes[mark - self._changes_start:]
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every change (a batch counts once), saved or not.

@@ -14,7 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from fixed_time import TODAY, make_clock
+from fixed_time import TODAY, ago, make_clock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +144,93 @@ def test_a_new_check_in_counts_at_once(store: Store, clock: FixedClock) -> None:
     after = momentum(store, TODAY)
     assert after.checked_in_today and after.checkin.current == 1
     assert TODAY.isoformat() in day_index(store).by_day
+
+
+def _parts(index: DayIndex) -> tuple[object, ...]:
+    """Everything an index answers from (records by identity, in order)."""
+    return (
+        [id(r) for r in index._checkins], index._checkin_keys, index._checkin_days,
+        [id(r) for r in index._selfcare], index._selfcare_keys, index._selfcare_days,
+        index._rest_days, {d: id(c) for d, c in index.by_day.items()},
+    )
+
+
+STEPS = st.lists(st.tuples(
+    st.sampled_from(["add check-in", "add self-care", "edit self-care", "edit check-in",
+                     "move self-care", "delete self-care", "delete check-in", "rest",
+                     "unrest"]),
+    st.integers(min_value=0, max_value=6),  # which day back, or which record
+), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=STEPS)
+def test_an_index_that_follows_saves_is_the_one_built_afresh(steps, tmp_path_factory) -> None:
+    """Today and Review keep the index across saves, following the records each save put
+    or deleted (journal.days): whatever the saves, it must equal an index built again
+    from the records as they are now, record for record and in the same order."""
+    path = tmp_path_factory.mktemp("follow") / "resilience.json"
+    store = open_journal(path, make_clock())
+    try:
+        for back in range(4):
+            store.checkins.put(CheckIn(day=ago(back), mood=3, energy=3))
+            store.selfcare.put(SelfCare(day=ago(back), activity="walk", minutes=10))
+        day_index(store)  # kept from here on, and followed
+        for step, n in steps:
+            selfcare, checkins = store.selfcare.all(), store.checkins.all()
+            if step == "add check-in" and ago(n) not in {c.day for c in checkins}:
+                store.checkins.put(CheckIn(day=ago(n), mood=2, energy=2))
+            elif step == "add self-care":
+                store.selfcare.put(SelfCare(day=ago(n), activity="call", minutes=5))
+            elif step == "edit self-care" and selfcare:
+                entry = store.selfcare.get(selfcare[n % len(selfcare)].id)
+                assert entry is not None
+                entry.minutes += 1
+                store.selfcare.put(entry)
+            elif step == "edit check-in" and checkins:
+                checkin = store.checkins.get(checkins[n % len(checkins)].id)
+                assert checkin is not None
+                checkin.mood = 5
+                store.checkins.put(checkin)
+            elif step == "move self-care" and selfcare:
+                entry = store.selfcare.get(selfcare[n % len(selfcare)].id)
+                assert entry is not None
+                entry.day = ago(n)
+                store.selfcare.put(entry)
+            elif step == "delete self-care" and selfcare:
+                store.selfcare.delete(selfcare[n % len(selfcare)].id)
+            elif step == "delete check-in" and checkins:
+                store.checkins.delete(checkins[n % len(checkins)].id)
+            elif step == "rest":
+                store.rest_days.put(RestDay(day=ago(n)))
+            elif step == "unrest" and store.rest_days.all():
+                rest = store.rest_days.all()
+                store.rest_days.delete(rest[n % len(rest)].id)
+            followed = day_index(store)
+            afresh = DayIndex(store.checkins.all(), store.selfcare.all(), store.rest_days.all())
+            assert _parts(followed) == _parts(afresh)
+    finally:
+        store.close()
+
+
+def test_a_save_is_followed_not_built_again(tmp_path: Path, monkeypatch) -> None:
+    """The point of following: after a self-care entry, no index is built from scratch."""
+    from resilience_tui.domain import day_index as module
+
+    store = open_journal(tmp_path / "resilience.json", make_clock())
+    store.selfcare.put(SelfCare(day=ago(0), activity="walk", minutes=10))
+    before = day_index(store)
+    built: list[int] = []
+    real = module.DayIndex.__init__
+
+    def counted(self, *args):  # type: ignore[no-untyped-def]
+        built.append(1)
+        real(self, *args)
+
+    monkeypatch.setattr(module.DayIndex, "__init__", counted)
+    store.selfcare.put(SelfCare(day=ago(0), activity="stretch", minutes=5))
+    after = day_index(store)
+    assert built == [] and after is not before
+    assert [e.activity for e in after.selfcare_between(ago(0), ago(0))] == ["walk", "stretch"]
+    assert [e.activity for e in before.selfcare_between(ago(0), ago(0))] == ["walk"]  # kept
+    store.close()
