@@ -267,3 +267,40 @@ def test_a_tampered_view_is_never_painted(kind: str, journal: Path) -> None:
     assert first_frame(journal, make_clock()) is not None
     _tampered(journal, TAMPERED[kind])
     assert first_frame(journal, make_clock()) is None  # the app reads the journal instead
+
+
+async def test_keys_typed_while_the_history_loads_are_all_kept(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``s walk ⇥ 30 ^S`` typed at once on the first frame, while the history is still being
+    read (held back here for half a second): the form waits for it, and every key lands."""
+    from helpers import burst, wait_until, written
+
+    file_summary(journal, make_clock())
+    first = first_frame(journal, make_clock())
+    assert first is not None
+    go = threading.Event()
+    read = Store._read
+
+    def held_back(store: Store, **how: bool) -> None:
+        assert go.wait(30)
+        read(store, **how)
+
+    monkeypatch.setattr(Store, "_read", held_back)
+    clock = make_clock()
+    store = open_later(journal, clock, first[1])
+    try:
+        app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert not store.ready
+            threading.Timer(0.5, go.set).start()
+            burst(app, "s", *"walk", "tab", "3", "0", "ctrl+s")
+            await wait_until(pilot, lambda: store.ready and isinstance(app.screen, TodayScreen)
+                             and "walk 30 min" in text_of(frame(app)))
+            await written(pilot)
+        walks = [e for e in store.selfcare.all()
+                 if e.day == "2026-03-11" and e.activity == "walk" and e.minutes == 30]
+        assert len(walks) == 1
+    finally:
+        go.set()
+        store.close()
