@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from fixed_time import NOW, TODAY, ZONE, make_clock  # tests/ is on the path (ro
 
 from resilience_tui.clock import FixedClock
 from resilience_tui.journal import open_journal
+from resilience_tui.storage import atomic
 from resilience_tui.storage.store import Store
 
 __all__ = ["NOW", "TODAY", "ZONE"]  # the pinned moment: import them from fixed_time
@@ -54,3 +57,18 @@ def make_app(store: Store, clock: FixedClock) -> Callable[[], object]:
         return ResilienceApp(store, clock, cursor_blink=False)
 
     return build
+
+
+@pytest.fixture
+def full_disk(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Writes of the journal fail while the list holds True."""
+    write = atomic.atomic_write
+    full = [True]
+
+    def maybe_full(path: Path, payload: bytes) -> os.stat_result:
+        if full[0] and path == db_path:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write(path, payload)
+
+    monkeypatch.setattr(atomic, "atomic_write", maybe_full)
+    return full

@@ -7,10 +7,7 @@ the next save goes through and its success notice shows as before.
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +15,6 @@ from helpers import messages, open_log, open_selfcare, written
 from test_storage_notices import save_name
 
 from resilience_tui.screens.today.screen import TodayScreen
-from resilience_tui.storage import atomic
 from resilience_tui.storage.store import Store
 
 
@@ -55,21 +51,6 @@ FLOWS: dict[str, tuple[Callable[[Any], Awaitable[None]], str]] = {
     "settings": (save_settings, "Settings saved."),
     "rest day": (rest_today, "is a rest day"),
 }
-
-
-@pytest.fixture
-def full_disk(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Writes of the journal fail while the list holds True."""
-    write = atomic.atomic_write
-    full = [True]
-
-    def maybe_full(path: Path, payload: bytes) -> os.stat_result:
-        if full[0] and path == db_path:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return write(path, payload)
-
-    monkeypatch.setattr(atomic, "atomic_write", maybe_full)
-    return full
 
 
 @pytest.mark.parametrize("flow", FLOWS)

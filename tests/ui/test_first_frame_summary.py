@@ -12,13 +12,13 @@ background read until it has looked at the frame.
 from __future__ import annotations
 
 import shutil
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fixed_time import NOW, make_clock
+from histories import hold_back_reading, synthetic_history
 
 from resilience_tui import cli
 from resilience_tui.app import ResilienceApp
@@ -27,10 +27,8 @@ from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.journal.opening import open_journal, open_later
 from resilience_tui.journal.summary import first_frame, keep_summary
 from resilience_tui.screens.today.screen import TodayScreen
-from resilience_tui.storage.store import Store
 from resilience_tui.storage.summary_file import summary_path
 
-ROOT = Path(__file__).resolve().parents[2]
 SIZE = (80, 24)
 NEXT_MORNING = "2026-03-12T08:30:00"
 
@@ -40,15 +38,8 @@ Frame = list[list[tuple[str, Any]]]
 @pytest.fixture(scope="module", params=[1, 10], ids=["1 year", "10 years"])
 def history(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Heavy daily use ending on the tests' Wednesday (the benchmarks' synthetic history)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import synth
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    path = tmp_path_factory.mktemp("history") / "resilience.json"
-    synth.write_database(synth.make_export(request.param, 1, synth.TODAY), path, synth.TODAY)
-    summary_path(path).unlink(missing_ok=True)
-    return path
+    return synthetic_history(tmp_path_factory.mktemp("history") / "resilience.json",
+                             request.param)
 
 
 @pytest.fixture
@@ -96,14 +87,7 @@ async def summary_frames(path: Path, clock: FixedClock,
     """Today painted from the summary (the history held back), then once it is in."""
     first = first_frame(path, clock)
     assert first is not None, "the summary was not trusted"
-    go = threading.Event()
-    read = Store._read
-
-    def held_back(store: Store, **how: bool) -> None:
-        assert go.wait(30)
-        read(store, **how)
-
-    monkeypatch.setattr(Store, "_read", held_back)
+    go = hold_back_reading(monkeypatch)
     store = open_later(path, clock, first[1])
     try:
         app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
@@ -200,14 +184,7 @@ def _run_and_quit(seen: list[bool], go: threading.Event) -> Any:
 def test_the_command_paints_from_the_summary_and_reads_the_history_after(
         journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     file_summary(journal, make_clock())
-    go, seen = threading.Event(), []
-    read = Store._read
-
-    def held_back(store: Store, **how: bool) -> None:
-        assert go.wait(30)
-        read(store, **how)
-
-    monkeypatch.setattr(Store, "_read", held_back)
+    go, seen = hold_back_reading(monkeypatch), []
     monkeypatch.setattr(ResilienceApp, "run", _run_and_quit(seen, go))
     monkeypatch.setenv("RESILIENCE_NOW", NOW)
     assert cli.main(["--db", str(journal)]) == 0
@@ -278,14 +255,7 @@ async def test_keys_typed_while_the_history_loads_are_all_kept(
     file_summary(journal, make_clock())
     first = first_frame(journal, make_clock())
     assert first is not None
-    go = threading.Event()
-    read = Store._read
-
-    def held_back(store: Store, **how: bool) -> None:
-        assert go.wait(30)
-        read(store, **how)
-
-    monkeypatch.setattr(Store, "_read", held_back)
+    go = hold_back_reading(monkeypatch)
     clock = make_clock()
     store = open_later(journal, clock, first[1])
     try:

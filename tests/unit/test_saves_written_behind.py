@@ -9,7 +9,6 @@ needs one in flight, by an event the test sets, never by a timer.
 
 from __future__ import annotations
 
-import errno
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -171,16 +170,8 @@ def test_a_snapshot_never_holds_half_a_change(
 
 
 def test_a_failed_write_is_said_on_the_apps_thread_kept_in_memory_and_retried(
-        app: App, store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write = atomic.atomic_write
-    full = [True]
-
-    def maybe_full(path: Path, payload: bytes) -> os.stat_result:
-        if full[0] and path == db_path:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return write(path, payload)
-
-    monkeypatch.setattr(atomic, "atomic_write", maybe_full)
+        app: App, store: Store, db_path: Path, full_disk: list[bool]) -> None:
+    full = full_disk
     saved: list[str] = []
     walk(store, "walk")
     store.when_saved(lambda: saved.append("walk"))

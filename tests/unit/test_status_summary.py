@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from fixed_time import NOW, ZONE_NAME, make_clock
+from histories import synthetic_history
 
 from resilience_tui import cli
 from resilience_tui.domain.models import CheckIn
@@ -30,7 +31,6 @@ from resilience_tui.journal.summary import keep_summary
 from resilience_tui.storage import atomic, summary_file
 from resilience_tui.storage.summary_file import journal_key, summary_path
 
-ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = (["status"], ["status", "--json"], ["remind"])
 TOMORROW = "2026-03-12T09:00:00"
 
@@ -44,15 +44,7 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def year_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One year of heavy use, ending on the tests' Wednesday (built once)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import synth
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    path = tmp_path_factory.mktemp("year") / "resilience.json"
-    synth.write_database(synth.make_export(1, 1, synth.TODAY), path, synth.TODAY)
-    summary_path(path).unlink(missing_ok=True)
-    return path
+    return synthetic_history(tmp_path_factory.mktemp("year") / "resilience.json", 1)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from fixed_time import TODAY, make_clock
+from histories import hold_back_reading
 
 from resilience_tui.domain.models import CheckIn, SelfCare, Settings
 from resilience_tui.journal.opening import open_journal, open_later
@@ -85,14 +86,7 @@ def test_read_in_the_background_it_holds_what_an_ordinary_open_holds(journal: Pa
 
 def test_a_use_while_it_is_read_waits_for_it(journal: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    go = threading.Event()
-    read = Store._read
-
-    def slow(store: Store, **how: bool) -> None:
-        assert go.wait(30)
-        read(store, **how)
-
-    monkeypatch.setattr(Store, "_read", slow)
+    go = hold_back_reading(monkeypatch)
     store = later(journal)
     store.load_in_background(lambda error: None)
     got: list[int] = []
