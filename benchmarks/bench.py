@@ -355,6 +355,71 @@ async def _save_keys(db: Path, reps: int) -> dict[str, Any]:
             "key_disk": (median(disk), p95(disk))}
 
 
+def type_ahead(db: Path, runs: int) -> dict[str, Any]:
+    """``s walk ⇥ 30 ^S`` sent in one burst the moment Today's first frame is painted from
+    the summary, while the history is still being read (when it takes long enough to be
+    caught): how many of ``runs`` starts saved exactly that entry, and the key → saved time
+    (the entry in memory and on disk, the form closed). Each start is on a fresh copy of
+    ``db`` with its summary filed, opened as ``resilience`` opens it."""
+    return asyncio.run(_type_ahead(db, runs))
+
+
+async def _type_ahead(db: Path, runs: int) -> dict[str, Any]:
+    from textual import events
+
+    from resilience_tui.app import ResilienceApp
+    from resilience_tui.journal.opening import open_later
+    from resilience_tui.journal.summary import first_frame, keep_summary
+    from resilience_tui.screens.today.screen import TodayScreen
+
+    chars = {"tab": "\t"}
+    saved, during, took = 0, 0, []
+    for _ in range(runs):
+        clock = Clock()
+        copy = OUT / "run" / "type-ahead" / "db.json"
+        shutil.rmtree(copy.parent, ignore_errors=True)
+        copy.parent.mkdir(parents=True)
+        shutil.copy2(db, copy)
+        filing = as_the_app_opens(copy, clock, writer=True)
+        keep_summary(filing, ahead=True)
+        filing.close()
+        first = first_frame(copy, clock)
+        assert first is not None, "the summary was not trusted"
+        store = open_later(copy, clock, first[1])
+        before = sum(e.activity == "walk" and e.minutes == 30 for e in _read_selfcare(copy))
+        app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
+        try:
+            async with app.run_test(size=(80, 24)):
+                while not (isinstance(app.screen, TodayScreen)
+                           and app.screen.query("Footer FooterKey")):
+                    await asyncio.sleep(0.001)
+                during += not store.ready
+                key = time.perf_counter()
+                for k in ("s", *"walk", "tab", "3", "0", "ctrl+s"):
+                    app.post_message(events.Key(k, k if len(k) == 1 else chars.get(k)))
+                for _ in range(5000):  # ten seconds at most: only stops a broken run
+                    await asyncio.sleep(0.002)
+                    if (store.ready and isinstance(app.screen, TodayScreen)
+                            and not store.pending and not store.unsaved):
+                        break
+                took.append((time.perf_counter() - key) * 1000)
+        finally:
+            store.close()
+        after = sum(e.activity == "walk" and e.minutes == 30 for e in _read_selfcare(copy))
+        saved += after == before + 1
+        let_go()
+    return {"type_ahead": (saved, runs, during), "type_ahead_ms": median(took)}
+
+
+def _read_selfcare(path: Path) -> list[Any]:
+    """The self-care entries on disk, read as a command reads them."""
+    store = as_the_app_opens(path, Clock(), writer=False)
+    try:
+        return store.selfcare.all()
+    finally:
+        store.close()
+
+
 # --- one history ----------------------------------------------------------------------------
 
 
@@ -501,6 +566,7 @@ def measure(years: int, quick: bool) -> dict[str, Any]:
     r.update(processes(db, 3 if quick else 9))
     r.update(screen_opens(db, 3 if quick else 9))
     r.update(save_keys(db, 5 if quick else 9))
+    r.update(type_ahead(db, 3 if quick else 5))
     r["status_textual"] = status_imports_textual(db)
     return r
 
@@ -643,6 +709,11 @@ def table(results: list[dict[str, Any]]) -> str:
         row("… key → on disk, ms (median / p95)", several("key_disk", 2),
             f"≤ {GOALS['key_disk']:.0f}",
             lambda r: verdict(r["key_disk"][1], GOALS["key_disk"])),
+        row("type-ahead on the first frame (s walk ⇥ 30 ^S in one burst): saved / starts "
+            "(while the history was read); key → saved, ms",
+            lambda r: (f"{r['type_ahead'][0]} / {r['type_ahead'][1]} ({r['type_ahead'][2]}); "
+                       f"{r['type_ahead_ms']:.0f}"), "every one",
+            lambda r: "yes" if r["type_ahead"][0] == r["type_ahead"][1] else "**no**"),
         row("Today's figures, CPU ms", grown("today", 1), figures_goal,
             under("today", GOALS["figures"])),
         row("… spread, CPU ms", spread_of("today", 1)),
