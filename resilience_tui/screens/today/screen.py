@@ -82,8 +82,14 @@ class TodayScreen(AppScreen[None]):
             yield Static(id="prompt", markup=False)
         with Horizontal(id="columns"):
             with Column(id="main"):
-                yield CheckinPanel(id="panel-checkin")
-                yield CooldownPanel(id="panel-cooldowns")
+                # In priority order from the start when the summary says a cool-down runs:
+                # moving a panel after mounting restyles and lays out the screen again.
+                first = self._first
+                main: list[TodayPanel] = [CheckinPanel(id="panel-checkin"),
+                                          CooldownPanel(id="panel-cooldowns")]
+                if first is not None and first.cooldowns and first.cooldowns.has_open:
+                    main.reverse()
+                yield from main
             with Column(id="side"):
                 yield StreaksPanel(id="panel-streaks")
                 yield SelfCarePanel(id="panel-selfcare")
