@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 import traceback
@@ -39,6 +38,15 @@ if TYPE_CHECKING:
 SUMMARY_DELAY = 0.5  # seconds of quiet after a change before the summary is refiled
 FIRST_FRAME_WAIT = 0.3  # read the history by then, even if the first frame is slow to come
 WRITE_BY = 0.25  # seconds: a change is handed to the writer by then, painted or not
+
+
+class HistoryIn(Message):
+    """From the thread reading the journal: the history is in memory, or ``error`` says
+    why it could not be read."""
+
+    def __init__(self, error: BaseException | None) -> None:
+        super().__init__()
+        self.error = error
 
 
 class StoreSettled(Message):
@@ -118,16 +126,17 @@ class ResilienceApp(App[None]):
             self.call_after_refresh(self._when_painted)
 
     def _load_history(self) -> None:
-        """Read the journal in a thread; until it is in, anything that needs it waits."""
-        loop = asyncio.get_running_loop()
-
+        """Read the journal in a thread; until it is in, anything that needs it waits. The
+        thread says when it is done with a message, so what follows runs on the app's own
+        thread and in its context (a timer started from a bare loop callback crashed the
+        app as it closed)."""
         def done(error: BaseException | None) -> None:
-            try:
-                loop.call_soon_threadsafe(self._history_in, error)
-            except RuntimeError:  # the app has closed already: nothing left to tell
-                pass
+            self.post_message(HistoryIn(error))
 
         self.store.load_in_background(done)
+
+    def on_history_in(self, message: HistoryIn) -> None:
+        self._history_in(message.error)
 
     def _history_in(self, error: BaseException | None = None) -> None:
         """The whole journal is in memory: Today works its view out from it (the same

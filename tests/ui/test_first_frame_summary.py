@@ -162,9 +162,9 @@ async def test_after_an_import_the_first_frame_shows_what_came_in(
     assert loaded == expected
 
 
-def _run_and_quit(seen: list[bool], go: threading.Event) -> Any:
+def _run_and_quit(seen: list[bool], go: threading.Event, linger: float = 0.2) -> Any:
     """Stand-in for ``App.run``: the real app headless; note whether Today was painted
-    before the history was read, then let the read go and quit."""
+    before the history was read, then let the read go and quit ``linger`` seconds later."""
     import asyncio
 
     def run(app: ResilienceApp, **_: Any) -> None:
@@ -173,7 +173,7 @@ def _run_and_quit(seen: list[bool], go: threading.Event) -> Any:
                 await pilot.pause()
                 seen.append(isinstance(app.screen, TodayScreen) and not app.store.ready)
                 go.set()
-                await pilot.pause(0.2)
+                await pilot.pause(linger)
                 await pilot.press("q")
 
         asyncio.run(drive())
@@ -189,6 +189,25 @@ def test_the_command_paints_from_the_summary_and_reads_the_history_after(
     monkeypatch.setenv("RESILIENCE_NOW", NOW)
     assert cli.main(["--db", str(journal)]) == 0
     assert seen == [True]
+
+
+def test_quitting_a_while_after_the_history_is_in_ends_cleanly(
+        journal: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Once the history is in, the app refiles the summary half a second later, on a timer
+    of its own. Started from the thread that read the history, that timer once crashed the
+    app as it closed: every ordinary quit after a start from the summary ended in exit 1
+    and a crash log."""
+    from resilience_tui.app import SUMMARY_DELAY
+
+    file_summary(journal, make_clock())
+    go, seen = hold_back_reading(monkeypatch), []
+    monkeypatch.setattr(ResilienceApp, "run", _run_and_quit(seen, go, SUMMARY_DELAY + 0.7))
+    monkeypatch.setenv("RESILIENCE_NOW", NOW)
+    assert cli.main(["--db", str(journal)]) == 0
+    assert seen == [True]
+    assert "went wrong" not in capsys.readouterr().err
+    assert not list(journal.parent.glob("*.crash-*"))
 
 
 def test_a_journal_that_turns_out_bad_behind_the_summary_ends_as_a_bad_file_does(
