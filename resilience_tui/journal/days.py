@@ -14,7 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from ..domain.cooldown import readable
 from ..domain.day_index import DayIndex
+from ..domain.models import Rejection
 
 if TYPE_CHECKING:
     from ..storage.store import Store
@@ -39,7 +41,23 @@ def day_index(store: Store) -> DayIndex:
     return index
 
 
+_readable: WeakKeyDictionary[Store, tuple[int, list[Rejection]]] = WeakKeyDictionary()
+
+
+def readable_rejections(store: Store) -> list[Rejection]:
+    """The rejections whose days can be read (``cooldown.readable``), once per revision:
+    Today's view asked three times (its cool-downs, the feedback awaited, the line toward
+    the yes), about 3 ms each at 30 years. Shared: never change the list."""
+    held = _readable.get(store)
+    if held is not None and held[0] == store.revision:
+        return held[1]
+    found = readable(store.rejections.all())
+    _readable[store] = (store.revision, found)
+    return found
+
+
 def forget(store: Store) -> None:
     """Drop the store's index, so the next ask builds it afresh (the benchmark's cold
     figures: what Review costs right after a change)."""
     _built.pop(store, None)
+    _readable.pop(store, None)

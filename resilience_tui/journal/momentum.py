@@ -28,7 +28,7 @@ from ..domain.progress import (
 )
 from ..domain.reminders import reminder
 from ..domain.streaks import Streak
-from .days import day_index
+from .days import day_index, readable_rejections
 from .status_words import STATUS_SCHEMA
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class Progress:
 def progress(store: Store, today: date | None = None) -> Progress:
     """Review's momentum figures on ``today`` (the clock's day by default)."""
     today = today or store.clock.today()
-    rejections = cooldown.readable(store.rejections.all())
+    rejections = readable_rejections(store)
     index = day_index(store)
     since = lift_since(today)
     return Progress(stage_progress(rejections, today),
@@ -112,7 +112,7 @@ def progress(store: Store, today: date | None = None) -> Progress:
 def progress_line(store: Store, today: date | None = None) -> str:
     """Today's one line of momentum toward the yes, or "" when there is nothing to say."""
     today = today or store.clock.today()
-    rejections = cooldown.readable(store.rejections.all())
+    rejections = readable_rejections(store)
     steps = day_index(store).checkins_between(steps_since(today), today)
     return today_line(stage_progress(rejections, today), month_steps(steps, today), today)
 

@@ -152,17 +152,17 @@ def _header(store: Store, today: date) -> Header:
 def _cooldowns(store: Store, today: date) -> Cooldowns:
     from ..domain import cooldown
     from ..domain.cooldown_phrases import cooldown_day_text, next_text
+    from .days import readable_rejections
 
     days = store.settings.cooldown_days
-    rejections = store.rejections.all()
-    running = cooldown.open_statuses(rejections, today, days)
+    rejections = readable_rejections(store)
+    running = cooldown.statuses(rejections, today, days)  # open_statuses, checked once
     rows = [CooldownRow(st.rejection_id, st.company,
                         f"{st.company} · {st.role} · {cooldown_day_text(st.day, days)}",
                         next_text(st, today), waiting=False) for st in running]
     rows += [CooldownRow(r.id, r.company, f"{r.company} · {r.role} · done",
                          "feedback asked for; note the answer here", waiting=True)
-             for r in cooldown.readable(rejections)
-             if cooldown.is_done(r) and r.feedback.status == "requested"]
+             for r in rejections if cooldown.is_done(r) and r.feedback.status == "requested"]
     urgent = cooldown.urgent_status(running)
     return Cooldowns(tuple(rows), urgent.rejection_id if urgent else None, bool(running))
 
