@@ -80,6 +80,7 @@ class ResilienceApp(App[None]):
         self._welcome = welcome
         self._notice = notice  # said once the app is up (e.g. what a sync at start brought)
         self._first = first  # Today's first frame, from the summary: the history loads after
+        self._reading = False  # the history is being read (or was): see _load_history
         self._run_theme = theme  # --theme: this run only, never saved
         self._theme_ready = False  # themes set while starting are not the user's pick
         self.store = store
@@ -119,10 +120,12 @@ class ResilienceApp(App[None]):
         """Read the history once Today's first frame is on screen, footer keys and all (the
         footer fills in a frame or two after the rest). Reading earlier would slow that
         frame: the file's parse holds the interpreter for tens of milliseconds."""
+        if self._reading:  # the timer started it already
+            return
         footer = self.screen.query(Footer)
         if footer and footer.first().children:
             self.call_after_refresh(self._load_history)
-        elif not self.store.ready:
+        else:
             self.call_after_refresh(self._when_painted)
 
     def _load_history(self) -> None:
@@ -133,6 +136,7 @@ class ResilienceApp(App[None]):
         def done(error: BaseException | None) -> None:
             self.post_message(HistoryIn(error))
 
+        self._reading = True
         self.store.load_in_background(done)
 
     def on_history_in(self, message: HistoryIn) -> None:
