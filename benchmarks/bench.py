@@ -143,6 +143,16 @@ def run_child(args: list[str], env: dict[str, str] = ENV) -> dict[str, float]:
             "cpu": usage.ru_utime + usage.ru_stime, "mem": said.get("peak_mb", 0.0)}
 
 
+def fresh_copy(db: Path, name: str) -> Path:
+    """A copy of ``db`` alone in its own folder under the run's, for a measurement that
+    writes (its backups and summary land beside it, not beside the history)."""
+    copy = OUT / "run" / name / "db.json"
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    copy.parent.mkdir(parents=True)
+    shutil.copy2(db, copy)
+    return copy
+
+
 def timed(fn: Callable[[], object], reps: int, clock: Callable[[], float] = time.perf_counter
           ) -> list[float]:
     """Milliseconds of each of ``reps`` calls (wall time, or CPU with ``time.process_time``)."""
@@ -293,10 +303,7 @@ async def _save_keys(db: Path, reps: int) -> dict[str, Any]:
     from resilience_tui.storage import atomic
 
     clock = Clock()
-    copy = OUT / "run" / "save-keys" / "db.json"
-    shutil.rmtree(copy.parent, ignore_errors=True)
-    copy.parent.mkdir(parents=True)
-    shutil.copy2(db, copy)
+    copy = fresh_copy(db, "save-keys")
     store = as_the_app_opens(copy, clock, writer=True)
     store.save_settings(store.settings)
     app = ResilienceApp(store, clock, cursor_blink=False)
@@ -376,10 +383,7 @@ async def _type_ahead(db: Path, runs: int) -> dict[str, Any]:
     saved, during, took = 0, 0, []
     for _ in range(runs):
         clock = Clock()
-        copy = OUT / "run" / "type-ahead" / "db.json"
-        shutil.rmtree(copy.parent, ignore_errors=True)
-        copy.parent.mkdir(parents=True)
-        shutil.copy2(db, copy)
+        copy = fresh_copy(db, "type-ahead")
         filing = as_the_app_opens(copy, clock, writer=True)
         keep_summary(filing, ahead=True)
         filing.close()
@@ -466,10 +470,7 @@ def saves(db: Path, reps: int) -> dict[str, Any]:
     """Save latency through the Store, atomic write and fsync included, on a copy of ``db``."""
     clock = Clock()
     today = clock.today()
-    copy = OUT / "run" / "save" / "db.json"
-    shutil.rmtree(copy.parent, ignore_errors=True)
-    copy.parent.mkdir(parents=True)
-    shutil.copy2(db, copy)
+    copy = fresh_copy(db, "save")
     store = as_the_app_opens(copy, clock, writer=True)
     found = checkin_for_day(store.checkins.all(), today.isoformat())
     if found is None:  # the empty journal: a save needs a check-in to edit

@@ -140,20 +140,19 @@ class ResilienceApp(App[None]):
         self.store.load_in_background(done)
 
     def on_history_in(self, message: HistoryIn) -> None:
-        self._history_in(message.error)
-
-    def _history_in(self, error: BaseException | None = None) -> None:
-        """The whole journal is in memory: Today works its view out from it (the same
-        view its first frame had, so nothing moves)."""
-        if error is not None:
+        """Read in the background: Today works its view out from the history now (the
+        same view its first frame had, so nothing moves)."""
+        if message.error is not None:
             self.exit()  # the command line says what went wrong (exit 4 for a bad file)
             return
+        self._history_in()
+        self.refresh_today()
+
+    def _history_in(self) -> None:
+        """The whole journal is in memory, read before the app started or since."""
         # Saves change memory and repaint at once; the file is written behind, off the keys'
         # path, once the change is on screen (see Store.write_in_background).
         self.store.write_in_background(self._write_after_paint, self._settle_soon)
-        if self._first is not None:
-            self._first = None
-            self.refresh_today()
         self._keep_summary_soon()  # the day's first open may find yesterday's
         if self.store.read_only:  # opened as it is; each save is refused with a note
             self.notify(f"{self.store.path} is read-only, so you can look through it but "

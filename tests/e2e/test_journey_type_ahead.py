@@ -54,17 +54,26 @@ def burst_until_saved(terminal: Terminal, keys: list[str], form_title: str,
     terminal.wait_until(lambda: saved() and form_title not in terminal.capture(), what)
 
 
+def typed_ahead_every_run(terminal: Terminal, db_path: Path, table: str, keys: list[str],
+                          form_title: str, what: str) -> list[dict[str, Any]]:
+    """Send ``keys`` in one burst ``RUNS`` times with both cores busy, each a new row of
+    ``table``; the rows written."""
+    with cores_kept_busy():
+        for run in range(1, RUNS + 1):
+            burst_until_saved(
+                terminal, keys, form_title,
+                lambda run=run: len(journal_rows(db_path, table)) == run,
+                f"{what} {run} of {RUNS} saved")
+    return journal_rows(db_path, table)
+
+
 def test_selfcare_typed_ahead_of_its_form_is_saved_every_time(
         terminal: Terminal, db_path: Path, cli: CLI) -> None:
     terminal.run_app()
     past_the_welcome(terminal)
-    with cores_kept_busy():
-        for run in range(1, RUNS + 1):
-            burst_until_saved(
-                terminal, ["s", *"walk", "Tab", *"30", "C-s"], "Self-care check-in",
-                lambda run=run: len(journal_rows(db_path, "selfcare")) == run,
-                f"self-care {run} of {RUNS} saved")
-    entries = journal_rows(db_path, "selfcare")
+    entries = typed_ahead_every_run(terminal, db_path, "selfcare",
+                                    ["s", *"walk", "Tab", *"30", "C-s"],
+                                    "Self-care check-in", "self-care")
     assert [(e["activity"], e["minutes"]) for e in entries] == [("walk", 30)] * RUNS
     assert status(cli)["week"]["selfcare_days"] == 1
     quit_app(terminal)
@@ -96,13 +105,9 @@ def test_rejection_typed_ahead_of_its_form_is_saved_every_time(
     """The company's "c" must reach the form, not open a cool-down from Today."""
     terminal.run_app()
     past_the_welcome(terminal)
-    with cores_kept_busy():
-        for run in range(1, RUNS + 1):
-            burst_until_saved(
-                terminal, ["r", *"Acme", "Tab", *"QA", "C-s"], "Log a rejection",
-                lambda run=run: len(journal_rows(db_path, "rejections")) == run,
-                f"rejection {run} of {RUNS} saved")
-    rejections = journal_rows(db_path, "rejections")
+    rejections = typed_ahead_every_run(terminal, db_path, "rejections",
+                                       ["r", *"Acme", "Tab", *"QA", "C-s"],
+                                       "Log a rejection", "rejection")
     assert [(r["company"], r["role"]) for r in rejections] == [("Acme", "QA")] * RUNS
     assert len(status(cli)["cooldowns"]) == RUNS
     quit_app(terminal)

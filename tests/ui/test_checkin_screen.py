@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from helpers import (
     burst,
     error_text,
@@ -240,13 +242,19 @@ async def test_suggestions_show_where_they_came_from(make_app, store) -> None:
             "+ outreach · Say hello to Ana  (it's been a while)"]
 
 
+async def suggestions_in_focus(pilot: Any) -> Any:
+    """The check-in with mood and energy set and the cursor on the suggestions."""
+    screen = await open_checkin(pilot)
+    await pilot.press("4", "tab", "3")
+    screen.query_one(SuggestionList).focus()
+    return screen
+
+
 async def test_accepted_suggestions_become_plan_items(make_app, store) -> None:
     seed_suggestion_sources(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_checkin(pilot)
-        await pilot.press("4", "tab", "3")
-        app.screen.query_one(SuggestionList).focus()
+        await suggestions_in_focus(pilot)
         await pilot.press("d")  # not today for the mock interview
         await pilot.press("enter")  # the redirect
         await pilot.press("down", "a")  # the hello to Ana (the follow-up stays)
@@ -265,9 +273,7 @@ async def test_a_planned_redirect_is_not_suggested_again(make_app, store) -> Non
     seed_suggestion_sources(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_checkin(pilot)
-        await pilot.press("4", "tab", "3")
-        app.screen.query_one(SuggestionList).focus()
+        await suggestions_in_focus(pilot)
         await pilot.press("down", "enter", "ctrl+s")
         await pilot.pause()
         screen = await open_checkin(pilot)
@@ -280,9 +286,7 @@ async def test_a_dropped_suggestion_stays_dropped_that_day(make_app, store, cloc
     seed_suggestion_sources(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_checkin(pilot)
-        await pilot.press("4", "tab", "3")
-        app.screen.query_one(SuggestionList).focus()
+        await suggestions_in_focus(pilot)
         await pilot.press("d")  # not today for the mock interview
         await pilot.press("down", "down", "d")  # nor the hello to Ana
         await pilot.press("ctrl+s")
