@@ -28,10 +28,11 @@ from ..domain.progress import (
 )
 from ..domain.reminders import reminder
 from ..domain.streaks import Streak
-from .days import day_index, readable_rejections
+from .days import day_index, kept, readable_rejections
 from .status_words import STATUS_SCHEMA
 
 if TYPE_CHECKING:
+    from ..domain.models import CheckIn
     from ..storage.store import Store
 
 
@@ -60,27 +61,46 @@ class Momentum:
         return bool(self.checkin_days) or self.checkin.longest > 0 or self.selfcare.longest > 0
 
 
+# The tables each part of the momentum is worked out from (see ``days.kept``).
+_CHECKIN_DAYS = frozenset({"checkins", "rest_days"})
+_SELFCARE = frozenset({"selfcare"})
+_TOWARD_THE_YES = frozenset({"rejections", "checkins"})
+
+
 def momentum(store: Store, today: date | None = None) -> Momentum:
-    """Everything about the routine's momentum on ``today`` (the clock's day by default)."""
+    """Everything about the routine's momentum on ``today`` (the clock's day by default).
+
+    The check-in figures are kept until a check-in or rest day changes, the self-care
+    streak until a self-care entry does: a save touches one or the other, not both."""
     today = today or store.clock.today()
     rest_weekdays = tuple(store.settings.rest_weekdays)
     index = day_index(store)
-    active, rest = set(index.checkin_days(today)), set(index.rest_days(today))
+    routine = kept(store, "check-in momentum", _CHECKIN_DAYS, (today, rest_weekdays),
+                   lambda: _routine(index.checkin_days(today), index.rest_days(today),
+                                    index.checkins_between(
+                                        today - timedelta(days=streaks.GENTLE_NOTE_DAYS - 1),
+                                        today),
+                                    today, rest_weekdays))
+    selfcare = kept(store, "self-care streak", _SELFCARE, today,
+                    lambda: streaks.selfcare_streak_of(index.selfcare_days(today), today))
+    return Momentum(today=today, selfcare=selfcare, rest_weekdays=rest_weekdays, **routine)
+
+
+def _routine(checkin_days: Iterable[int], rest_days: Iterable[int],
+             fortnight: list[CheckIn], today: date,
+             rest_weekdays: tuple[int, ...]) -> dict[str, Any]:
+    """The check-in side of :class:`Momentum`: streak, strength, at risk, the gentle note."""
+    active, rest = set(checkin_days), set(rest_days)
     checkin = streaks.checkin_streak_of(active, today, rest_weekdays, rest)
-    fortnight = index.checkins_between(
-        today - timedelta(days=streaks.GENTLE_NOTE_DAYS - 1), today)
-    return Momentum(
-        today=today,
-        checked_in_today=today.toordinal() in active,
-        checkin=checkin,
-        selfcare=streaks.selfcare_streak_of(index.selfcare_days(today), today),
-        strength=streaks.routine_strength_of(active, today, rest_weekdays, rest),
-        at_risk=streaks.streak_at_risk_of(active, today, rest_weekdays, rest, checkin),
-        gentle_note=streaks.needs_gentle_note(fortnight, today),
-        checkin_days=_days(active),
-        rest_days=_days(rest),
-        rest_weekdays=rest_weekdays,
-    )
+    return {
+        "checked_in_today": today.toordinal() in active,
+        "checkin": checkin,
+        "strength": streaks.routine_strength_of(active, today, rest_weekdays, rest),
+        "at_risk": streaks.streak_at_risk_of(active, today, rest_weekdays, rest, checkin),
+        "gentle_note": streaks.needs_gentle_note(fortnight, today),
+        "checkin_days": _days(active),
+        "rest_days": _days(rest),
+    }
 
 
 def _days(ordinals: Iterable[int]) -> frozenset[date]:
@@ -110,11 +130,16 @@ def progress(store: Store, today: date | None = None) -> Progress:
 
 
 def progress_line(store: Store, today: date | None = None) -> str:
-    """Today's one line of momentum toward the yes, or "" when there is nothing to say."""
+    """Today's one line of momentum toward the yes, or "" when there is nothing to say
+    (kept until a rejection or a check-in changes)."""
     today = today or store.clock.today()
-    rejections = readable_rejections(store)
-    steps = day_index(store).checkins_between(steps_since(today), today)
-    return today_line(stage_progress(rejections, today), month_steps(steps, today), today)
+
+    def line() -> str:
+        rejections = readable_rejections(store)
+        steps = day_index(store).checkins_between(steps_since(today), today)
+        return today_line(stage_progress(rejections, today), month_steps(steps, today), today)
+
+    return kept(store, "line toward the yes", _TOWARD_THE_YES, today, line)
 
 
 def open_cooldowns(store: Store, today: date) -> list[cooldown.CooldownStatus]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain.models import CheckIn
@@ -36,6 +36,9 @@ SELFCARE_EMPTY = "Nothing logged yet today. Press s after a walk, a call, a rest
 NAMES_SHOWN = 3
 MAX_TEXT = 4096  # a line Today shows; longer is not one we wrote
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The tables parts of the view are worked out from (see ``days.kept``).
+_CHECKINS = frozenset({"checkins"})
+_REJECTIONS = frozenset({"rejections"})
 
 
 @dataclass(frozen=True)
@@ -117,10 +120,12 @@ def today_view(store: Store, today: date) -> TodayView:
     The rules it needs are imported here, not with the module: a first frame painted
     from the summary needs none of them."""
     from ..domain.checkin import checkin_for_day
+    from .days import day_index
 
     checkin: CheckIn | None = None
     try:
-        checkin = checkin_for_day(store.checkins.all(), today.isoformat())
+        day = today.isoformat()
+        checkin = checkin_for_day(day_index(store).checkins_between(day, day), day)
         checkin_ok = True
     except Exception:  # noqa: BLE001 - a damaged record leaves a note, not a crash
         checkin_ok = False
@@ -144,17 +149,29 @@ def _part(build: Callable[[], T]) -> T | None:
 
 def _header(store: Store, today: date) -> Header:
     from ..domain.prompts import days_before, prompt_for
+    from .days import kept
 
-    history = days_before((c.day for c in store.checkins.all()), today)
-    return Header(store.settings.name, prompt_for(today, history))
+    def prompt() -> str:
+        return prompt_for(today, days_before((c.day for c in store.checkins.all()), today))
+
+    return Header(store.settings.name, kept(store, "prompt", _CHECKINS, today, prompt))
 
 
 def _cooldowns(store: Store, today: date) -> Cooldowns:
+    """The cool-down rows, kept until a rejection changes (a self-care entry or a plan
+    tick changes none of them)."""
+    from .days import kept
+
+    days = store.settings.cooldown_days
+    return kept(store, "cool-downs", _REJECTIONS, (today, days),
+                lambda: _cooldown_rows(store, today, days))
+
+
+def _cooldown_rows(store: Store, today: date, days: int) -> Cooldowns:
     from ..domain import cooldown
     from ..domain.cooldown_phrases import cooldown_day_text, next_text
     from .days import readable_rejections
 
-    days = store.settings.cooldown_days
     rejections = readable_rejections(store)
     running = cooldown.statuses(rejections, today, days)  # open_statuses, checked once
     rows = [CooldownRow(st.rejection_id, st.company,
@@ -177,14 +194,20 @@ def _momentum(store: Store, today: date) -> TodayMomentum:
 
 
 def _selfcare(store: Store, today: date) -> SelfCareToday:
-    from ..domain.selfcare import energy_lift, selfcare_day
+    from ..domain.selfcare import LIFT_WINDOW_DAYS, energy_lift, selfcare_day
     from ..domain.suggestions import overdue_contacts
+    from .days import day_index
 
-    entries = store.selfcare.all()
-    day = selfcare_day(entries, store.checkins.all(), today.isoformat())
+    # Read through the day index: only today's entries and the lift's window, not the
+    # whole history (each function still applies its own filter to what it gets).
+    index, name = day_index(store), today.isoformat()
+    day = selfcare_day(index.selfcare_between(name, name), index.checkins_between(name, name),
+                       name)
+    lift = energy_lift(index.selfcare_between(
+        today - timedelta(days=LIFT_WINDOW_DAYS - 1), today), today)
     due = overdue_contacts(store.contacts.all(), today, store.settings.nudge_days)
     return SelfCareToday(tuple(today_lines(day)), not day.entries and not day.intention,
-                         lift_line(energy_lift(entries, today)), due_line([c.name for c in due]))
+                         lift_line(lift), due_line([c.name for c in due]))
 
 
 def today_lines(day: SelfCareDay) -> list[str]:

@@ -13,7 +13,7 @@ see held rows as plain documents through :class:`HeldRowsTable`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any
 
 import orjson
@@ -92,6 +92,45 @@ class HeldRowsTable(Table):
 
     def _read_table(self) -> dict[str, Mapping[Any, Any]]:
         return _PlainRows(super()._read_table())  # type: ignore[return-value]
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
+        """TinyDB's update, made in place: its own copies the whole table into a dict keyed
+        by number and back for every change (4-5 ms a save for the 21,900 self-care rows of
+        thirty years, on the key's path). Its updaters only get, set, test and remove
+        rows by number, so a view that turns the numbers into the file's keys as they come
+        gives the same table, rows in the same order, for the rows the change touches."""
+        tables = self._storage.read()
+        if tables is None:
+            tables = {}
+        rows = tables.setdefault(self.name, {})
+        updater(_ByNumber(rows))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class _ByNumber(MutableMapping[int, Any]):
+    """A table's rows (keyed by text, as the file has them) seen by document number."""
+
+    def __init__(self, rows: dict[str, Any]) -> None:
+        self._rows = rows
+
+    def __getitem__(self, doc_id: int) -> Any:
+        return self._rows[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, row: Any) -> None:
+        self._rows[str(doc_id)] = row
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self._rows[str(doc_id)]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self._rows
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(key) for key in list(self._rows))
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 class JournalDB(TinyDB):

@@ -167,7 +167,7 @@ class Repo(Generic[T]):
                 ids = self.table.insert_multiple(documents(list(new.values())))
                 self._doc_ids.update(zip(new, ids, strict=True))
                 changed.update(zip(ids, new.values(), strict=True))
-            hold(self._rows(), changed)  # TinyDB rebuilt the table's dict: held anew
+            hold(self._rows(), changed)  # the rows TinyDB wrote are dicts: held anew
 
         self._store.write(change)
 

@@ -144,3 +144,30 @@ def test_a_failed_write_keeps_the_change_visible_and_saves_it_next_time(
     with TinyDB(db_path, access_mode="r") as db:
         assert db.table("checkins").get(doc_id=1)["mood"] == 1  # type: ignore[index]
         assert len(db.table("selfcare")) == 2
+
+
+def test_tables_changed_in_place_end_as_tinydb_itself_leaves_them(tmp_path: Path) -> None:
+    """The store's tables change rows where they are rather than copying the table for each
+    change; any sequence of TinyDB's own operations must still leave the very file TinyDB's
+    tables leave, rows in the same order, numbers going on from the highest."""
+    from tinydb.storages import MemoryStorage
+
+    from resilience_tui.storage.held import JournalDB
+
+    ours_storage = atomic.AtomicCachedStorage(tmp_path / "ours.json")
+    ours, theirs = JournalDB(storage=lambda: ours_storage), TinyDB(storage=MemoryStorage)
+    for db in (ours, theirs):
+        table = db.table("selfcare")
+        table.insert_multiple([{"activity": a, "minutes": n}
+                               for n, a in enumerate(["walk", "read", "call", "swim"], 10)])
+        table.update({"minutes": 45}, doc_ids=[2])
+        table.update(lambda row: row.update(activity="long walk"), Entry.activity == "walk")
+        table.remove(doc_ids=[3])
+        table.remove(Entry.minutes == 13)
+        table.insert({"activity": "yoga", "minutes": 20})
+        table.upsert({"activity": "yoga", "minutes": 25}, Entry.activity == "yoga")
+        db.table("rest_days").insert({"day": "2026-03-08"})
+        db.table("rest_days").truncate()
+    assert ours_storage.read() == theirs.storage.read()
+    assert list(ours_storage.read()["selfcare"]) == list(theirs.storage.read()["selfcare"])
+    assert ours.table("selfcare").insert({"activity": "run"}) == 6
