@@ -14,8 +14,37 @@ raises. No Textual here: the store tells the app through the callbacks it was gi
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
+
+# While a write is asked for or under way, the interpreter is handed between threads
+# every millisecond rather than every five (Python's default). The writer gives the
+# interpreter up at each system call (open, write, fsync, rename) and must get it back
+# from the app's thread, which is painting and laying out meanwhile: at the default,
+# each step waited up to 5 ms for it. At thirty years, key -> on disk went from 96-99
+# to 80-82 ms median (15 saves, twice each), key -> painted unchanged (22-23 ms).
+SWITCH_WHILE_WRITING = 0.001
+_hurried = 0  # writers asking for the shorter interval now
+_usual_switch = 0.005
+_switch_lock = threading.Lock()
+
+
+def _hurry() -> None:
+    global _hurried, _usual_switch
+    with _switch_lock:
+        if _hurried == 0:
+            _usual_switch = sys.getswitchinterval()
+            sys.setswitchinterval(min(_usual_switch, SWITCH_WHILE_WRITING))
+        _hurried += 1
+
+
+def _calm() -> None:
+    global _hurried
+    with _switch_lock:
+        _hurried -= 1
+        if _hurried == 0:
+            sys.setswitchinterval(_usual_switch)
 
 
 class BackgroundWriter:
@@ -31,6 +60,7 @@ class BackgroundWriter:
         self._state = threading.Condition()
         self._wanted = False  # a run was asked for and has not started yet
         self._busy = False  # a run is under way
+        self._hurrying = False  # this writer has the interpreter switching sooner
         self._stopping = False
         self.runs = 0  # how many times ``job`` ran (tests check coalescing with it)
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
@@ -42,6 +72,9 @@ class BackgroundWriter:
             if self._stopping:
                 raise RuntimeError("the journal writer has stopped")
             self._wanted = True
+            if not self._hurrying:
+                self._hurrying = True
+                _hurry()
             self._state.notify_all()
 
     @property
@@ -78,4 +111,7 @@ class BackgroundWriter:
                 with self._state:
                     self._busy = False
                     self.runs += 1
+                    if not self._wanted and self._hurrying:  # nothing more to write
+                        self._hurrying = False
+                        _calm()
                     self._state.notify_all()

@@ -103,6 +103,7 @@ class PlanChecklist(QuietOptionList):
         super().__init__(id=id)
         self.items: list[PlanItem] = []
         self._out_of_view = (0, 0)
+        self._folded_to: int | None = None  # the lines ``fold`` last limited the list to
 
     def set_items(self, items: Sequence[PlanItem]) -> None:
         """Show ``items``, keeping the cursor where it was."""
@@ -129,8 +130,8 @@ class PlanChecklist(QuietOptionList):
         """Show at most ``lines`` lines, ending on a whole item where one fits, or
         everything (None). The cursor's item stays in view."""
         total = sum(self.item_heights())
+        limit: int | None = None
         if lines is None or lines >= total:
-            self.styles.max_height = None
             target = total
         else:
             target = 0
@@ -138,8 +139,9 @@ class PlanChecklist(QuietOptionList):
                 if target + height > lines:
                     break
                 target += height
-            target = target or max(lines, 1)  # one tall item: part of it
-            self.styles.max_height = target
+            limit = target = target or max(lines, 1)  # one tall item: part of it
+        if limit != self._folded_to:  # setting it, even to the same, lays Today out again
+            self._folded_to = self.styles.max_height = limit
         if self.size.height == target:  # no resize to wait for
             self._report(always=True)
 

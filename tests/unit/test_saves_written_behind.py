@@ -262,3 +262,37 @@ def test_the_summary_waits_until_nothing_is_pending(
     assert store.wait_saved(WAIT)
     assert keep_summary(store)
     assert filed(db_path) is not None  # filed for the file as it is now
+
+
+def test_the_writer_gets_the_interpreter_back_quickly_only_while_it_writes() -> None:
+    """While a write is asked for or under way the interpreter switches threads every
+    millisecond, so each step of the write (after a system call) gets going again while
+    the app's thread paints; after the last write the usual interval is back, also when
+    two writers overlap (each store has its own)."""
+    import sys
+
+    from resilience_tui.storage.writer import SWITCH_WHILE_WRITING, BackgroundWriter
+
+    usual = sys.getswitchinterval()
+    seen: list[float] = []
+    go = threading.Event()
+
+    def job() -> None:
+        seen.append(sys.getswitchinterval())
+        go.wait(WAIT)
+
+    first, second = BackgroundWriter(job), BackgroundWriter(job)
+    try:
+        first.ask()
+        second.ask()
+        assert sys.getswitchinterval() == SWITCH_WHILE_WRITING
+        first.ask()  # one more, coalesced behind the run under way
+        go.set()
+        assert first.wait(WAIT) and second.wait(WAIT)
+        assert seen and set(seen) == {SWITCH_WHILE_WRITING}
+        assert sys.getswitchinterval() == usual
+    finally:
+        go.set()
+        first.stop()
+        second.stop()
+    assert sys.getswitchinterval() == usual
