@@ -365,7 +365,9 @@ class AtomicCachedStorage(Storage):
         """Replace the file with ``payload`` (a :meth:`snapshot`), after checking it is still
         the file we know; raises StorageError on failure, and memory keeps everything.
         The caller holds ``writing``."""
-        self.read_only = self.read_only and _read_only(self.target)  # chmod 600 lifts it
+        # Asked at every write, not only at open: chmod 600 lifts it, and a journal made
+        # read-only while the app is open (say, to keep it as it is) is not replaced either.
+        self.read_only = _read_only(self.target)
         if self.read_only:
             raise DatabaseWriteError(
                 self.path, f"Couldn't save to {self.path} (it is read-only), so it was left "

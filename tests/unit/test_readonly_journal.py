@@ -57,6 +57,23 @@ def test_made_writable_again_the_next_save_goes_through(read_only: Path) -> None
     assert b"kept" in read_only.read_bytes()
 
 
+def test_made_read_only_while_open_the_next_save_is_refused(tmp_path: Path) -> None:
+    """Someone makes the journal read-only while the app has it open (to keep it as it
+    is): the next save is refused as at open, and the file stays theirs, untouched."""
+    path = tmp_path / "data" / "resilience.json"
+    good_database(path, checkins=2)
+    store = Store(path, make_clock())
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="saved"))
+    os.chmod(path, 0o400)
+    before = state(path)
+    store.checkins.put(CheckIn(day="2026-03-10", mood=3, energy=3, intention="kept in memory"))
+    assert untouched(path, before) and store.unsaved
+    assert len(store.problems) == 1 and "chmod 600" in store.problems[0]
+    os.chmod(path, 0o600)
+    assert store.retry() and b"kept in memory" in path.read_bytes()
+    store.close()
+
+
 def test_reading_commands_work_as_usual(read_only: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--db", str(read_only), "status"]) == 0
