@@ -168,8 +168,10 @@ def timed(fn: Callable[[], object], reps: int, clock: Callable[[], float] = time
 
 
 def today_figures(store: Store, today: date) -> object:
-    """What Today's panels compute on every refresh (and the check-in's plan suggestions),
-    after a change: the day index is built again each time, as after a save."""
+    """What Today's panels compute (and the check-in's plan suggestions), all of it afresh:
+    the day index and every kept part dropped first, as when the history comes in or the
+    day turns. After a save most of it is kept (``journal.days.kept``): what a self-care
+    entry costs on the key's path is in the ctrl+s rows."""
     days.forget(store)
     settings = store.settings
     checkins, entries = store.checkins.all(), store.selfcare.all()
