@@ -82,7 +82,7 @@ def readable_rejections(store: Store) -> list[Rejection]:
 
 
 def forget(store: Store) -> None:
-    """Drop the store's index, so the next ask builds it afresh (the benchmark's cold
-    figures: what Review costs right after a change)."""
+    """Drop the store's index and kept figures, so the next ask works them out afresh
+    (the benchmark's cold figures: what Today and Review cost as the history comes in)."""
     _built.pop(store, None)
     _kept.pop(store, None)
