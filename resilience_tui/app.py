@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+import signal
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -110,6 +112,7 @@ class ResilienceApp(App[None]):
         if self._welcome:
             self.action_welcome()
         self.set_interval(20, self.notice_new_day)
+        self._end_on_signals()
         if self.store.ready:
             self._history_in()
         else:  # once the first frame is out: nothing in it needs the history
@@ -221,7 +224,10 @@ class ResilienceApp(App[None]):
                 screen.post_message(JournalChanged())
         if self._write_start is not None:  # queued behind the refresh just asked for
             start, self._write_start = self._write_start, None
-            self.screen.call_after_refresh(start)
+            if self.screen_stack:
+                self.screen.call_after_refresh(start)
+            else:  # the app is closing (a signal, say): nothing is left to paint
+                start()
         self._keep_summary_soon()
 
     def _keep_summary_soon(self) -> None:
@@ -262,8 +268,24 @@ class ResilienceApp(App[None]):
     def on_unmount(self) -> None:
         """However the app ends, what memory holds reaches the file before the journal is
         let go (and the command line, after the app, writes directly again)."""
+        self._end_on_signals(False)
         if self.store.ready:  # else nothing was read, so nothing can have changed
             self.store.write_in_foreground()
+
+    def _end_on_signals(self, on: bool = True) -> None:
+        """The terminal window closed (SIGHUP), or the session is ending (SIGTERM): end
+        as ``q`` does, so a write still due reaches the file. Saves are written a moment
+        after the screen shows them; Python's own end on these signals skipped that, and
+        an entry saved just before closing the window was lost."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                if on:
+                    loop.add_signal_handler(number, self.exit)
+                else:
+                    loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # no signals here (another thread, another system): as before
 
     # Deleting, with a way back --------------------------------------------
     def on_entry_deleted(self, message: EntryDeleted) -> None:
