@@ -31,6 +31,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from ..clock import Clock
 from ..storage.summary_file import key_if_unchanged, read_summary, write_summary
 from .status_words import STATUS_SCHEMA, status_line
@@ -112,7 +114,12 @@ def filed(path: Path) -> tuple[Summary, Summary | None] | None:
     """The summary filed beside ``path`` for the journal as it is now, when it is sound
     (whatever day it was made for), with the next day's when it carries one."""
     fields = read_summary(path)
-    return checked(fields) if fields is not None else None
+    if fields is None:
+        return None
+    try:
+        return checked(fields)
+    except Exception:  # noqa: BLE001 - whatever a damaged or crafted file holds, it is a
+        return None  # cache: the journal is read instead, never an error for the user
 
 
 def keep_summary(store: Store, ahead: bool = False) -> bool:
@@ -232,8 +239,8 @@ def _day(fields: dict[str, Any], hour: int, settings: dict[str, Any],
     if view is not None and not isinstance(view, dict):
         return None
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = orjson.loads(text)  # a depth limit of its own, unlike json's recursion
+    except orjson.JSONDecodeError:
         return None
     if not (isinstance(data, dict) and data.get("schema") == STATUS_SCHEMA
             and data.get("today") == day):

@@ -254,6 +254,7 @@ HOSTILE = {
     "JSON for another day": lambda db: _with_fields(
         db, status_json=json.dumps({"schema": 1, "today": "2026-03-10"})),
     "JSON that is not JSON": lambda db: _with_fields(db, status_json="{"),
+    "JSON nested past any depth": lambda db: _with_fields(db, status_json="[" * 60000),
     "a line not ours": lambda db: _with_fields(db, status_line="all good"),
     "an extra field": lambda db: _with_fields(db, extra=1),
     "huge": lambda db: b"{" + b" " * (summary_file.MAX_BYTES + 10) + b"}",
