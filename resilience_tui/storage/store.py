@@ -52,7 +52,7 @@ from . import migrations
 from .atomic import AtomicCachedStorage, PieceReader, read_database
 from .backup import daily_backup
 from .damage import Damaged, check_row
-from .errors import DatabaseWriteError, StorageError
+from .errors import DatabaseInvalid, DatabaseWriteError, StorageError
 from .files import private_folder
 from .held import JournalDB, documents, hold, release
 from .lock import WriterLock
@@ -319,6 +319,7 @@ class Store:
         self._loader: threading.Thread | None = None
         self._load_error: BaseException | None = None
         self._pending: dict[str, Any] | None = None  # what the file brings, while being read
+        self._later = later is not None  # read after opening: the file was there then
         self._reader = 0  # the thread reading it
         # Writing behind (the app): see ``write_in_background``.
         self._writer: BackgroundWriter | None = None
@@ -368,6 +369,9 @@ class Store:
             with _collector_paused() if builder else nullcontext():
                 data, sig = read_database(self.path, builder)  # raises DatabaseInvalid
             self.damaged.extend(builder.damaged if builder else ())
+            if data is None and self._later:  # never an empty journal in its place
+                raise DatabaseInvalid(self.path, "is gone: it was moved or deleted as the "
+                                      "app opened")
             created = data is None
             data, migrated = migrations.migrate(data if data is not None else {})
             storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=self.clock.now)
@@ -427,7 +431,9 @@ class Store:
                 self._ready.set()
             done(self._load_error)
 
-        if self._loader is None and not self._ready.is_set():
+        if self._ready.is_set():  # read already (something needed it first): say so
+            done(self._load_error)
+        elif self._loader is None:
             self._loader = threading.Thread(target=load, name="journal-loader", daemon=True)
             self._loader.start()
 
@@ -586,8 +592,10 @@ class Store:
 
     @property
     def unsaved(self) -> bool:
-        """Memory holds what the file does not: a write is due, under way, or failed."""
-        return self.storage.dirty
+        """Memory holds what the file does not: a write is due, under way, or failed. Never
+        while the file is still being read (nothing can have changed: every change waits
+        for it), so quitting then doesn't wait for the read."""
+        return self.ready and self.storage.dirty
 
     # Writing behind (the app) ----------------------------------------------
     def write_in_background(self, after_paint: Later, on_ui: Later) -> None:

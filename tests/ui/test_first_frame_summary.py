@@ -293,3 +293,28 @@ async def test_keys_typed_while_the_history_loads_are_all_kept(
     finally:
         go.set()
         store.close()
+
+
+async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``q`` on the first frame, while the history is still being read (held back here):
+    nothing can be unsaved yet, so the app ends at once instead of waiting for the read
+    (which, on a stalled disk, could be a long time with no way out)."""
+    file_summary(journal, make_clock())
+    first = first_frame(journal, make_clock())
+    assert first is not None
+    go = hold_back_reading(monkeypatch)
+    clock = make_clock()
+    store = open_later(journal, clock, first[1])
+    try:
+        app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            threading.Timer(5, go.set).start()  # the old way waited here, then quit
+            await pilot.press("q")
+            await pilot.pause()
+            ended_before_the_read = not store.ready
+        assert ended_before_the_read and app.return_code == 0
+    finally:
+        go.set()
+        store.close()

@@ -163,3 +163,49 @@ def test_nothing_is_used_while_the_tables_are_still_being_built(
     store.close()
     reread = open_journal(journal, make_clock(), writer=False)
     assert sorted(e.activity for e in reread.selfcare.all()) == ["stretch", "walk"]
+
+
+def test_read_first_by_a_use_the_background_read_still_says_it_is_in(journal: Path) -> None:
+    """A key on the first frame can need the history before the app starts its read: the
+    store is then read on the spot, and asking for the background read afterwards must
+    still say "in" (the app switches to writing behind on that word)."""
+    store = later(journal)
+    try:
+        store.checkins.all()  # read here, before any background read was asked for
+        said: list[BaseException | None] = []
+        store.load_in_background(said.append)
+        assert said == [None]
+    finally:
+        store.close()
+
+
+def test_a_journal_moved_away_while_opening_is_not_replaced_by_an_empty_one(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between the first frame (painted from the summary) and the read, the journal was
+    moved or deleted: the read fails as a bad file does, and no new empty journal appears
+    in its place for the app to show and the next start to believe."""
+    moved = journal.with_name("moved.json")
+    store = later(journal)
+    journal.rename(moved)
+    finished = threading.Event()
+    said: list[BaseException | None] = []
+    store.load_in_background(lambda error: (said.append(error), finished.set()))
+    assert finished.wait(30)
+    assert isinstance(said[0], DatabaseInvalid) and "moved or deleted" in said[0].message
+    assert not store.unsaved  # nothing was read, so nothing can be unsaved
+    store.close()
+    assert not journal.exists() and moved.exists()
+
+
+def test_while_the_file_is_read_nothing_is_unsaved_and_asking_does_not_wait(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting asks "is anything unsaved?": before the history is in, nothing can be (every
+    change waits for it), so the answer must not wait for a read that may take long."""
+    go = hold_back_reading(monkeypatch)
+    store = later(journal)
+    try:
+        store.load_in_background(lambda error: None)
+        assert not store.unsaved and not store.ready
+    finally:
+        go.set()
+        store.close()
