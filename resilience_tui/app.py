@@ -27,7 +27,7 @@ from .journal.summary import keep_summary
 from .journal.today import TodayView
 from .palette import JournalCommands
 from .places import FACTORIES, PLACES, cooldown_screen, welcome_screen
-from .screens.base import JournalChanged
+from .screens.base import JournalChanged, notify_saved
 from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
 from .screens.type_ahead import TypeAhead
@@ -301,7 +301,7 @@ class ResilienceApp(App[None]):
             self.notify("Nothing to undo just now.", timeout=3)
             return
         undo_delete(self.store, undo[0])
-        self.notify(f"Brought back the {undo[0].label}.", timeout=4, markup=False)
+        notify_saved(self, f"Brought back the {undo[0].label}.", timeout=4, markup=False)
 
     # Time and storage ---------------------------------------------------
     def notice_new_day(self) -> bool:

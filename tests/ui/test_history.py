@@ -256,3 +256,23 @@ async def test_a_row_too_long_for_the_window_ends_in_an_ellipsis(make_app, store
         drawn = ["".join(s.text for s in rows.render_line(y)) for y in range(rows.size.height)]
         [line] = [d for d in drawn if "Consolidated" in d]
         assert line.rstrip().endswith("…") and len(line) == rows.scrollable_content_region.width
+
+
+async def test_a_deletion_the_disk_refused_is_not_called_done(make_app, store, clock,
+                                                              full_disk, db_path) -> None:
+    """"Deleted the …" is said once the file no longer has the entry, like every other
+    notice of a save: with the disk full the app says "Not saved yet" and nothing else
+    (the entry is gone from memory and goes from the file with the next good write)."""
+    day_one(store, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_history(pilot)
+        await cursor_to(pilot, screen, "Self-care")
+        await pilot.press("d", "y")
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert not any(m.startswith("Deleted the") for m in messages(app))
+        assert any("No space left" in m for m in messages(app))
+        full_disk[0] = False
+        assert store.retry()  # as q, or the next change, does
+    assert b'"walk"' not in db_path.read_bytes()

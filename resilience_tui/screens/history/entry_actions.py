@@ -18,7 +18,7 @@ from ...domain.cooldown import CooldownError, is_done
 from ...journal.cooldowns import reopen
 from ...journal.deletions import Deletion, delete_entry, question
 from ...widgets.confirm import ConfirmDialog
-from ..base import StoreAccess
+from ..base import StoreAccess, notify_saved
 
 UNDO_SECONDS = 20
 
@@ -84,8 +84,8 @@ class EntryActions(StoreAccess):
             deletion = delete_entry(self.store, self.clock, table, record_id)
             if deletion is not None:
                 cast(Screen[Any], self).post_message(EntryDeleted(deletion))
-                self.app.notify(f"Deleted the {deletion.label}. Press u to undo.",
-                                timeout=UNDO_SECONDS, markup=False)
+                notify_saved(self.app, f"Deleted the {deletion.label}. Press u to undo.",
+                             timeout=UNDO_SECONDS, markup=False)
             self.entry_changed()
             if then is not None:
                 then()
@@ -107,8 +107,8 @@ class EntryActions(StoreAccess):
             except CooldownError as exc:
                 self.app.notify(exc.message, severity="warning", timeout=5)
                 return
-            self.app.notify("Reopened at moving on, with your answers kept. Press c on "
-                            "Today to carry on.", timeout=6)
+            notify_saved(self.app, "Reopened at moving on, with your answers kept. Press c "
+                         "on Today to carry on.", timeout=6)
             self.entry_changed()
 
         self.app.push_screen(ConfirmDialog(
