@@ -582,8 +582,9 @@ class Store:
         return self.wait_saved()
 
     def rescue(self) -> Path | None:
-        """Copy what memory holds to a file beside the database (after a failed write)."""
-        return self.storage.saved_aside or self.storage.save_aside()
+        """Copy what memory holds to a file beside the database (after a failed write); the
+        copy made by an earlier failure is written again, so it has the newest entries."""
+        return self.storage.save_aside()
 
     @property
     def read_only(self) -> bool:

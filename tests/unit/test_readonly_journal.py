@@ -105,3 +105,20 @@ def test_restore_is_refused_in_one_line(read_only: Path, tmp_path: Path,
     assert untouched(read_only, before)
     assert not list(read_only.parent.glob("*.before-restore-*"))
 
+
+
+def test_the_copy_kept_aside_has_the_newest_entries(tmp_path: Path) -> None:
+    """A first refusal (the file changed by another program) keeps a copy aside; a later
+    one (now read-only) must not leave that copy behind memory: quitting says where the
+    entries are, and that copy must hold all of them."""
+    path = tmp_path / "data" / "resilience.json"
+    good_database(path, checkins=2)
+    store = Store(path, make_clock())
+    os.utime(path, ns=(1, 1))  # another program touched it
+    store.checkins.put(CheckIn(day="2026-03-11", mood=3, energy=3, intention="first"))
+    assert store.storage.saved_aside is not None
+    os.chmod(path, 0o400)
+    store.checkins.put(CheckIn(day="2026-03-10", mood=3, energy=3, intention="second"))
+    aside = store.rescue()
+    assert aside is not None and b"second" in aside.read_bytes()
+    store.close()
