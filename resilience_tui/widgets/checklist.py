@@ -5,7 +5,7 @@ Each item is marked with a glyph ([✓] done, [ ] to do, + suggested), never col
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -81,11 +81,11 @@ class ItemLine:
             drawn = self._drawn[key] = list(self._draw(console, options))
         return drawn
 
-    def _draw(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def _draw(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         mark_width = len(self.mark) + 1
         room = options.max_width - mark_width
         if room < 1:  # the table squeezes both columns: let it
-            yield from self.table().__rich_console__(console, options)
+            yield from console.render(self.table(), options)
             return
         if self._widest is None:
             self._widest = self.body.__rich_measure__(console, options).maximum
