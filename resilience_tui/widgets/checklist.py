@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -24,8 +25,10 @@ from textual.widgets.option_list import Option
 
 from ..domain.checkin import SOURCE_LABELS
 from ..domain.models import MAX_LINE, PLAN_KINDS, PlanItem
-from ..domain.suggestions import Suggestion
 from .limited_input import LimitedInput
+
+if TYPE_CHECKING:  # the suggestion rules (and their themes) are not needed to paint Today
+    from ..domain.suggestions import Suggestion
 
 
 def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str = "") -> ItemLine:
