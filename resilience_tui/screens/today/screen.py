@@ -89,10 +89,13 @@ class TodayScreen(AppScreen[None]):
                                           CooldownPanel(id="panel-cooldowns")]
                 if first is not None and first.cooldowns and first.cooldowns.has_open:
                     main.reverse()
+                # The last panel of each column marked now: marking it once mounted restyles
+                # it and everything in it (``_put_first`` then finds nothing to change).
+                main[-1].add_class("-last", update=False)
                 yield from main
             with Column(id="side"):
                 yield StreaksPanel(id="panel-streaks")
-                yield SelfCarePanel(id="panel-selfcare")
+                yield SelfCarePanel(id="panel-selfcare").add_class("-last", update=False)
         # Compact, so the routine's keys fit in 80 columns; help (?) lists every key,
         # patterns (p), settings (,) and the palette (ctrl+p) included.
         yield Footer(compact=True, show_command_palette=False)
