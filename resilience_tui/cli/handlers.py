@@ -29,9 +29,9 @@ def run_app(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     laying out Today make a great many objects that all live on (modules, classes,
     widgets, styles); the collector's passes over them, one of them over everything,
     took about 30 ms of the first frame (10 ms for a bare Textual app) and freed next to
-    nothing. It runs again once the frame is out, before the history is read
-    (:func:`_collect_again`); at once when there is no summary and the journal is read
-    first (the store pauses it where that helps)."""
+    nothing. It runs again once the frame is out, before the history is read; at once
+    when there is no summary and the journal is read first (the store pauses it where
+    that helps)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -59,7 +59,7 @@ def _run_app(args: argparse.Namespace, path: Path, clock: Clock, collecting: boo
         app = ResilienceApp(store, clock, theme=getattr(args, "theme", None), notice=notice,
                             welcome=first is None and welcome_due(store),
                             first=first[0] if first else None,
-                            after_first_frame=_collect_again if collecting and first else None)
+                            after_first_frame=gc.enable if collecting and first else None)
         try:
             app.run()
         except Exception:  # noqa: BLE001 - reported like any crash of the app
@@ -81,15 +81,6 @@ def _run_app(args: argparse.Namespace, path: Path, clock: Clock, collecting: boo
         print(f"resilience: some entries could not be saved to {path}{kept}.", file=sys.stderr)
         return 1
     return 0
-
-
-def _collect_again() -> None:
-    """The collector again, once Today's first frame is out. What was made on the way
-    there is kept out of its passes (frozen): the app holds it until it ends, and the
-    first pass would otherwise walk all of it at once, a few milliseconds that could
-    land just before the frame the user is waiting for."""
-    gc.freeze()
-    gc.enable()
 
 
 def _report_crash(path: Path, clock: Clock, details: str, store: Store) -> int:
