@@ -199,9 +199,9 @@ class PlanChecklist(QuietOptionList):
         heights = self._heights
         return [heights.get(i, 1) for i in range(self.option_count)]
 
-    def fold(self, lines: int | None) -> None:
+    def fold(self, lines: int | None) -> int:
         """Show at most ``lines`` lines, ending on a whole item where one fits, or
-        everything (None). The cursor's item stays in view."""
+        everything (None). The cursor's item stays in view. Returns the height folded to."""
         total = sum(self.item_heights())
         if lines is None or lines >= total:
             self.styles.max_height = None
@@ -216,15 +216,17 @@ class PlanChecklist(QuietOptionList):
             self.styles.max_height = target
         if self.size.height == target:  # no resize to wait for
             self._report(always=True)
+        return target
 
     def on_resize(self, _event: events.Resize) -> None:
         self.scroll_to_highlight()
         self._report(always=True)
 
-    def out_of_view(self) -> tuple[int, int]:
-        """How many items are above and below what the list shows now."""
+    def out_of_view(self, height: int | None = None) -> tuple[int, int]:
+        """How many items are above and below what the list shows now (or will show once
+        it is ``height`` lines tall)."""
         top = round(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height
+        bottom = top + (self.scrollable_content_region.height if height is None else height)
         above = below = 0
         start = 0
         for height in self.item_heights():
