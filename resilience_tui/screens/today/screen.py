@@ -81,7 +81,13 @@ class TodayScreen(AppScreen[None]):
             yield Static(id="date-line", markup=False)  # the user's name is plain text
             yield Static(id="prompt", markup=False)
         with Horizontal(id="columns"):
-            with Column(id="main"):
+            main_column = Column(id="main")
+            # No scrollbar until the plan has folded (see ``_fit_plan``): a full morning
+            # overflows the column before it folds, and a scrollbar there narrows the
+            # column for a frame, rewraps every panel in it and sends Today through two
+            # more rounds of layout before it settles (about 35 ms at 80×24).
+            main_column.styles.overflow_y = "hidden"
+            with main_column:
                 # In priority order from the start when the summary says a cool-down runs:
                 # moving a panel after mounting restyles and lays out the screen again.
                 first = self._first
@@ -128,9 +134,15 @@ class TodayScreen(AppScreen[None]):
         main = self.query_one("#main", Column)
         checkin = self.query_one(CheckinPanel)
         room = main.scrollable_content_region.height
-        if not room:
-            return
-        checkin.fold_plan(room - (used_height(main) - checkin.plan_height()))
+        if room:
+            checkin.fold_plan(room - (used_height(main) - checkin.plan_height()))
+        if self._scroll_held:
+            self._scroll_held = False
+            # After the frame that lays the fold out: the panels fit by then, so no
+            # scrollbar shows; on a terminal too small even for them, it shows from then on.
+            self.call_after_refresh(setattr, main.styles, "overflow_y", "auto")
+
+    _scroll_held = True  # the main column may not scroll yet (see ``compose``)
 
     def _fit_side(self) -> None:
         """The side column's notes (the care note, an evening word) keep the names in
