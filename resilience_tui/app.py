@@ -75,6 +75,7 @@ class ResilienceApp(App[None]):
     def __init__(self, store: Store, clock: Clock, *, cursor_blink: bool = True,
                  theme: str | None = None, notice: str | None = None, welcome: bool = False,
                  rng: random.Random | None = None, first: TodayView | None = None,
+                 after_first_frame: Callable[[], None] | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         # Open on the welcome page: the command line asks for it on a fresh journal only
@@ -82,6 +83,9 @@ class ResilienceApp(App[None]):
         self._welcome = welcome
         self._notice = notice  # said once the app is up (e.g. what a sync at start brought)
         self._first = first  # Today's first frame, from the summary: the history loads after
+        # Called once that frame is out, just before the history is read (the command line
+        # pauses the garbage collector until then: see cli.handlers.run_app).
+        self._after_first_frame = after_first_frame
         self._reading = False  # the history is being read (or was): see _load_history
         self._run_theme = theme  # --theme: this run only, never saved
         self._theme_ready = False  # themes set while starting are not the user's pick
@@ -139,6 +143,9 @@ class ResilienceApp(App[None]):
         def done(error: BaseException | None) -> None:
             self.post_message(HistoryIn(error))
 
+        if self._after_first_frame is not None:
+            self._after_first_frame()
+            self._after_first_frame = None
         self._reading = True
         self.store.load_in_background(done)
 

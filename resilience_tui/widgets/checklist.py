@@ -5,9 +5,14 @@ Each item is marked with a glyph ([✓] done, [ ] to do, + suggested), never col
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -20,11 +25,13 @@ from textual.widgets.option_list import Option
 
 from ..domain.checkin import SOURCE_LABELS
 from ..domain.models import MAX_LINE, PLAN_KINDS, PlanItem
-from ..domain.suggestions import Suggestion
 from .limited_input import LimitedInput
 
+if TYPE_CHECKING:  # the suggestion rules (and their themes) are not needed to paint Today
+    from ..domain.suggestions import Suggestion
 
-def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str = "") -> Table:
+
+def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str = "") -> ItemLine:
     """One item: the mark in its own column (wrapped words stay indented under the text),
     then the kind and the words; done items are struck through."""
     body = Text()
@@ -32,11 +39,78 @@ def item_line(kind: str, text: str, mark: str, *, done: bool = False, note: str 
     body.append(text, style="strike dim" if done else "")
     if note:
         body.append(f"  ({note})", style="dim italic")
-    grid = Table.grid()
-    grid.add_column(width=len(mark) + 1, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(mark, body)
-    return grid
+    return ItemLine(mark, body)
+
+
+class ItemLine:
+    """A mark, then words wrapped beside it: what a two-column ``Table.grid`` draws (the
+    mark's column ``len(mark) + 1`` wide, the words' column the rest), segment for segment,
+    without the table.
+
+    An option list renders each item several times before its first frame (its height at
+    each width the layout tries, then each line), and a rich table works out its columns
+    anew every time: with a five-item plan and a cool-down that was most of what a full
+    morning's Today cost over an empty one. The widths here follow the table's own rule
+    for these two columns; where a width leaves the words no room at all, the table
+    itself draws it (``tests/unit/test_item_line.py`` holds the two to the same output).
+    """
+
+    __slots__ = ("mark", "body", "_widest", "_drawn")
+
+    def __init__(self, mark: str, body: Text) -> None:
+        self.mark = mark
+        self.body = body
+        self._widest: int | None = None  # the words on one line, in cells
+        # What it drew, by what the drawing depends on: the list asks again and again.
+        self._drawn: dict[tuple[object, ...], list[Segment]] = {}
+
+    def table(self) -> Table:
+        """The same item as the table it stands for."""
+        grid = Table.grid()
+        grid.add_column(width=len(self.mark) + 1, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(self.mark, self.body)
+        return grid
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.table())  # only for an auto width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Everything else the cells are drawn with is set below, whatever ``options`` say.
+        key = (id(console), options.max_width, options.markup, options.encoding,
+               options.legacy_windows)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = list(self._draw(console, options))
+        return drawn
+
+    def _draw(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        mark_width = len(self.mark) + 1
+        room = options.max_width - mark_width
+        if room < 1:  # the table squeezes both columns: let it
+            yield from console.render(self.table(), options)
+            return
+        if self._widest is None:
+            self._widest = self.body.__rich_measure__(console, options).maximum
+        widths = (mark_width, min(self._widest or 1, room))
+        # As Table._render draws one row of a grid: each cell rendered at its width,
+        # padded to the row's height, then the cells side by side line by line.
+        outer = options.update(width=sum(widths), highlight=False, height=None)
+        style = console.get_style(console.get_style("")) + console.get_style(Style.null())
+        cells = [console.render_lines(
+                     cell, outer.update(width=width, justify="left", no_wrap=no_wrap,
+                                        overflow="ellipsis", height=None, highlight=False),
+                     style=style)
+                 for cell, width, no_wrap in ((self.mark, widths[0], True),
+                                              (self.body, widths[1], False))]
+        height = max(len(lines) for lines in cells)
+        shaped = [Segment.set_shape(Segment.align_top(lines, width, height, style), width, height)
+                  for lines, width in zip(cells, widths, strict=True)]
+        new_line = Segment.line()
+        for line_no in range(height):
+            for lines in shaped:
+                yield from lines[line_no]
+            yield new_line
 
 
 class QuietOptionList(OptionList):
@@ -126,9 +200,9 @@ class PlanChecklist(QuietOptionList):
         heights = self._heights
         return [heights.get(i, 1) for i in range(self.option_count)]
 
-    def fold(self, lines: int | None) -> None:
+    def fold(self, lines: int | None) -> int:
         """Show at most ``lines`` lines, ending on a whole item where one fits, or
-        everything (None). The cursor's item stays in view."""
+        everything (None). The cursor's item stays in view. Returns the height folded to."""
         total = sum(self.item_heights())
         limit: int | None = None
         if lines is None or lines >= total:
@@ -144,15 +218,17 @@ class PlanChecklist(QuietOptionList):
             self._folded_to = self.styles.max_height = limit
         if self.size.height == target:  # no resize to wait for
             self._report(always=True)
+        return target
 
     def on_resize(self, _event: events.Resize) -> None:
         self.scroll_to_highlight()
         self._report(always=True)
 
-    def out_of_view(self) -> tuple[int, int]:
-        """How many items are above and below what the list shows now."""
+    def out_of_view(self, height: int | None = None) -> tuple[int, int]:
+        """How many items are above and below what the list shows now (or will show once
+        it is ``height`` lines tall)."""
         top = round(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height
+        bottom = top + (self.scrollable_content_region.height if height is None else height)
         above = below = 0
         start = 0
         for height in self.item_heights():

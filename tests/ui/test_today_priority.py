@@ -153,6 +153,20 @@ async def test_a_small_terminal_still_reaches_the_cooldown(make_app, store) -> N
         assert "Stark Industries" in header(screen)
 
 
+async def test_a_terminal_too_small_for_the_folded_plan_still_scrolls_to_the_rest(
+        make_app, store) -> None:
+    crowded_morning(store)
+    app = make_app()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        main = app.screen.query_one("#main")
+        assert main.max_scroll_y > 0  # more than fits, even folded
+        main.scroll_end(animate=False)
+        await pilot.pause()
+        assert main.scroll_y == main.max_scroll_y > 0
+        assert "more below" in panel_text(app, "#panel-checkin")
+
+
 async def test_a_damaged_check_in_leaves_the_cooldowns_in_view(make_app, store) -> None:
     two_cooldowns(store)
     # As a hand-edited file might hold it: a mood in words breaks the check-in panel.

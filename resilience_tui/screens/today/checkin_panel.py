@@ -88,15 +88,26 @@ class CheckinPanel(TodayPanel):
         spacious = room is None or room > total
         self.query_one("#plan-heading").set_class(not spacious, "-tight")
         if room is None or room >= total:
-            checklist.fold(None)
+            height = checklist.fold(None)
         else:
-            checklist.fold(max(room - 1, MIN_PLAN_LINES))
+            height = checklist.fold(max(room - 1, MIN_PLAN_LINES))
+        # The "+N more" line now, laid out with the fold: from the list's resize it came a
+        # frame later, and Today settled a frame later (the resize says it again, if needed).
+        self._show_more(*checklist.out_of_view(height))
 
     @on(PlanChecklist.Moved)
     def _moved(self, event: PlanChecklist.Moved) -> None:
+        self._show_more(event.above, event.below)
+
+    _more = ""  # what the "+N more" line says
+
+    def _show_more(self, above: int, below: int) -> None:
         more = self.query_one("#plan-more", Static)
-        more.update(more_text(event.above, event.below))
-        more.display = bool(event.above or event.below)
+        text = more_text(above, below)
+        if text != self._more:  # the same words again would only lay Today out again
+            self._more = text
+            more.update(text)
+        more.display = bool(text)
 
     _view: TodayView | None = None  # what it shows, to paint again as it was
 

@@ -81,7 +81,13 @@ class TodayScreen(AppScreen[None]):
             yield Static(id="date-line", markup=False)  # the user's name is plain text
             yield Static(id="prompt", markup=False)
         with Horizontal(id="columns"):
-            with Column(id="main"):
+            main_column = Column(id="main")
+            # No scrollbar until the plan has folded (see ``_fit_plan``): a full morning
+            # overflows the column before it folds, and a scrollbar there narrows the
+            # column for a frame, rewraps every panel in it and sends Today through two
+            # more rounds of layout before it settles (about 35 ms at 80×24).
+            main_column.styles.overflow_y = "hidden"
+            with main_column:
                 # In priority order from the start when the summary says a cool-down runs:
                 # moving a panel after mounting restyles and lays out the screen again.
                 first = self._first
@@ -89,10 +95,13 @@ class TodayScreen(AppScreen[None]):
                                           CooldownPanel(id="panel-cooldowns")]
                 if first is not None and first.cooldowns and first.cooldowns.has_open:
                     main.reverse()
+                # The last panel of each column marked now: marking it once mounted restyles
+                # it and everything in it (``_put_first`` then finds nothing to change).
+                main[-1].add_class("-last", update=False)
                 yield from main
             with Column(id="side"):
                 yield StreaksPanel(id="panel-streaks")
-                yield SelfCarePanel(id="panel-selfcare")
+                yield SelfCarePanel(id="panel-selfcare").add_class("-last", update=False)
         # Compact, so the routine's keys fit in 80 columns; help (?) lists every key,
         # patterns (p), settings (,) and the palette (ctrl+p) included.
         yield Footer(compact=True, show_command_palette=False)
@@ -125,9 +134,15 @@ class TodayScreen(AppScreen[None]):
         main = self.query_one("#main", Column)
         checkin = self.query_one(CheckinPanel)
         room = main.scrollable_content_region.height
-        if not room:
-            return
-        checkin.fold_plan(room - (used_height(main) - checkin.plan_height()))
+        if room:
+            checkin.fold_plan(room - (used_height(main) - checkin.plan_height()))
+        if self._scroll_held:
+            self._scroll_held = False
+            # After the frame that lays the fold out: the panels fit by then, so no
+            # scrollbar shows; on a terminal too small even for them, it shows from then on.
+            self.call_after_refresh(setattr, main.styles, "overflow_y", "auto")
+
+    _scroll_held = True  # the main column may not scroll yet (see ``compose``)
 
     def _fit_side(self) -> None:
         """The side column's notes (the care note, an evening word) keep the names in
