@@ -12,10 +12,23 @@ from pathlib import Path
 
 import pytest
 
+from resilience_tui.clock import Clock
+from resilience_tui.domain.models import Settings
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.summary_file import summary_path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def named_journal(tmp_path: Path, clock: Clock) -> Path:
+    """A new journal with only a name in its settings (past the welcome, nothing else)."""
+    db = tmp_path / "data" / "resilience.json"
+    store = Store(db, clock)
+    settings = Settings()
+    settings.name = "Sam"
+    store.save_settings(settings)
+    store.close()
+    return db
 
 
 def synthetic_history(path: Path, years: int) -> Path:

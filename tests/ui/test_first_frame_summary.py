@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -265,12 +267,11 @@ def test_a_tampered_view_is_never_painted(kind: str, journal: Path) -> None:
     assert first_frame(journal, make_clock()) is None  # the app reads the journal instead
 
 
-async def test_keys_typed_while_the_history_loads_are_all_kept(
-        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``s walk ⇥ 30 ^S`` typed at once on the first frame, while the history is still being
-    read (held back here for half a second): the form waits for it, and every key lands."""
-    from helpers import burst, wait_until, written
-
+@asynccontextmanager
+async def painted_from_the_summary(journal: Path, monkeypatch: pytest.MonkeyPatch,
+                                   ) -> AsyncIterator[tuple[ResilienceApp, Any, threading.Event]]:
+    """The app started as ``resilience`` starts it with a summary filed: Today painted from
+    it, the history's read held back until the event is set. (app, pilot, event)."""
     file_summary(journal, make_clock())
     first = first_frame(journal, make_clock())
     assert first is not None
@@ -282,17 +283,29 @@ async def test_keys_typed_while_the_history_loads_are_all_kept(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert not store.ready
-            threading.Timer(0.5, go.set).start()
-            burst(app, "s", *"walk", "tab", "3", "0", "ctrl+s")
-            await wait_until(pilot, lambda: store.ready and isinstance(app.screen, TodayScreen)
-                             and "walk 30 min" in text_of(frame(app)))
-            await written(pilot)
+            yield app, pilot, go
+    finally:
+        go.set()
+        store.wait()  # the read, let go, ends here: not inside the next test
+        store.close()
+
+
+async def test_keys_typed_while_the_history_loads_are_all_kept(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``s walk ⇥ 30 ^S`` typed at once on the first frame, while the history is still being
+    read (held back here for half a second): the form waits for it, and every key lands."""
+    from helpers import burst, wait_until, written
+
+    async with painted_from_the_summary(journal, monkeypatch) as (app, pilot, go):
+        store = app.store
+        threading.Timer(0.5, go.set).start()
+        burst(app, "s", *"walk", "tab", "3", "0", "ctrl+s")
+        await wait_until(pilot, lambda: store.ready and isinstance(app.screen, TodayScreen)
+                         and "walk 30 min" in text_of(frame(app)))
+        await written(pilot)
         walks = [e for e in store.selfcare.all()
                  if e.day == "2026-03-11" and e.activity == "walk" and e.minutes == 30]
         assert len(walks) == 1
-    finally:
-        go.set()
-        store.close()
 
 
 async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
@@ -300,21 +313,9 @@ async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
     """``q`` on the first frame, while the history is still being read (held back here):
     nothing can be unsaved yet, so the app ends at once instead of waiting for the read
     (which, on a stalled disk, could be a long time with no way out)."""
-    file_summary(journal, make_clock())
-    first = first_frame(journal, make_clock())
-    assert first is not None
-    go = hold_back_reading(monkeypatch)
-    clock = make_clock()
-    store = open_later(journal, clock, first[1])
-    try:
-        app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            threading.Timer(5, go.set).start()  # the old way waited here, then quit
-            await pilot.press("q")
-            await pilot.pause()
-            ended_before_the_read = not store.ready
-        assert ended_before_the_read and app.return_code == 0
-    finally:
-        go.set()
-        store.close()
+    async with painted_from_the_summary(journal, monkeypatch) as (app, pilot, go):
+        threading.Timer(5, go.set).start()  # the old way waited here, then quit
+        await pilot.press("q")
+        await pilot.pause()
+        ended_before_the_read = not app.store.ready
+    assert ended_before_the_read and app.return_code == 0

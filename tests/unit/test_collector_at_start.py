@@ -17,13 +17,13 @@ from textual.app import App
 
 from resilience_tui import cli as cli_module
 from resilience_tui.app import ResilienceApp
-from resilience_tui.domain.models import Settings
 from resilience_tui.journal import open_journal
 from resilience_tui.journal.summary import keep_summary
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.storage.store import Store
 
 from fixed_time import NOW, make_clock  # isort: skip
+from histories import named_journal  # isort: skip
 
 
 @pytest.fixture(autouse=True)
@@ -36,12 +36,7 @@ def _collecting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def journal_with_summary(tmp_path: Path) -> Path:
-    db = tmp_path / "data" / "resilience.json"
-    store = Store(db, make_clock())
-    settings = Settings()
-    settings.name = "Sam"
-    store.save_settings(settings)
-    store.close()
+    db = named_journal(tmp_path, make_clock())
     store = open_journal(db, make_clock())
     store.preload()
     assert keep_summary(store, ahead=True)  # what closing the app files

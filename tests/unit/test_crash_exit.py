@@ -20,12 +20,12 @@ from textual.app import App
 from resilience_tui import cli as cli_module
 from resilience_tui.app import ResilienceApp
 from resilience_tui.cli.crash import KEEP, write_crash_log
-from resilience_tui.domain.models import Settings
 from resilience_tui.screens.today.screen import TodayScreen
 from resilience_tui.storage import atomic
 from resilience_tui.storage.store import Store
 
 from fixed_time import NOW, make_clock  # isort: skip
+from histories import named_journal  # isort: skip
 
 
 class Boom(RuntimeError):
@@ -48,13 +48,7 @@ def crashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def journal(tmp_path: Path) -> Path:
-    db = tmp_path / "data" / "resilience.json"
-    store = Store(db, make_clock())
-    settings = Settings()
-    settings.name = "Sam"
-    store.save_settings(settings)
-    store.close()
-    return db
+    return named_journal(tmp_path, make_clock())
 
 
 def crash_logs(db: Path) -> list[Path]:
