@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import signal
 import time
@@ -280,19 +281,38 @@ class ResilienceApp(App[None]):
             self.store.write_in_foreground()
 
     def _end_on_signals(self, on: bool = True) -> None:
-        """The terminal window closed (SIGHUP), or the session is ending (SIGTERM): end
-        as ``q`` does, so a write still due reaches the file. Saves are written a moment
-        after the screen shows them; Python's own end on these signals skipped that, and
-        an entry saved just before closing the window was lost."""
+        """The terminal window closed (SIGHUP), or the session is ending (SIGTERM): write
+        what is due first. Saves are written a moment after the screen shows them;
+        Python's own end on these signals skipped that, and an entry saved just before
+        closing the window was lost."""
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
+        for number, act in ((signal.SIGHUP, self._hung_up), (signal.SIGTERM, self._told_to_end)):
             try:
                 if on:
-                    loop.add_signal_handler(number, self.exit)
+                    loop.add_signal_handler(number, act)
                 else:
                     loop.remove_signal_handler(number)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # no signals here (another thread, another system): as before
+
+    def _save_now(self) -> None:
+        if self.store.ready:  # else nothing was read, so nothing can have changed
+            self.store.write_in_foreground()
+
+    def _told_to_end(self) -> None:
+        """SIGTERM (a logout, a shutdown): the entries reach the file, then the app ends
+        as ``q`` does, the terminal put back as it was."""
+        self._save_now()
+        self.exit()
+
+    def _hung_up(self) -> None:
+        """SIGHUP: the window is gone. The entries reach the file, the journal is let go,
+        and the process ends there: Textual's own ending writes to the terminal, and with
+        no terminal it could wait for ever (seen in tmux: its output queue never drained),
+        holding the journal's lock, so the next start would say it is open elsewhere."""
+        self._save_now()
+        self.store.close()
+        os._exit(0)
 
     # Deleting, with a way back --------------------------------------------
     def on_entry_deleted(self, message: EntryDeleted) -> None:
