@@ -144,6 +144,8 @@ class ResilienceApp(App[None]):
         def done(error: BaseException | None) -> None:
             self.post_message(HistoryIn(error))
 
+        if self._reading:  # the first frame's call and the timer's: one read, one word
+            return
         if self._after_first_frame is not None:
             self._after_first_frame()
             self._after_first_frame = None

@@ -319,3 +319,30 @@ async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
         await pilot.pause()
         ended_before_the_read = not app.store.ready
     assert ended_before_the_read and app.return_code == 0
+
+
+async def test_the_history_coming_in_is_taken_in_once(journal: Path) -> None:
+    """The first frame and a timer both ask for the history to be read; it is read once,
+    and what follows it (here a read-only journal's notice) happens once."""
+    import os
+
+    from helpers import messages
+
+    from resilience_tui.app import FIRST_FRAME_WAIT
+
+    file_summary(journal, make_clock())
+    first = first_frame(journal, make_clock())
+    assert first is not None
+    os.chmod(journal, 0o400)
+    clock = make_clock()
+    store = open_later(journal, clock, first[1])
+    try:
+        app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause(FIRST_FRAME_WAIT + 0.5)
+            assert store.ready
+            said = [m for m in messages(app) if "is read-only" in m]
+            assert len(said) == 1, said
+    finally:
+        store.close()
+        os.chmod(journal, 0o600)
