@@ -279,8 +279,7 @@ class ResilienceApp(App[None]):
         """However the app ends, what memory holds reaches the file before the journal is
         let go (and the command line, after the app, writes directly again)."""
         self._end_on_signals(False)
-        if self.store.ready:  # else nothing was read, so nothing can have changed
-            self.store.write_in_foreground()
+        self._save_now()
 
     def _end_on_signals(self, on: bool = True) -> None:
         """The terminal window closed (SIGHUP), or the session is ending (SIGTERM): write
