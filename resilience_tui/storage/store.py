@@ -65,9 +65,7 @@ CHANGES_KEPT = 2000  # more changes than this at once (an import): figures are b
 Later = Callable[[Callable[[], None]], None]  # "call this on the app's thread, later"
 
 # The tables, by their names in the file, and their records' classes.
-_TABLES: dict[str, type[Record]] = {
-    "checkins": CheckIn, "rejections": Rejection, "selfcare": SelfCare, "contacts": Contact,
-    "actions": Action, "rest_days": RestDay, "deleted": Tombstone}
+_TABLES: dict[str, type[Record]] = {**RECORD_CLASSES, "deleted": Tombstone}
 # What Store has once it has read the file (see ``Store(later=...)``).
 _FROM_FILE = frozenset({"created", "storage", "db", "repos", "_settings", "built_on_open",
                         *_TABLES})
@@ -383,7 +381,7 @@ class Store:
             self._pending = pending
             for name, cls in _TABLES.items():
                 pending[name] = Repo(self, name, cls)
-            pending["repos"] = {name: pending[name] for name in _TABLES if name != "deleted"}
+            pending["repos"] = {name: pending[name] for name in RECORD_CLASSES}
             # read_database refused settings that fail the record check; these are tidy.
             # The clock follows the day start hour through the journal core, not the store.
             pending["_settings"] = Settings.from_dict(
