@@ -6,6 +6,7 @@ A plain module (like ``fixed_time``) so that unit and UI tests can both import i
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -29,6 +30,14 @@ def named_journal(tmp_path: Path, clock: Clock) -> Path:
     store.save_settings(settings)
     store.close()
     return db
+
+
+def private_copy(history: Path, tmp_path: Path) -> Path:
+    """A copy of ``history`` in a private folder of its own, as the app would keep it."""
+    path = tmp_path / "data" / "resilience.json"
+    path.parent.mkdir(mode=0o700)
+    shutil.copy(history, path)
+    return path
 
 
 def synthetic_history(path: Path, years: int) -> Path:

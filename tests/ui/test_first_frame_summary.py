@@ -11,7 +11,6 @@ background read until it has looked at the frame.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +19,7 @@ from typing import Any
 
 import pytest
 from fixed_time import NOW, make_clock
-from histories import hold_back_reading, synthetic_history
+from histories import hold_back_reading, private_copy, synthetic_history
 
 from resilience_tui import cli
 from resilience_tui.app import ResilienceApp
@@ -46,10 +45,7 @@ def history(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 @pytest.fixture
 def journal(history: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "data" / "resilience.json"
-    path.parent.mkdir(mode=0o700)
-    shutil.copy(history, path)
-    return path
+    return private_copy(history, tmp_path)
 
 
 def frame(app: ResilienceApp) -> Frame:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from fixed_time import NOW, ZONE_NAME, make_clock
-from histories import synthetic_history
+from histories import private_copy, synthetic_history
 
 from resilience_tui import cli
 from resilience_tui.domain.models import CheckIn
@@ -50,10 +50,7 @@ def year_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def db(year_journal: Path, tmp_path: Path) -> Path:
     """A private copy of the year, with no summary yet."""
-    path = tmp_path / "data" / "resilience.json"
-    path.parent.mkdir(mode=0o700)
-    shutil.copy(year_journal, path)
-    return path
+    return private_copy(year_journal, tmp_path)
 
 
 def run(db: Path, capsys: pytest.CaptureFixture[str], *command: str) -> str:
