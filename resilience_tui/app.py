@@ -123,6 +123,9 @@ class ResilienceApp(App[None]):
         else:  # once the first frame is out: nothing in it needs the history
             self.call_after_refresh(self._when_painted)
             self.set_timer(FIRST_FRAME_WAIT, self._load_history)
+            # Keys wait for it, in order, and Today says so: a key routed now whose screen
+            # reads the journal would stop the app until the read ends (a second or more).
+            self._type_ahead.hold_until(self._say_opening)
 
     def _when_painted(self) -> None:
         """Read the history once Today's first frame is on screen, footer keys and all (the
@@ -161,8 +164,14 @@ class ResilienceApp(App[None]):
         self._history_in()
         self.refresh_today()
 
+    def _say_opening(self) -> None:
+        """A key came before the history: say why it waits (Today is the only screen then)."""
+        if isinstance(self.screen, TodayScreen):
+            self.screen.say_opening()
+
     def _history_in(self) -> None:
         """The whole journal is in memory, read before the app started or since."""
+        self._type_ahead.go_on()  # the keys held while it was read, in order
         # Saves change memory and repaint at once; the file is written behind, off the keys'
         # path, once the change is on screen (see Store.write_in_background).
         self.store.write_in_background(self._write_after_paint, self._settle_soon)
@@ -401,6 +410,9 @@ class ResilienceApp(App[None]):
         """Keys and pastes from the terminal go through the type-ahead queue: one at a
         time, each once the app has finished with the one before (see screens.type_ahead)."""
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if self._type_ahead.holding and _quits(event):  # never kept waiting for the read
+                await self._route_input(event)
+                return
             await self._type_ahead.receive(event)
             return
         await super().on_event(event)
@@ -428,3 +440,10 @@ class ResilienceApp(App[None]):
             self._warned = True
             return
         self.exit()
+
+
+QUIT_KEYS = frozenset({"q", "ctrl+q", "ctrl+c"})  # Today's q, and Textual's own
+
+
+def _quits(event: events.Key | events.Paste) -> bool:
+    return isinstance(event, events.Key) and event.key in QUIT_KEYS

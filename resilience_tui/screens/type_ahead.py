@@ -27,9 +27,15 @@ at once. Typing into a form stays as quick as before; the waits are for keys tha
 change what is on screen.
 
 Routing waits for the app, never for the clock, so however long a screen takes to
-open, the keys arrive in the order typed. A wait cannot hang on a widget that goes away:
-a closing message pump still handles what was queued before it closed, and a closed one
-refuses the callback (``call_later`` is False), which counts as its answer.
+open, the keys arrive in the order typed. The app can also hold every key for a while
+(:meth:`TypeAhead.hold_until`): while the history is still being read after the first
+frame, a key that opened a form would stop the whole app until the read ended (over a
+second at thirty years), with no sign the key was taken; held, the screen stays alive,
+says why it waits, and the keys go on in order once the history is in.
+
+A wait cannot hang on a widget that goes away: a closing message pump still handles
+what was queued before it closed, and a closed one refuses the callback (``call_later``
+is False), which counts as its answer.
 """
 
 from __future__ import annotations
@@ -59,9 +65,33 @@ class TypeAhead:
         self._busy = False
         self._followed_save = False  # this key's wait already went along a save's path
         self._unreachable: set[int] = set()  # closed before mounting: not worth waiting for
+        self._waiting: Callable[[], None] | None = None  # holding every key (hold_until)
+
+    @property
+    def holding(self) -> bool:
+        """Every key is held until :meth:`go_on`."""
+        return self._waiting is not None
+
+    def hold_until(self, waiting: Callable[[], None]) -> None:
+        """Hold every key from now until :meth:`go_on`; ``waiting`` is called once, when the
+        first key is held (to say why nothing happens yet)."""
+        self._waiting = waiting
+
+    def go_on(self) -> None:
+        """Route the keys held since :meth:`hold_until`, in order, and what comes after."""
+        if self._waiting is None:
+            return
+        self._waiting = None
+        if not self._busy:
+            self._next()
 
     async def receive(self, event: Held) -> None:
         """A key or paste from the terminal: route it now, or hold it behind the others."""
+        if self._waiting is not None:
+            if not self._held:
+                self._waiting()
+            self._held.append(event)
+            return
         if self._busy:
             self._held.append(event)
             return
@@ -149,7 +179,7 @@ class TypeAhead:
 
     def _next(self) -> None:
         self._busy = False
-        if self._held:
+        if self._held and self._waiting is None:
             self._busy = True  # keys arriving meanwhile wait behind the held ones
             self._app.call_later(self._deliver, self._held.popleft())
 

@@ -304,6 +304,30 @@ async def test_keys_typed_while_the_history_loads_are_all_kept(
         assert len(walks) == 1
 
 
+async def test_a_key_before_the_history_waits_with_a_word_and_the_app_stays_alive(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``s`` on the first frame, while the history is still being read (held back here): the
+    app does not stop inside the form until the read ends; Today says why nothing opens
+    yet and keeps painting, and the form opens once the history is in."""
+    from helpers import wait_until
+
+    from resilience_tui.screens.selfcare import SelfCareScreen
+    from resilience_tui.screens.today.screen import OPENING
+
+    async with painted_from_the_summary(journal, monkeypatch) as (app, pilot, go):
+        prompt = text_of(frame(app)).splitlines()[1]
+        await pilot.press("s")
+        await pilot.pause(0.1)  # the old way: the app stuck in the store's wait, no frame
+        assert isinstance(app.screen, TodayScreen) and not app.store.ready
+        assert OPENING in text_of(frame(app))
+        go.set()
+        await wait_until(pilot, lambda: isinstance(app.screen, SelfCareScreen))
+        app.screen.dismiss()
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen)
+                         and OPENING not in text_of(frame(app)))
+        assert prompt in text_of(frame(app))
+
+
 async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
         journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``q`` on the first frame, while the history is still being read (held back here):

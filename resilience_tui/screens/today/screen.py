@@ -30,6 +30,9 @@ from .panel import Reflowed, TodayPanel
 from .selfcare_panel import SelfCarePanel
 from .streaks_panel import StreaksPanel
 
+# Said in the prompt's place while a key waits for the history (see ``say_opening``).
+OPENING = "One moment: your journal is still opening. What you type is kept."
+
 
 class Column(VerticalScroll, can_focus=False):
     """A scrolling column of panels; not a tab stop of its own (the panels' lists are).
@@ -177,6 +180,11 @@ class TodayScreen(AppScreen[None]):
             line = f"{line} · {hello}"
         self.query_one("#date-line", Static).update(line)
         self.query_one("#prompt", Static).update(view.header.prompt if view.header else "")
+
+    def say_opening(self) -> None:
+        """A key waits for the history, which is still being read: say so where the day's
+        prompt is (the prompt comes back once the history is in and Today is refreshed)."""
+        self.query_one("#prompt", Static).update(OPENING)
 
     _seen: tuple[object, ...] | None = None  # (revision, ready, day, evening, settings) shown
     _shown: TodayView | None = None
