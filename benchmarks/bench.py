@@ -323,9 +323,12 @@ async def _save_keys(db: Path, reps: int) -> dict[str, Any]:
             marks.setdefault("taken", time.perf_counter())
         took_in(screen, message)
 
+    own_hook = app.post_display_hook  # the app starts its write there
+
     def frame() -> None:  # Textual calls it after each frame it draws (headless included)
         if "taken" in marks and isinstance(app.screen, TodayScreen):
             marks.setdefault("painted", time.perf_counter())
+        own_hook()
 
     app.post_display_hook = frame  # type: ignore[method-assign]
     atomic.atomic_write = noted  # type: ignore[assignment]

@@ -263,6 +263,22 @@ def _settings_problem(data: dict[str, Any]) -> str | None:
     return None
 
 
+def _opened(path: Path) -> int | None:
+    """A read-only descriptor of ``path`` (without waiting, should it be a pipe), or None."""
+    try:
+        return os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+
+
+def _close(fd: int | None) -> None:
+    if fd is not None:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
 def _read_only(path: Path) -> bool:
     try:
         return is_read_only(os.stat(path))
@@ -295,6 +311,7 @@ class AtomicCachedStorage(Storage):
         self.writing = threading.Lock()  # held while the file is checked and written
         self.deferred = False  # the store writes behind: changes never write here
         self.saved_aside: Path | None = None
+        self._replaced: int | None = None  # an open descriptor of the file the last write replaced
 
     @property
     def sig(self) -> Signature | None:
@@ -352,6 +369,7 @@ class AtomicCachedStorage(Storage):
             self._changes += 1  # until this write succeeds, the file may lack what memory holds
         with self.writing:
             self.commit(*self.snapshot())
+            self.let_go_of_replaced()
 
     def snapshot(self) -> tuple[bytes, int]:
         """The whole journal as the file will hold it, and the change count it carries.
@@ -373,15 +391,30 @@ class AtomicCachedStorage(Storage):
                 self.path, f"Couldn't save to {self.path} (it is read-only), so it was left "
                 f"as it was. To save again, make it writable: chmod 600 {self.path}")
         self._check_unchanged()
+        old = _opened(self.target)
         try:
             if self._before_write:
                 self._before_write()  # the daily backup: a failure here is a failed write
             private_folder(self.target.parent)
             st = atomic_write(self.target, payload)
         except OSError as exc:
+            _close(old)
             raise self._write_error(exc) from None
         self._sig = signature(st)
         self._written = max(self._written, changes)
+        self.let_go_of_replaced()
+        self._replaced = old
+
+    def let_go_of_replaced(self) -> None:
+        """Close the file the last write replaced, which frees its space on the disk.
+
+        Why it is held open until now: when the rename that puts the new file in place
+        removes the last link to the old one, the rename itself frees the old file's
+        blocks (5-7 ms for the 23 MB of thirty years, on ext4), between the key and the
+        entry being on disk. Held open, the rename only swaps names, and the space is freed
+        here, after the save has been reported (the writer thread) or at once (``flush``)."""
+        old, self._replaced = self._replaced, None
+        _close(old)
 
     def _write_error(self, exc: OSError) -> DatabaseWriteError:
         return DatabaseWriteError(

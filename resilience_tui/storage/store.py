@@ -710,6 +710,8 @@ class Store:
                 on_ui(self.settle)
             except Exception:  # noqa: BLE001, S110 - the app is gone: whoever waits settles
                 pass
+        with self.storage.writing:  # frees the old file's space, after the news
+            self.storage.let_go_of_replaced()
 
     def _report(self, message: str) -> None:
         self.problems.append(message)

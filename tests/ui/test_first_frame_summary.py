@@ -346,7 +346,7 @@ async def test_the_history_coming_in_is_taken_in_once(journal: Path) -> None:
     and what follows it (here a read-only journal's notice) happens once."""
     import os
 
-    from helpers import messages
+    from helpers import messages, wait_until
 
     from resilience_tui.app import FIRST_FRAME_WAIT
 
@@ -359,8 +359,11 @@ async def test_the_history_coming_in_is_taken_in_once(journal: Path) -> None:
     try:
         app = ResilienceApp(store, clock, cursor_blink=False, first=first[0])
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause(FIRST_FRAME_WAIT + 0.5)
-            assert store.ready
+            # In, and said, however slow the read (a busy machine); then past the timer's
+            # moment too, so both asks have been made.
+            await wait_until(pilot, lambda: store.ready
+                             and any("is read-only" in m for m in messages(app)))
+            await pilot.pause(FIRST_FRAME_WAIT + 0.2)
             said = [m for m in messages(app) if "is read-only" in m]
             assert len(said) == 1, said
     finally:
