@@ -4,6 +4,7 @@ link must not carry a write somewhere the user did not point us."""
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
@@ -48,16 +49,77 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: Path, payload: bytes, durable: bool = True) -> str:
+Range = tuple[int, int]  # (offset, length) in an open file
+
+
+class Spliced:
+    """A file's new contents made of bytes and of ranges of another open file (the one it
+    replaces), so what did not change is copied by the kernel, never serialised again nor
+    passed through Python (see ``AtomicCachedStorage.snapshot``).
+
+    ``source`` must stay open, and unchanged, until the new file is written."""
+
+    def __init__(self, parts: list[bytes | Range], source: int | None) -> None:
+        if source is None and any(isinstance(part, tuple) for part in parts):
+            raise ValueError("ranges need the file they are ranges of")
+        self.parts = parts
+        self.source = source
+
+    def __len__(self) -> int:
+        return sum(part[1] if isinstance(part, tuple) else len(part) for part in self.parts)
+
+    def __bytes__(self) -> bytes:
+        """The whole contents (for tests and copies kept aside)."""
+        return b"".join(part if isinstance(part, bytes) else self._read(part)
+                        for part in self.parts)
+
+    def write_to(self, fd: int) -> None:
+        for part in self.parts:
+            if isinstance(part, bytes):
+                _write_all(fd, part)
+            else:
+                self._copy(part, fd)
+
+    def _read(self, part: Range) -> bytes:
+        assert self.source is not None
+        data = os.pread(self.source, part[1], part[0])
+        if len(data) != part[1]:
+            raise OSError(errno.EIO, "the file being replaced ended early")
+        return data
+
+    def _copy(self, part: Range, fd: int) -> None:
+        """Copy a range of ``source`` to the end of ``fd``: in the kernel where it can
+        (``copy_file_range``), else read and written in pieces."""
+        assert self.source is not None
+        offset, left = part
+        while left:
+            try:
+                done = os.copy_file_range(self.source, fd, left, offset)
+            except (AttributeError, OSError):  # not on this system or between these files
+                done = os.write(fd, os.pread(self.source, min(left, 1 << 20), offset))
+            if done <= 0:
+                raise OSError(errno.EIO, "the file being replaced ended early")
+            offset += done
+            left -= done
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _write_temp(path: Path, payload: bytes | Spliced, durable: bool = True) -> str:
     """A private (synced, when ``durable``) temporary file beside ``path``; removed again
     on any error."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        if isinstance(payload, Spliced):
+            payload.write_to(fd)
+        else:
+            _write_all(fd, payload)
         if durable:
             os.fsync(fd)
     except BaseException as exc:
@@ -82,7 +144,8 @@ def _name(exc: BaseException, path: Path) -> None:
         exc.filename = str(path)
 
 
-def atomic_write(path: Path, payload: bytes, *, durable: bool = True) -> os.stat_result:
+def atomic_write(path: Path, payload: bytes | Spliced, *, durable: bool = True,
+                 ) -> os.stat_result:
     """Write ``payload`` so that a crash leaves the old file or the new one, never a mix.
 
     ``durable=False`` skips the fsyncs, for a cache that is checked whenever it is read

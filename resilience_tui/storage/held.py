@@ -104,7 +104,11 @@ class HeldRowsTable(Table):
             tables = {}
         rows = tables.setdefault(self.name, {})
         updater(_ByNumber(rows))  # type: ignore[arg-type]
-        self._storage.write(tables)
+        write_table = getattr(self._storage, "write_table", None)
+        if write_table is not None:  # the journal's storage: only this table is written anew
+            write_table(self.name, tables)
+        else:
+            self._storage.write(tables)
         self.clear_cache()
 
 

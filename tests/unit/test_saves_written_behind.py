@@ -22,6 +22,7 @@ from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, Contact, SelfCare
 from resilience_tui.journal.selfcare import log_selfcare
 from resilience_tui.storage import atomic
+from resilience_tui.storage.files import Spliced
 from resilience_tui.storage.store import Store
 
 WAIT = 10.0  # seconds: only stops a broken test from hanging
@@ -71,9 +72,9 @@ def writes(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     written: list[bytes] = []
     write = atomic.atomic_write
 
-    def noted(path: Path, payload: bytes) -> os.stat_result:
+    def noted(path: Path, payload: bytes | Spliced) -> os.stat_result:
         if path == db_path:
-            written.append(payload)
+            written.append(bytes(payload))
         return write(path, payload)
 
     monkeypatch.setattr(atomic, "atomic_write", noted)
@@ -86,7 +87,7 @@ def held(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Even
     inside, go = threading.Event(), threading.Event()
     write = atomic.atomic_write
 
-    def held_up(path: Path, payload: bytes) -> os.stat_result:
+    def held_up(path: Path, payload: bytes | Spliced) -> os.stat_result:
         if path == db_path:
             inside.set()
             assert go.wait(WAIT)
@@ -327,7 +328,7 @@ def test_the_file_a_save_replaces_is_held_through_the_rename_then_let_go(
     on_disk_now: list[list[str]] = []
     write = atomic.atomic_write
 
-    def noted(path: Path, payload: bytes) -> os.stat_result:
+    def noted(path: Path, payload: bytes | Spliced) -> os.stat_result:
         done = write(path, payload)
         if path == db_path:
             on_disk_now.append(_held_open_and_gone(db_path))
