@@ -59,6 +59,8 @@ class PieceReader:
     so the whole file never lives as dicts at once); ``start_over`` drops whatever it
     kept when the file has to be parsed again in one go after all."""
 
+    layout: dict[str, Range] | None = None  # where each table's rows were in the file
+
     def take(self, data: dict[str, Any], table: str, rows: dict[str, Any]) -> None:
         """``rows`` (doc id -> row) of ``table`` are parsed; ``data`` holds the tables
         before it, whole."""
@@ -157,20 +159,25 @@ def _parse_in_pieces(raw: bytearray, reader: PieceReader) -> dict[str, Any] | No
     """
     if raw[:1] != b"{" or raw[-1:] != b"}":
         return None
+    size = len(raw)  # with what is used up, where in the file ``raw`` now starts
     del raw[:1]
     data: dict[str, Any] = {}
+    layout: dict[str, Range] = {}
     while len(raw) > 1:  # what is left ends with the file's closing brace
         key = _TABLE_KEY.match(raw)
         if key is None or (name := key.group(1).decode()) in data:
             return None
         rows: dict[str, Any] = {}
+        start = size - len(raw) + key.end() - 1  # the table's opening brace
         del raw[:key.end()]
         if raw[:1] == b"}":  # an empty table
             del raw[:1]
         elif not _table_rows(raw, name, data, rows, reader):
             return None
         data[name] = rows
+        layout[name] = (start, size - len(raw) - start)  # its braces and all between
         if raw == b"}":
+            reader.layout = layout
             return data
         if raw[:2] != b',"':
             return None
@@ -271,6 +278,20 @@ def _opened(path: Path) -> int | None:
         return None
 
 
+def _braced(fd: int | None, part: Range) -> bool:
+    """The range is placed as a table's rows are (``"name":{…}`` then a comma, or the file's
+    last brace): a last check, four bytes read, before a range of the old file is copied
+    into the new one."""
+    offset, length = part
+    end = offset + length
+    try:
+        return (fd is not None and length >= 2 and offset >= 1
+                and os.pread(fd, 2, offset - 1) == b":{" and os.pread(fd, 1, end - 1) == b"}"
+                and (os.pread(fd, 1, end) == b"," or end == os.fstat(fd).st_size - 1))
+    except OSError:
+        return False
+
+
 def _close(fd: int | None) -> None:
     if fd is not None:
         try:
@@ -296,7 +317,11 @@ class AtomicCachedStorage(Storage):
         sig: Signature | None = None,
         before_write: Callable[[], None] | None = None,
         now: Callable[[], datetime] = datetime.now,
+        layout: dict[str, Range] | None = None,
     ) -> None:
+        """``layout``: where each table of ``data`` is in the file as read (signature
+        ``sig``), as parsing it found them; the first save then copies those it does not
+        change, as later saves copy from the file the one before wrote."""
         self.path = Path(path)  # the name the user gave (shown in every message)
         self.target = real_path(self.path)  # the file written: a link's target, resolved once
         self.read_only = sig is not None and _read_only(self.target)
@@ -314,8 +339,8 @@ class AtomicCachedStorage(Storage):
         self._replaced: int | None = None  # an open descriptor of the file the last write replaced
         # Where each table's rows are in the file as this storage last wrote it, and the
         # tables changed since (None: any may have); see ``snapshot``.
-        self._layout: dict[str, Range] = {}
-        self._touched: set[str] | None = None
+        self._layout: dict[str, Range] = layout or {}
+        self._touched: set[str] | None = set() if layout else None
         self._next_layout: dict[str, Range] = {}  # the layout of the file a snapshot makes
 
     @property
@@ -413,6 +438,8 @@ class AtomicCachedStorage(Storage):
                     kept = (self._layout.get(name)
                             if source is not None and touched is not None and name not in touched
                             else None)
+                    if kept is not None and not _braced(source, kept):
+                        kept = None  # not a table's rows after all: serialised instead
                     rows_part: bytes | Range = kept or orjson.dumps(rows)
                     parts += [key, rows_part]
                     at += len(key)

@@ -220,6 +220,7 @@ class BuildOnOpen(PieceReader):
         self.start_over()
 
     def start_over(self) -> None:
+        self.layout = None
         self.tables: dict[str, tuple[dict[str, Record], dict[str, int]]] = {}
         self.damaged: list[Damaged] = []
         self._left: set[str] = set()
@@ -372,7 +373,11 @@ class Store:
                                       "app opened")
             created = data is None
             data, migrated = migrations.migrate(data if data is not None else {})
-            storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=self.clock.now)
+            # Where each table is in the file, for the first save to copy what it does not
+            # change: only of the file exactly as read (a migrated one is written whole).
+            layout = builder.layout if builder and not migrated else None
+            storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=self.clock.now,
+                                          layout=layout)
             pending: dict[str, Any] = {
                 "created": created, "storage": storage, "db": JournalDB(storage=lambda: storage),
                 # Records built as the file was read, by table: each Repo takes its own on

@@ -148,3 +148,45 @@ def test_a_file_changed_since_the_last_write_is_never_copied_from(tmp_path: Path
         assert aside is not None and aside.read_bytes() == _whole(store)
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year of heavy use (0.8 MB: every table of rows is parsed in several pieces)."""
+    from histories import synthetic_history
+
+    return synthetic_history(tmp_path_factory.mktemp("year") / "resilience.json", 1)
+
+
+@pytest.mark.parametrize("change", ["self-care", "check-in", "settings"])
+def test_the_first_save_after_opening_copies_what_it_does_not_change(
+        change: str, year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened as the app opens it (the file parsed a piece at a time), the journal knows
+    where each table was in the file: the session's first save copies those ranges too,
+    and the file is still exactly the whole journal serialised."""
+    from histories import private_copy
+
+    path = private_copy(year, tmp_path)
+    store = Store(path, make_clock(), preload=True)
+    try:
+        dumped: list[object] = []
+        dumps = orjson.dumps
+        monkeypatch.setattr(atomic.orjson, "dumps", lambda obj, *a: dumped.append(obj)
+                            or dumps(obj, *a))
+        if change == "self-care":
+            store.selfcare.put(SelfCare(day=ago(0), activity="walk", minutes=30))
+        elif change == "check-in":
+            checkin = store.checkins.all()[-1]
+            store.checkins.put(replace(checkin, mood=1 + checkin.mood % 5))
+        else:
+            store.save_settings(replace(store.settings, name="Robin"))
+        monkeypatch.setattr(atomic.orjson, "dumps", dumps)
+        tables = store.storage.read()
+        big = {name for name, rows in tables.items() if len(dumps(rows)) > 100_000}
+        assert big >= {"checkins", "selfcare"}
+        written = {name for name in big if any(obj is tables[name] for obj in dumped)}
+        assert written == ({"selfcare"} if change == "self-care"
+                           else {"checkins"} if change == "check-in" else set())
+        _checked(store, path)
+    finally:
+        store.close()
