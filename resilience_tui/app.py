@@ -422,7 +422,9 @@ class ResilienceApp(App[None]):
         """Keys and pastes from the terminal go through the type-ahead queue: one at a
         time, each once the app has finished with the one before (see screens.type_ahead)."""
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            if self._type_ahead.holding and _quits(event):  # never kept waiting for the read
+            # Quitting never waits for the read, unless keys typed before it wait already
+            # (the q of "quiet walk" in a form they open).
+            if self._type_ahead.first_in_line and _quits(event):
                 await self._route_input(event)
                 return
             await self._type_ahead.receive(event)

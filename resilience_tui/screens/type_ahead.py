@@ -68,9 +68,10 @@ class TypeAhead:
         self._waiting: Callable[[], None] | None = None  # holding every key (hold_until)
 
     @property
-    def holding(self) -> bool:
-        """Every key is held until :meth:`go_on`."""
-        return self._waiting is not None
+    def first_in_line(self) -> bool:
+        """Every key is held until :meth:`go_on`, and none waits yet: a key now is the
+        first (the app lets a quit key through then, and only then)."""
+        return self._waiting is not None and not self._held
 
     def hold_until(self, waiting: Callable[[], None]) -> None:
         """Hold every key from now until :meth:`go_on`; ``waiting`` is called once, when the

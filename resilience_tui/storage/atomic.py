@@ -361,10 +361,11 @@ class AtomicCachedStorage(Storage):
         self._changed(data, name)
 
     def _changed(self, data: dict[str, Any], table: str | None) -> None:
-        if table is None or data is not self._data or self._touched is None:
+        touched = self._touched  # read once: a failed write on the writer thread resets it
+        if table is None or data is not self._data or touched is None:
             self._touched = None
         else:
-            self._touched.add(table)
+            touched.add(table)
         self._data = data
         self._changes += 1
         if self._batch == 0 and not self.deferred:
@@ -464,7 +465,8 @@ class AtomicCachedStorage(Storage):
 
     def _forget_layout(self) -> None:
         """After a failed write: the next one serialises every table."""
-        self._layout, self._touched = {}, None
+        with self.changing:  # never between a change's test of ``_touched`` and its use
+            self._layout, self._touched = {}, None
 
     def _whole(self) -> bytes:
         with self.changing:

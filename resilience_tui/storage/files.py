@@ -96,9 +96,13 @@ class Spliced:
             try:
                 done = os.copy_file_range(self.source, fd, left, offset)
             except (AttributeError, OSError):  # not on this system or between these files
-                done = os.write(fd, os.pread(self.source, min(left, 1 << 20), offset))
-            if done <= 0:
-                raise OSError(errno.EIO, "the file being replaced ended early")
+                done = 0
+            if done <= 0:  # read and written instead
+                data = os.pread(self.source, min(left, 1 << 20), offset)
+                if not data:
+                    raise OSError(errno.EIO, "the file being replaced ended early")
+                _write_all(fd, data)
+                done = len(data)
             offset += done
             left -= done
 
@@ -110,9 +114,10 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
-def _write_temp(path: Path, payload: bytes | Spliced, durable: bool = True) -> str:
-    """A private (synced, when ``durable``) temporary file beside ``path``; removed again
-    on any error."""
+def _write_temp(path: Path, payload: bytes | Spliced, durable: bool = True,
+                ) -> tuple[str, os.stat_result]:
+    """A private (synced, when ``durable``) temporary file beside ``path``, and its stat;
+    removed again on any error."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
@@ -122,13 +127,14 @@ def _write_temp(path: Path, payload: bytes | Spliced, durable: bool = True) -> s
             _write_all(fd, payload)
         if durable:
             os.fsync(fd)
+        st = os.fstat(fd)
     except BaseException as exc:
         os.close(fd)
         _unlink(tmp)
         _name(exc, path)
         raise
     os.close(fd)
-    return tmp
+    return tmp, st
 
 
 def _unlink(tmp: str) -> None:
@@ -152,12 +158,14 @@ def atomic_write(path: Path, payload: bytes | Spliced, *, durable: bool = True,
     (the summary): after a crash it may be empty or old, never trusted, and a save is
     not kept waiting on the disk twice.
 
-    Returns the new file's stat. On any error the temporary file is removed and
+    Returns the new file's stat, taken from the file written (a rename changes none of
+    its inode, size and mtime): a stat of ``path`` after the rename could be another
+    program's file, put there a moment later. On any error the temporary file is removed and
     the old file is untouched; the error propagates, naming ``path``. A link at
     ``path`` is replaced by the file, never followed: callers that mean to write
     through a link resolve it first.
     """
-    tmp = _write_temp(path, payload, durable)
+    tmp, st = _write_temp(path, payload, durable)
     try:
         os.replace(tmp, path)
     except BaseException as exc:
@@ -166,7 +174,7 @@ def atomic_write(path: Path, payload: bytes | Spliced, *, durable: bool = True,
         raise
     if durable:
         fsync_folder(path.parent)
-    return os.stat(path)
+    return st
 
 
 def atomic_write_all(payloads: dict[Path, bytes]) -> None:
@@ -176,7 +184,7 @@ def atomic_write_all(payloads: dict[Path, bytes]) -> None:
     temps: list[tuple[str, Path]] = []
     try:
         for path, payload in payloads.items():
-            temps.append((_write_temp(path, payload), path))
+            temps.append((_write_temp(path, payload)[0], path))
         for tmp, path in temps:
             os.replace(tmp, path)
     except BaseException:

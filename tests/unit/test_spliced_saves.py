@@ -190,3 +190,35 @@ def test_the_first_save_after_opening_copies_what_it_does_not_change(
         _checked(store, path)
     finally:
         store.close()
+
+
+def test_a_file_put_in_place_just_after_a_save_is_never_taken_for_ours(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program (a sync client, say) replaces the journal the moment after a save's
+    rename: the save must not take that file for its own, or the next save would copy
+    ranges out of it. It is refused as any changed file is, and left as they wrote it."""
+    from resilience_tui.storage import files
+
+    path = tmp_path / "resilience.json"
+    store = open_journal(path, make_clock())
+    try:
+        store.checkins.put(CheckIn(day=ago(2), mood=3, energy=3))
+        theirs = orjson.loads(path.read_bytes())
+        theirs["meta"]["1"]["from_another_program"] = "x" * 37  # moves every later table
+        fsync_folder = files.fsync_folder
+
+        def replaced_meanwhile(folder: Path) -> None:
+            fsync_folder(folder)
+            monkeypatch.setattr(files, "fsync_folder", fsync_folder)
+            tmp = tmp_path / ".theirs.tmp"
+            tmp.write_bytes(orjson.dumps(theirs))
+            os.replace(tmp, path)
+
+        monkeypatch.setattr(files, "fsync_folder", replaced_meanwhile)
+        store.selfcare.put(SelfCare(day=ago(0), activity="walk", minutes=10))
+        assert not store.problems
+        store.selfcare.put(SelfCare(day=ago(0), activity="run", minutes=5))
+        assert "changed by another program" in store.problems[-1]
+        assert orjson.loads(path.read_bytes()) == theirs
+    finally:
+        store.close()
