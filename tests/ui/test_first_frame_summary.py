@@ -286,40 +286,26 @@ async def painted_from_the_summary(journal: Path, monkeypatch: pytest.MonkeyPatc
         store.close()
 
 
+@pytest.mark.parametrize("activity", ["walk", "quiet walk"])
 async def test_keys_typed_while_the_history_loads_are_all_kept(
-        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        activity: str, journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``s walk ⇥ 30 ^S`` typed at once on the first frame, while the history is still being
-    read (held back here for half a second): the form waits for it, and every key lands."""
+    read (held back here for half a second): the form waits for it, and every key lands.
+    ``q`` alone quits at once then, but not behind keys already waiting: here it is the q
+    of "quiet walk", typed into the form they open."""
     from helpers import burst, wait_until, written
 
     async with painted_from_the_summary(journal, monkeypatch) as (app, pilot, go):
         store = app.store
         threading.Timer(0.5, go.set).start()
-        burst(app, "s", *"walk", "tab", "3", "0", "ctrl+s")
+        burst(app, "s", *activity, "tab", "3", "0", "ctrl+s")
         await wait_until(pilot, lambda: store.ready and isinstance(app.screen, TodayScreen)
-                         and "walk 30 min" in text_of(frame(app)))
-        await written(pilot)
-        walks = [e for e in store.selfcare.all()
-                 if e.day == "2026-03-11" and e.activity == "walk" and e.minutes == 30]
-        assert len(walks) == 1
-
-
-async def test_a_q_typed_after_held_keys_waits_with_them(
-        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``q`` quits at once before the history is in, but not when keys typed before it are
-    waiting too: then it is the q of "quiet walk", typed into the form they open."""
-    from helpers import burst, wait_until, written
-
-    async with painted_from_the_summary(journal, monkeypatch) as (app, pilot, go):
-        store = app.store
-        threading.Timer(0.5, go.set).start()
-        burst(app, "s", *"quiet walk", "tab", "3", "0", "ctrl+s")
-        await wait_until(pilot, lambda: store.ready and isinstance(app.screen, TodayScreen)
-                         and "quiet walk 30 min" in text_of(frame(app)))
+                         and f" {activity} 30 min" in text_of(frame(app)))
         await written(pilot)
         assert app.is_running
-        assert [e.activity for e in store.selfcare.all() if e.day == "2026-03-11"
-                and e.minutes == 30].count("quiet walk") == 1
+        walks = [e for e in store.selfcare.all()
+                 if e.day == "2026-03-11" and e.activity == activity and e.minutes == 30]
+        assert len(walks) == 1
 
 
 async def test_a_key_before_the_history_waits_with_a_word_and_the_app_stays_alive(
