@@ -332,8 +332,9 @@ async def test_a_key_before_the_history_waits_with_a_word_and_the_app_stays_aliv
         assert isinstance(app.screen, TodayScreen) and not app.store.ready
         assert OPENING in text_of(frame(app))
         go.set()
-        await wait_until(pilot, lambda: isinstance(app.screen, SelfCareScreen))
-        app.screen.dismiss()
+        await wait_until(pilot, lambda: isinstance(app.screen, SelfCareScreen)
+                         and app.screen.focused is not None)
+        await pilot.press("escape")  # nothing typed: the form closes
         await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen)
                          and OPENING not in text_of(frame(app)))
         assert prompt in text_of(frame(app))
