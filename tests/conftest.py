@@ -18,6 +18,16 @@ from resilience_tui.storage.store import Store
 __all__ = ["NOW", "TODAY", "ZONE"]  # the pinned moment: import them from fixed_time
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collecting built (the modules, the tests' parameters) lives to the end: the
+    collector's full passes skip it from here on. About 13 % less CPU in the UI tests, whose
+    apps make many objects (two screens' test files: 41.0 → 35.7 s user)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def _a_terminal_for_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process runs of ``cli.main`` for the app act as if a terminal were attached

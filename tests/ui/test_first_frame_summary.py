@@ -48,8 +48,10 @@ def journal(history: Path, tmp_path: Path) -> Path:
     return private_copy(history, tmp_path)
 
 
-# For the tests that hold the history's read back themselves: "before the history is in" is
-# then certain at any size, so one year is enough (the suite's time is budgeted).
+# The first frame's likeness to the whole history's is checked at both sizes (the issue asks
+# for 1 and 10 years). The rest check what the size does not change (a read held back by the
+# test, a tampered summary, a bad file, a timer at the end): one year is enough, and the
+# suite's time is budgeted.
 ONE_YEAR = pytest.mark.parametrize("history", [1], ids=["1 year"], indirect=True)
 
 
@@ -134,6 +136,7 @@ async def test_the_next_morning_is_painted_from_the_summary_filed_the_evening_be
     assert loaded == expected
 
 
+@ONE_YEAR
 def test_two_days_later_the_summary_is_not_used(journal: Path) -> None:
     file_summary(journal, make_clock(NOW))
     assert first_frame(journal, make_clock("2026-03-13T09:00:00")) is None
@@ -184,6 +187,7 @@ def _run_and_quit(seen: list[bool], go: threading.Event, linger: float = 0.2) ->
     return run
 
 
+@ONE_YEAR
 def test_the_command_paints_from_the_summary_and_reads_the_history_after(
         journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     file_summary(journal, make_clock())
@@ -194,6 +198,7 @@ def test_the_command_paints_from_the_summary_and_reads_the_history_after(
     assert seen == [True]
 
 
+@ONE_YEAR
 def test_quitting_a_while_after_the_history_is_in_ends_cleanly(
         journal: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -213,6 +218,7 @@ def test_quitting_a_while_after_the_history_is_in_ends_cleanly(
     assert not list(journal.parent.glob("*.crash-*"))
 
 
+@ONE_YEAR
 def test_a_journal_that_turns_out_bad_behind_the_summary_ends_as_a_bad_file_does(
         journal: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -261,6 +267,7 @@ TAMPERED = {
 
 
 @pytest.mark.parametrize("kind", sorted(TAMPERED))
+@ONE_YEAR
 def test_a_tampered_view_is_never_painted(kind: str, journal: Path) -> None:
     file_summary(journal, make_clock())
     assert first_frame(journal, make_clock()) is not None
@@ -354,6 +361,7 @@ async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
     assert ended_before_the_read and app.return_code == 0
 
 
+@ONE_YEAR
 async def test_the_history_coming_in_is_taken_in_once(journal: Path) -> None:
     """The first frame and a timer both ask for the history to be read; it is read once,
     and what follows it (here a read-only journal's notice) happens once."""
