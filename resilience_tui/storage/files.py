@@ -65,9 +65,6 @@ class Spliced:
         self.parts = parts
         self.source = source
 
-    def __len__(self) -> int:
-        return sum(part[1] if isinstance(part, tuple) else len(part) for part in self.parts)
-
     def __bytes__(self) -> bytes:
         """The whole contents (for tests and copies kept aside)."""
         return b"".join(part if isinstance(part, bytes) else self._read(part)
