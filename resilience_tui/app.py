@@ -31,7 +31,7 @@ from .places import FACTORIES, PLACES, cooldown_screen, welcome_screen
 from .screens.base import JournalChanged, notify_saved
 from .screens.today.cooldowns_panel import CooldownPanel
 from .screens.today.screen import TodayScreen
-from .screens.type_ahead import TypeAhead
+from .screens.type_ahead import Held, TypeAhead
 from .storage.store import Store
 
 if TYPE_CHECKING:
@@ -429,10 +429,15 @@ class ResilienceApp(App[None]):
                 return
             await self._type_ahead.receive(event)
             return
+        if (isinstance(event, events.MouseDown | events.MouseUp) and not event.is_forwarded
+                and self._type_ahead.keeping):
+            await self._type_ahead.receive(event)
+            return
         await super().on_event(event)
 
-    async def _route_input(self, event: events.Key | events.Paste) -> None:
-        """Hand a key or paste on as Textual does (bindings first, then the focused widget)."""
+    async def _route_input(self, event: Held) -> None:
+        """Hand a key, paste or mouse press on as Textual does (a key: bindings first, then
+        the focused widget; a press: the widget under it)."""
         await super().on_event(event)
 
     async def action_quit(self) -> None:

@@ -47,10 +47,11 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
+from textual.errors import NoWidget
 from textual.screen import Screen
 from textual.widget import Widget
 
-Held = events.Key | events.Paste
+Held = events.Key | events.Paste | events.MouseDown | events.MouseUp
 SAVE_RECHECK = 0.05  # seconds; only for a save still running after we followed its path
 
 
@@ -66,6 +67,13 @@ class TypeAhead:
         self._followed_save = False  # this key's wait already went along a save's path
         self._unreachable: set[int] = set()  # closed before mounting: not worth waiting for
         self._waiting: Callable[[], None] | None = None  # holding every key (hold_until)
+
+    @property
+    def keeping(self) -> bool:
+        """Keys are held or waiting: a mouse press now joins them, in order, rather than
+        acting before them (a click on Today before the history is in would stop the app
+        until the read ended)."""
+        return self._waiting is not None or bool(self._held)
 
     @property
     def first_in_line(self) -> bool:
@@ -87,7 +95,8 @@ class TypeAhead:
             self._next()
 
     async def receive(self, event: Held) -> None:
-        """A key or paste from the terminal: route it now, or hold it behind the others."""
+        """A key or paste from the terminal (or a mouse press while keys are kept): route it
+        now, or hold it behind the others."""
         if self._waiting is not None:
             if not self._held:
                 self._waiting()
@@ -106,8 +115,8 @@ class TypeAhead:
         self._unreachable.clear()
         app = self._app
         screen = app.screen
-        target: DOMNode = app.focused or screen  # where Textual sends it (App.on_event)
-        if isinstance(screen, FormScreen):
+        target: DOMNode = _target(app, event)
+        if isinstance(screen, FormScreen) and isinstance(event, events.Key | events.Paste):
             screen.note_input(event)
         await self._route(event)
         if not event.is_forwarded:  # a priority binding (tab, ctrl+s) took it: no bubbling
@@ -183,6 +192,17 @@ class TypeAhead:
         if self._held and self._waiting is None:
             self._busy = True  # keys arriving meanwhile wait behind the held ones
             self._app.call_later(self._deliver, self._held.popleft())
+
+
+def _target(app: App[Any], event: Held) -> DOMNode:
+    """Where Textual sends ``event`` (App.on_event): a key to the focused widget, a mouse
+    press to the widget under it; the path its effects travel up from there."""
+    if isinstance(event, events.MouseDown | events.MouseUp):
+        try:
+            return app.get_widget_at(event.x, event.y)[0]
+        except NoWidget:
+            return app.screen
+    return app.focused or app.screen
 
 
 def _typed_into_field(event: Held, target: DOMNode) -> bool:

@@ -19,6 +19,7 @@ from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from resilience_tui.domain import cooldown
@@ -44,6 +45,15 @@ def burst(app: App[Any], *keys: str) -> None:
     chars = {"space": " ", "tab": "\t", "enter": "\r"}
     for key in keys:
         app.post_message(events.Key(key, key if len(key) == 1 else chars.get(key)))
+
+
+def clicked(app: App[Any], widget: Widget) -> None:
+    """Press and release the mouse on ``widget``'s first cell the way the terminal's driver
+    does: both posted to the app (``pilot.click`` hands them to the screen directly, past the
+    app's own handling)."""
+    x, y = widget.region.offset
+    for press in (events.MouseDown, events.MouseUp):
+        app.post_message(press(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
 
 
 async def open_screen(pilot: Pilot[Any], key: str, cls: type[S]) -> S:

@@ -348,6 +348,39 @@ async def test_a_key_before_the_history_waits_with_a_word_and_the_app_stays_aliv
 
 
 @ONE_YEAR
+async def test_a_click_before_the_history_waits_with_the_keys(
+        journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click on Today's cool-down while the history is still being read (held back here)
+    waits with the keys, in order, with the same word: the app does not stop inside the
+    cool-down's screen until the read ends. Once the history is in, the click opens the
+    cool-down, and ``escape`` typed after it closes it again."""
+    from helpers import burst, clicked, wait_until
+
+    from resilience_tui.screens.cooldown.screen import CooldownScreen
+    from resilience_tui.screens.selfcare import SelfCareScreen
+    from resilience_tui.screens.today.screen import OPENING
+
+    async with painted_from_the_summary(journal, monkeypatch) as (app, pilot, go):
+        row = app.screen.query_one("#cooldowns")
+        clicked(app, row)
+        burst(app, "escape", "s")
+        await pilot.pause(0.1)  # the old way: the app stuck in the store's wait, no frame
+        assert isinstance(app.screen, TodayScreen) and not app.store.ready
+        assert OPENING in text_of(frame(app))
+        opened: list[str] = []
+        push = app.push_screen
+
+        def noted(screen: Any, *args: Any, **kwargs: Any) -> Any:
+            opened.append(type(screen).__name__)
+            return push(screen, *args, **kwargs)
+
+        monkeypatch.setattr(app, "push_screen", noted)
+        go.set()
+        await wait_until(pilot, lambda: isinstance(app.screen, SelfCareScreen))
+        assert opened == [CooldownScreen.__name__, SelfCareScreen.__name__]
+
+
+@ONE_YEAR
 async def test_quitting_before_the_history_is_in_does_not_wait_for_it(
         journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``q`` on the first frame, while the history is still being read (held back here):
