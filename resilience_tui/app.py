@@ -420,20 +420,25 @@ class ResilienceApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes from the terminal go through the type-ahead queue: one at a
-        time, each once the app has finished with the one before (see screens.type_ahead)."""
-        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            # Quitting never waits for the read, unless keys typed before it wait already
-            # (the q of "quiet walk" in a form they open).
-            if self._type_ahead.first_in_line and _quits(event):
-                await self._route_input(event)
-                return
-            await self._type_ahead.receive(event)
-            return
-        if (isinstance(event, events.MouseDown | events.MouseUp) and not event.is_forwarded
-                and self._type_ahead.keeping):
-            await self._type_ahead.receive(event)
-            return
-        await super().on_event(event)
+        time, each once the app has finished with the one before (see screens.type_ahead);
+        so do mouse presses while keys wait there."""
+        queued = self._for_the_queue(event)
+        if queued is not None:
+            await self._type_ahead.receive(queued)
+        else:
+            await super().on_event(event)
+
+    def _for_the_queue(self, event: events.Event) -> Held | None:
+        if event.is_forwarded:
+            return None
+        if (isinstance(event, events.Key) and event.key in QUIT_KEYS
+                and self._type_ahead.first_in_line):
+            return None  # quitting never waits for the read, unless keys typed before it do
+        if isinstance(event, events.Key | events.Paste):
+            return event
+        if isinstance(event, events.MouseDown | events.MouseUp) and self._type_ahead.keeping:
+            return event
+        return None
 
     async def _route_input(self, event: Held) -> None:
         """Hand a key, paste or mouse press on as Textual does (a key: bindings first, then
@@ -463,6 +468,3 @@ class ResilienceApp(App[None]):
 
 QUIT_KEYS = frozenset({"q", "ctrl+q", "ctrl+c"})  # Today's q, and Textual's own
 
-
-def _quits(event: events.Key | events.Paste) -> bool:
-    return isinstance(event, events.Key) and event.key in QUIT_KEYS

@@ -70,14 +70,14 @@ def kept(store: Store, name: str, tables: frozenset[str], inputs: Hashable,
     return value
 
 
-_REJECTIONS = frozenset({"rejections"})
+REJECTIONS = frozenset({"rejections"})  # figures read from the rejections alone
 
 
 def readable_rejections(store: Store) -> list[Rejection]:
     """The rejections whose days can be read (``cooldown.readable``), kept until a rejection
     is put or deleted: Today's view asked three times (its cool-downs, the feedback awaited,
     the line toward the yes), about 3 ms each at 30 years. Shared: never change the list."""
-    return kept(store, "readable rejections", _REJECTIONS, None,
+    return kept(store, "readable rejections", REJECTIONS, None,
                 lambda: readable(store.rejections.all()))
 
 

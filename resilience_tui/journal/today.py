@@ -36,9 +36,7 @@ SELFCARE_EMPTY = "Nothing logged yet today. Press s after a walk, a call, a rest
 NAMES_SHOWN = 3
 MAX_TEXT = 4096  # a line Today shows; longer is not one we wrote
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# The tables parts of the view are worked out from (see ``days.kept``).
-_CHECKINS = frozenset({"checkins"})
-_REJECTIONS = frozenset({"rejections"})
+_CHECKINS = frozenset({"checkins"})  # the prompt's table (see ``days.kept``)
 
 
 @dataclass(frozen=True)
@@ -160,10 +158,10 @@ def _header(store: Store, today: date) -> Header:
 def _cooldowns(store: Store, today: date) -> Cooldowns:
     """The cool-down rows, kept until a rejection changes (a self-care entry or a plan
     tick changes none of them)."""
-    from .days import kept
+    from .days import REJECTIONS, kept
 
     days = store.settings.cooldown_days
-    return kept(store, "cool-downs", _REJECTIONS, (today, days),
+    return kept(store, "cool-downs", REJECTIONS, (today, days),
                 lambda: _cooldown_rows(store, today, days))
 
 

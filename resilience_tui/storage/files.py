@@ -65,24 +65,12 @@ class Spliced:
         self.parts = parts
         self.source = source
 
-    def __bytes__(self) -> bytes:
-        """The whole contents (for tests and copies kept aside)."""
-        return b"".join(part if isinstance(part, bytes) else self._read(part)
-                        for part in self.parts)
-
     def write_to(self, fd: int) -> None:
         for part in self.parts:
             if isinstance(part, bytes):
                 _write_all(fd, part)
             else:
                 self._copy(part, fd)
-
-    def _read(self, part: Range) -> bytes:
-        assert self.source is not None
-        data = os.pread(self.source, part[1], part[0])
-        if len(data) != part[1]:
-            raise OSError(errno.EIO, "the file being replaced ended early")
-        return data
 
     def _copy(self, part: Range, fd: int) -> None:
         """Copy a range of ``source`` to the end of ``fd``: in the kernel where it can

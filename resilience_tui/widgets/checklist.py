@@ -231,12 +231,12 @@ class PlanChecklist(QuietOptionList):
         bottom = top + (self.scrollable_content_region.height if height is None else height)
         above = below = 0
         start = 0
-        for height in self.item_heights():
+        for lines in self.item_heights():
             if start < top:
                 above += 1
-            elif start + height > bottom:
+            elif start + lines > bottom:
                 below += 1
-            start += height
+            start += lines
         return above, below
 
     def _report(self, *, always: bool = False) -> None:

@@ -68,14 +68,15 @@ def app(store: Store) -> Iterator[App]:
 
 @pytest.fixture
 def writes(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """Every payload written to the journal, in order."""
+    """Every journal the writer wrote, as the file held it after each write, in order."""
     written: list[bytes] = []
     write = atomic.atomic_write
 
     def noted(path: Path, payload: bytes | Spliced) -> os.stat_result:
+        done = write(path, payload)
         if path == db_path:
-            written.append(bytes(payload))
-        return write(path, payload)
+            written.append(path.read_bytes())
+        return done
 
     monkeypatch.setattr(atomic, "atomic_write", noted)
     return written
