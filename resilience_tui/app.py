@@ -279,6 +279,7 @@ class ResilienceApp(App[None]):
         before painting takes its callbacks with it, so a timer starts the write anyway
         (a second start finds nothing due: no second write)."""
         self._write_start = start
+        self._start_on_frame = None  # an earlier write's, if it started otherwise: not this one
         self.set_timer(WRITE_BY, start)
 
     def post_display_hook(self) -> None:
@@ -467,4 +468,3 @@ class ResilienceApp(App[None]):
 
 
 QUIT_KEYS = frozenset({"q", "ctrl+q", "ctrl+c"})  # Today's q, and Textual's own
-
