@@ -103,28 +103,39 @@ class HeldRowsTable(Table):
         if tables is None:
             tables = {}
         rows = tables.setdefault(self.name, {})
-        updater(_ByNumber(rows))  # type: ignore[arg-type]
+        view = _ByNumber(rows)
+        updater(view)  # type: ignore[arg-type]
         write_table = getattr(self._storage, "write_table", None)
         if write_table is not None:  # the journal's storage: only this table is written anew
-            write_table(self.name, tables)
+            write_table(self.name, tables, view.appended)
         else:
             self._storage.write(tables)
         self.clear_cache()
 
 
 class _ByNumber(MutableMapping[int, Any]):
-    """A table's rows (keyed by text, as the file has them) seen by document number."""
+    """A table's rows (keyed by text, as the file has them) seen by document number.
+
+    ``appended``: how many rows the change added, while it has only added rows (each new
+    key goes to the end, as a dict keeps them); None once it replaced or removed one, or
+    was handed one (TinyDB's ``update`` changes the row it gets in place)."""
 
     def __init__(self, rows: dict[str, Any]) -> None:
         self._rows = rows
+        self.appended: int | None = 0
 
     def __getitem__(self, doc_id: int) -> Any:
+        self.appended = None
         return self._rows[str(doc_id)]
 
     def __setitem__(self, doc_id: int, row: Any) -> None:
-        self._rows[str(doc_id)] = row
+        key = str(doc_id)
+        if self.appended is not None:
+            self.appended = None if key in self._rows else self.appended + 1
+        self._rows[key] = row
 
     def __delitem__(self, doc_id: int) -> None:
+        self.appended = None
         del self._rows[str(doc_id)]
 
     def __contains__(self, doc_id: object) -> bool:

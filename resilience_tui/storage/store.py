@@ -607,8 +607,10 @@ class Store:
         thread: the app's keys never wait on serialising and syncing the whole journal.
 
         ``after_paint(fn)`` (called on the app's thread) calls ``fn`` there once the
-        change has been shown: the writer's serialising holds the GIL for its whole
-        length (~23 ms at thirty years), so it starts after the repaint, not during it.
+        change has been shown: serialising a changed table holds the GIL for its whole
+        length (the check-ins of thirty years, ~12 ms), so that write starts after the
+        repaint, not during it. A write that only adds rows serialises just them, and
+        starts at once.
         ``on_ui(fn)`` must be safe to call from the writer thread and never block: it
         calls ``fn`` on the app's thread soon (to settle a write's outcome: the notices).
         """
@@ -678,12 +680,16 @@ class Store:
                     say()
 
     def _write_soon(self) -> None:
-        """Writing behind: after a change, have the writer write once the app has painted."""
+        """Writing behind: after a change, have the writer write once the app has painted,
+        or at once when the write only adds rows (nothing in it would slow the paint)."""
         if self._writer is None or self._after_paint is None or self._write_due:
             return
         if self.storage.dirty:
             self._write_due = True
-            self._after_paint(self._start_write)
+            if self.storage.only_added:  # nothing big to serialise: no paint to hold back
+                self._start_write()
+            else:
+                self._after_paint(self._start_write)
 
     def _start_write(self) -> None:
         """Hand what is due to the writer (any number of changes: one write)."""

@@ -108,12 +108,30 @@ def walk(store: Store, words: str) -> None:
     store.selfcare.put(SelfCare(day=ago(0), activity=words, minutes=20))
 
 
+def saved_entry(app: App, store: Store, words: str = "walk") -> str:
+    """An entry written to the file (so where its table lies there is known); its id."""
+    walk(store, words)
+    app.paint()
+    assert store.wait_saved(WAIT)
+    return store.selfcare.all()[-1].id
+
+
+def rename(store: Store, entry_id: str, words: str) -> None:
+    """A change to an entry already saved: its table is serialised again, not added to."""
+    entry = store.selfcare.get(entry_id)
+    assert entry is not None
+    entry.activity = words
+    store.selfcare.put(entry)
+
+
 def test_a_change_is_in_memory_at_once_and_on_disk_after_the_paint(
         app: App, store: Store, db_path: Path, writes: list[bytes]) -> None:
-    walk(store, "walk")
+    entry_id = saved_entry(app, store, "stroll")
+    writes.clear()
+    rename(store, entry_id, "walk")
     assert [e.activity for e in store.selfcare.all()] == ["walk"]
     assert store.unsaved and store.pending
-    assert writes == [] and on_disk(db_path)["selfcare"] == []  # nothing written before paint
+    assert writes == [] and on_disk(db_path)["selfcare"] == ["stroll"]  # not before the paint
     app.paint()
     assert store.wait_saved(WAIT)
     assert on_disk(db_path)["selfcare"] == ["walk"]
@@ -121,23 +139,41 @@ def test_a_change_is_in_memory_at_once_and_on_disk_after_the_paint(
     assert len(writes) == 1
 
 
+def test_an_added_entry_goes_to_disk_without_waiting_for_the_paint(
+        app: App, store: Store, db_path: Path) -> None:
+    """Only the new rows are serialised (the rest is copied from the file), so nothing
+    holds the interpreter long enough to slow the paint: the write starts with the change.
+    At thirty years that took key -> on disk from 62-66 to 36-40 ms."""
+    saved_entry(app, store, "stroll")
+    walk(store, "walk")
+    assert app.starts == []  # no paint asked for
+    for _ in range(int(WAIT / 0.01)):
+        if on_disk(db_path)["selfcare"] == ["stroll", "walk"]:
+            break
+        threading.Event().wait(0.01)
+    assert on_disk(db_path)["selfcare"] == ["stroll", "walk"]
+
+
 def test_a_burst_of_changes_is_one_write_and_changes_during_a_write_one_more(
         app: App, store: Store, db_path: Path,
         held: tuple[threading.Event, threading.Event], writes: list[bytes]) -> None:
     inside, go = held
+    go.set()
+    entry_id = saved_entry(app, store, "stroll")
+    inside.clear(), go.clear(), writes.clear()
     for n in range(5):  # before the screen has painted: all in the first write
-        walk(store, f"walk {n}")
+        rename(store, entry_id, f"walk {n}")
     assert len(app.starts) == 1
     app.paint()
     assert inside.wait(WAIT)  # the first write is under way, held
     for n in range(5, 25):  # meanwhile twenty more changes, each "painted" at once
-        walk(store, f"walk {n}")
+        rename(store, entry_id, f"walk {n}")
         app.paint()
     go.set()
     assert store.wait_saved(WAIT)
     assert len(writes) == 2  # the held write, then one with everything that came since
-    assert on_disk(db_path)["selfcare"] == sorted(f"walk {n}" for n in range(25))
-    assert len(orjson.loads(writes[0])["selfcare"]) == 5
+    assert on_disk(db_path)["selfcare"] == ["walk 24"]
+    assert [r["activity"] for r in orjson.loads(writes[0])["selfcare"].values()] == ["walk 4"]
     assert writes[1] == db_path.read_bytes()
 
 
