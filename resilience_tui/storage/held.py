@@ -42,10 +42,9 @@ def hold(rows: dict[str, Any], built: Mapping[int, Record] | list[Record],
         keys, objs = [str(doc_id) for doc_id in built], list(built.values())
     for start in range(0, len(keys), chunk):
         part, some = keys[start:start + chunk], objs[start:start + chunk]
-        docs = [rows.get(k) for k in part]
+        docs = list(map(rows.get, part))
         if written_alike(some, docs):
-            for key, obj in zip(part, some, strict=True):
-                rows[key] = obj
+            rows.update(zip(part, some, strict=True))
             continue
         for key, obj, doc in zip(part, some, docs, strict=True):
             if key in rows and written_alike([obj], [doc]):
