@@ -38,7 +38,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from ..domain.models import Settings
+from ..domain.models import Record, Settings
 from ..domain.validate import ValidationError
 from . import migrations
 from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
@@ -243,13 +243,20 @@ def _depth_problem(data: dict[str, Any], chunk: int = 512) -> str | None:
     254 levels): refused at the door. Asking orjson itself is the quick way to know
     (a C pass of a few ms, where walking ten years of rows in Python takes ~0.1 s).
 
+    Only the rows still dicts are asked. A row the store has put its record in place of
+    (:mod:`held`) is a record that passed the record check, which keeps typed fields only
+    (text, numbers, lists of text, nested records) and fits a cool-down's draft, the one
+    free-form field, to its step's shape or drops it (``domain.draft``): a few levels deep
+    at most. Writing those records here would also give each a ``__dict__`` for good
+    (~5 MB at thirty years; see :mod:`alike`).
+
     Asked a few hundred rows at a time, each chunk at the depth its rows have in the file
     (``[rows]``: a list, then the rows, as the file's object, then a table): the same answer
     as writing the whole file, without a second copy of the file in memory on top of the
     history just read (23 MB at 30 years)."""
     try:
         for table in data.values():  # check_shape ran first: a dict of tables of rows
-            rows = list(table.values())
+            rows = [row for row in table.values() if not isinstance(row, Record)]
             for start in range(0, len(rows), chunk):
                 orjson.dumps([rows[start:start + chunk]])
         orjson.dumps({name: {} for name in data})  # what the chunks left out: the names

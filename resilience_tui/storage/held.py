@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from ..domain.record import Record
+from .alike import written_alike
 
 
 def hold(rows: dict[str, Any], built: Mapping[int, Record] | list[Record],
@@ -29,8 +30,10 @@ def hold(rows: dict[str, Any], built: Mapping[int, Record] | list[Record],
     """Put each record in place of its row where orjson writes them alike.
 
     ``built`` is either ``{doc_id: record}``, or every row's record in the order of
-    ``rows`` (as a table is first built). Checked a chunk at a time: cheap, and without a
-    second copy of the whole table in memory."""
+    ``rows`` (as a table is first built): each record built from its row, or its row
+    written from it, as :func:`written_alike` asks. Checked a chunk at a time, then row by
+    row in a chunk that is not alike as a whole; the records are never serialised (which
+    would give each a ``__dict__`` for good: see :mod:`alike`)."""
     if isinstance(built, list):
         if len(built) != len(rows):  # two rows with one id: leave them all as read
             return
@@ -39,12 +42,12 @@ def hold(rows: dict[str, Any], built: Mapping[int, Record] | list[Record],
         keys, objs = [str(doc_id) for doc_id in built], list(built.values())
     for start in range(0, len(keys), chunk):
         part, some = keys[start:start + chunk], objs[start:start + chunk]
-        if orjson.dumps(some) == orjson.dumps([rows.get(k) for k in part]):
-            for key, obj in zip(part, some, strict=True):
-                rows[key] = obj
+        docs = list(map(rows.get, part))
+        if written_alike(some, docs):
+            rows.update(zip(part, some, strict=True))
             continue
-        for key, obj in zip(part, some, strict=True):
-            if key in rows and orjson.dumps(obj) == orjson.dumps(rows[key]):
+        for key, obj, doc in zip(part, some, docs, strict=True):
+            if key in rows and written_alike([obj], [doc]):
                 rows[key] = obj
 
 
