@@ -390,6 +390,14 @@ class AtomicCachedStorage(Storage):
         ``appended``: it only added that many rows, at the table's end."""
         self._changed(data, name, appended)
 
+    def changed_in_place(self, name: str) -> None:
+        """Table ``name`` was changed by a TinyDB write that then failed (so nothing was
+        counted): the next write serialises it whole, whatever else it was told."""
+        with self.changing:
+            self._appended.pop(name, None)
+            if self._touched is not None:
+                self._touched.add(name)
+
     def _changed(self, data: dict[str, Any], table: str | None,
                  appended: int | None = None) -> None:
         touched = self._touched  # read once: a failed write on the writer thread resets it

@@ -107,7 +107,15 @@ class HeldRowsTable(Table):
             tables = {}
         rows = tables.setdefault(self.name, {})
         view = _ByNumber(rows)
-        updater(view)  # type: ignore[arg-type]
+        try:
+            updater(view)  # type: ignore[arg-type]
+        except BaseException:
+            # TinyDB changes rows as it goes: those it changed before failing stay in
+            # memory, and the next write must serialise this table, never copy its old bytes.
+            failed = getattr(self._storage, "changed_in_place", None)
+            if failed is not None and view.used:
+                failed(self.name)
+            raise
         write_table = getattr(self._storage, "write_table", None)
         if write_table is not None:  # the journal's storage: only this table is written anew
             write_table(self.name, tables, view.appended)
@@ -126,19 +134,21 @@ class _ByNumber(MutableMapping[int, Any]):
     def __init__(self, rows: dict[str, Any]) -> None:
         self._rows = rows
         self.appended: int | None = 0
+        self.used = False  # a row was handed out, set or removed
 
     def __getitem__(self, doc_id: int) -> Any:
-        self.appended = None
+        self.appended, self.used = None, True
         return self._rows[str(doc_id)]
 
     def __setitem__(self, doc_id: int, row: Any) -> None:
         key = str(doc_id)
         if self.appended is not None:
             self.appended = None if key in self._rows else self.appended + 1
+        self.used = True
         self._rows[key] = row
 
     def __delitem__(self, doc_id: int) -> None:
-        self.appended = None
+        self.appended, self.used = None, True
         del self._rows[str(doc_id)]
 
     def __contains__(self, doc_id: object) -> bool:

@@ -203,6 +203,23 @@ def test_records_built_at_open_keep_their_attributes_without_a_dict(
         store.close()
 
 
+@pytest.mark.parametrize("preload", [True, False], ids=["built-as-read", "built-after"])
+def test_records_carry_their_fields_only_in_field_order(
+        db_path: Path, clock: FixedClock, journal: dict[str, Any], preload: bool) -> None:
+    """What ``written_alike`` rests on: orjson writes a record's attributes as they were
+    set, so a record with anything besides its fields, or with them in another order,
+    would be written otherwise than the row it was found alike with."""
+    store = opened(db_path, clock, journal, preload=preload)
+    try:
+        store.selfcare.put(SelfCare(day="2026-03-01", activity="walk", minutes=5))
+        records = [r for repo in store.repos.values() for top in repo.all()
+                   for r in walked(top)]
+        assert records
+        assert not [r for r in records if list(vars(r)) != [f.name for f in fields(r)]]
+    finally:
+        store.close()
+
+
 def test_a_nesting_bomb_a_draft_leaves_out_is_refused_at_the_door(
         db_path: Path, clock: FixedClock, journal: dict[str, Any]) -> None:
     bomb: object = []

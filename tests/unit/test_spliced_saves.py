@@ -243,3 +243,25 @@ def test_a_file_put_in_place_just_after_a_save_is_never_taken_for_ours(
         assert orjson.loads(path.read_bytes()) == theirs
     finally:
         store.close()
+
+
+def test_rows_a_failed_tinydb_change_left_are_written_with_the_next_entry(
+        tmp_path: Path) -> None:
+    """TinyDB changes a table's rows as it goes: a change that fails half-way leaves the
+    rows it made in memory, uncounted. A new entry after it must not be written as the
+    table's old bytes plus itself, or those rows would never reach the file."""
+    from tinydb.table import Document
+
+    path = tmp_path / "resilience.json"
+    store = open_journal(path, make_clock())
+    try:
+        store.selfcare.put(SelfCare(day=ago(1), activity="walk", minutes=10))
+        table = store.db.table("selfcare")
+        existing = int(next(iter(store.storage.read()["selfcare"])))
+        with pytest.raises(ValueError):  # the second document's id is taken
+            store.write(lambda: table.insert_multiple(
+                [Document({"x": 1}, doc_id=50), Document({"y": 2}, doc_id=existing)]))
+        store.selfcare.put(SelfCare(day=ago(0), activity="run", minutes=5))
+        _checked(store, path)
+    finally:
+        store.close()
