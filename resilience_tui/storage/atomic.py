@@ -281,7 +281,7 @@ def _settings_problem(data: dict[str, Any]) -> str | None:
 def _opened(path: Path) -> int | None:
     """A read-only descriptor of ``path`` (without waiting, should it be a pipe), or None."""
     try:
-        return os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        return _no_wait(str(path), os.O_RDONLY)
     except OSError:
         return None
 

@@ -113,7 +113,7 @@ class HeldRowsTable(Table):
             # TinyDB changes rows as it goes: those it changed before failing stay in
             # memory, and the next write must serialise this table, never copy its old bytes.
             failed = getattr(self._storage, "changed_in_place", None)
-            if failed is not None and view.used:
+            if failed is not None and view.appended != 0:  # it had changed something
                 failed(self.name)
             raise
         write_table = getattr(self._storage, "write_table", None)
@@ -129,26 +129,25 @@ class _ByNumber(MutableMapping[int, Any]):
 
     ``appended``: how many rows the change added, while it has only added rows (each new
     key goes to the end, as a dict keeps them); None once it replaced or removed one, or
-    was handed one (TinyDB's ``update`` changes the row it gets in place)."""
+    was handed one (TinyDB's ``update`` changes the row it gets in place). Still 0: the
+    change touched no row."""
 
     def __init__(self, rows: dict[str, Any]) -> None:
         self._rows = rows
         self.appended: int | None = 0
-        self.used = False  # a row was handed out, set or removed
 
     def __getitem__(self, doc_id: int) -> Any:
-        self.appended, self.used = None, True
+        self.appended = None
         return self._rows[str(doc_id)]
 
     def __setitem__(self, doc_id: int, row: Any) -> None:
         key = str(doc_id)
         if self.appended is not None:
             self.appended = None if key in self._rows else self.appended + 1
-        self.used = True
         self._rows[key] = row
 
     def __delitem__(self, doc_id: int) -> None:
-        self.appended, self.used = None, True
+        self.appended = None
         del self._rows[str(doc_id)]
 
     def __contains__(self, doc_id: object) -> bool:
