@@ -22,9 +22,7 @@ either thread: ``dirty``.
 
 from __future__ import annotations
 
-import io
 import os
-import re
 import stat
 import tempfile
 import threading
@@ -45,6 +43,7 @@ from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
 from .files import Range, Spliced, atomic_write, is_read_only, kind_of, private_folder, real_path
 from .import_check import checked
 from .lock import check_journal
+from .pieces import PieceReader, parse_in_pieces
 
 Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
@@ -53,60 +52,46 @@ def signature(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-class PieceReader:
-    """Told of each piece of a table's rows as :func:`read_database` parses the file.
-
-    ``take`` may put objects in place of rows (the store builds and holds records there,
-    so the whole file never lives as dicts at once); ``start_over`` drops whatever it
-    kept when the file has to be parsed again in one go after all."""
-
-    layout: dict[str, Range] | None = None  # where each table's rows were in the file
-
-    def take(self, data: dict[str, Any], table: str, rows: dict[str, Any]) -> None:
-        """``rows`` (doc id -> row) of ``table`` are parsed; ``data`` holds the tables
-        before it, whole."""
-
-    def start_over(self) -> None:
-        """Forget every piece taken so far."""
-
-
 def read_database(path: Path, reader: PieceReader | None = None,
                   ) -> tuple[dict[str, Any] | None, Signature | None]:
     """Load and check a database file; (None, None) when it does not exist yet.
 
     Raises DatabaseInvalid, leaving the file as it is, for anything that is not
     one of our files at a schema this version understands. With a ``reader``, a file in
-    the layout this app writes is parsed a few hundred rows at a time, each piece handed
-    to ``reader`` as it comes (see :func:`_parse_in_pieces`); any other file is read
-    again and parsed whole, as without one.
+    the layout this app writes is read and parsed a few hundred rows at a time, each piece
+    handed to ``reader`` as it comes (see :func:`parse_in_pieces`); any other file (or one
+    changed while it was read) is read again and parsed whole, as without one.
     """
     check_journal(path)  # a pipe or a device is refused before it is opened
+    raw = b""
     try:
         with open(path, "rb", opener=_no_wait) as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):  # swapped in since we looked
                 raise DatabaseInvalid(path, f"is {kind_of(st.st_mode)}, not a database file")
-            raw = _read_all(fh, st.st_size) if reader is not None else fh.read()
+            if reader is None:
+                raw = fh.read()
+            else:
+                data = parse_in_pieces(fh.fileno(), st.st_size, reader)
+                if data is not None and signature(os.fstat(fh.fileno())) != signature(st):
+                    data = None  # changed as it was read: read again, whole
     except FileNotFoundError:
         return None, None
     except OSError as exc:
         raise DatabaseInvalid(path, f"can't be read ({exc.strerror or exc})") from None
-    if not raw or raw.isspace():
-        raise DatabaseInvalid(path, "is empty")
-    if isinstance(raw, bytearray):
-        data = _parse_in_pieces(raw, reader) if reader is not None else None
-        if data is None:  # not in our layout, or damaged: parsed whole (and named) as ever
-            assert reader is not None
+    if reader is not None:
+        if data is None:  # not in our layout, or damaged: read and parsed whole (and named)
             reader.start_over()
-            del raw
             return read_database(path)
+    elif not raw or raw.isspace():
+        raise DatabaseInvalid(path, "is empty")
     else:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:
             raise DatabaseInvalid(
                 path, "is not valid JSON (it may be truncated or damaged)") from None
-    del raw  # the file's bytes (23 MB at 30 years) are not kept beside what they parse to
+        del raw  # the file's bytes (23 MB at 30 years) are not kept beside what they parse to
     if migrations.newer_than_supported(data):
         raise DatabaseInvalid(
             path, f"was written by a newer version of resilience-tui (schema "
@@ -116,121 +101,6 @@ def read_database(path: Path, reader: PieceReader | None = None,
     if problem:
         raise DatabaseInvalid(path, problem)
     return data, signature(st)
-
-
-def _read_all(fh: io.BufferedReader, size: int) -> bytearray:
-    """The whole file as a bytearray, read into place (``bytearray(fh.read())`` would hold
-    the file twice for a moment)."""
-    raw = bytearray(size)
-    view, got = memoryview(raw), 0
-    while got < size:
-        n = fh.readinto(view[got:])
-        if not n:
-            break
-        got += n
-    view.release()
-    del raw[got:]  # the file shrank since it was looked at
-    raw += fh.read()  # or grew
-    return raw
-
-
-# The layout orjson writes: {"meta":{"1":{...}},"checkins":{"1":{...},"2":{...}},...}.
-_TABLE_KEY = re.compile(rb'"([a-z_]{1,40})":\{')
-_NEXT_ROW = re.compile(rb'\},"\d{1,20}":\{')  # a row's end, then the next row of its table
-_PIECE = 1 << 16  # bytes of rows parsed at once: ~100 rows, a few hundred KB as dicts
-_TRIES = 8  # places that looked like a row's end and weren't, before giving up on pieces
-
-
-def _parse_in_pieces(raw: bytearray, reader: PieceReader) -> dict[str, Any] | None:
-    """The file parsed a table at a time, each table ~64 KB of rows at a time, every piece
-    handed to ``reader`` before the next is parsed; None when the file is not in the
-    compact layout this app writes. ``raw`` is used up: the bytes of each piece are let go
-    once it is parsed.
-
-    Why: orjson parsing 23 MB of history at once peaked at ~150 MB (the parsed dicts are
-    ~3x the file, plus the parser's own copy), and then the records were built beside the
-    dicts. In pieces, each piece's rows become records before the next piece is parsed,
-    and the file's bytes shrink as the records grow.
-
-    Nothing is taken on trust: the object and table keys are matched exactly, and each
-    piece is parsed by orjson as an object of its own (``{`` + rows + ``}``). A place
-    that only looked like the end of a row (inside a nested object) can't give a piece
-    that parses, so the piece grows to the next such place; a piece that parses is
-    exactly those rows. A table named twice, a row twice, or anything unexpected: None.
-    """
-    if raw[:1] != b"{" or raw[-1:] != b"}":
-        return None
-    size = len(raw)  # with what is used up, where in the file ``raw`` now starts
-    del raw[:1]
-    data: dict[str, Any] = {}
-    layout: dict[str, Range] = {}
-    while len(raw) > 1:  # what is left ends with the file's closing brace
-        key = _TABLE_KEY.match(raw)
-        if key is None or (name := key.group(1).decode()) in data:
-            return None
-        rows: dict[str, Any] = {}
-        start = size - len(raw) + key.end() - 1  # the table's opening brace
-        del raw[:key.end()]
-        if raw[:1] == b"}":  # an empty table
-            del raw[:1]
-        elif not _table_rows(raw, name, data, rows, reader):
-            return None
-        data[name] = rows
-        layout[name] = (start, size - len(raw) - start)  # its braces and all between
-        if raw == b"}":
-            reader.layout = layout
-            return data
-        if raw[:2] != b',"':
-            return None
-        del raw[:1]
-    return None
-
-
-def _table_rows(raw: bytearray, name: str, data: dict[str, Any], rows: dict[str, Any],
-                reader: PieceReader) -> bool:
-    """Parse one table's rows (``raw`` starts just inside its brace) into ``rows``, piece
-    by piece, dropping each piece's bytes from ``raw`` and at last the table's closing
-    brace; False when they don't parse so."""
-    # The table's end: its last row's brace and its own, then the next table (one this
-    # file has not had yet), or the end of the file.
-    later = [re.escape(n.encode()) for n in migrations.TABLES if n not in data and n != name]
-    following = (re.compile(rb'\}\},"(?:' + b"|".join(later) + rb')":\{').search(raw)
-                 if later else None)
-    table_end = following.start() + 1 if following else len(raw) - 2
-    while True:
-        cut = _NEXT_ROW.search(raw, _PIECE, table_end)
-        for _ in range(_TRIES):  # a piece of rows that ends at a row's end, if it parses
-            if cut is None:
-                break
-            piece = _parsed(raw[:cut.start() + 1])
-            if piece is not None:
-                break
-            cut = _NEXT_ROW.search(raw, cut.start() + 1, table_end)
-        else:  # damage, or rows full of objects keyed by numbers: parsed whole instead
-            return False
-        if cut is None:  # the rest of the table is one piece
-            piece = _parsed(raw[:table_end])
-            if raw[table_end:table_end + 1] != b"}":
-                return False
-        if piece is None or not rows.keys().isdisjoint(piece):
-            return False
-        reader.take(data, name, piece)
-        rows.update(piece)
-        if cut is None:
-            del raw[:table_end + 1]
-            return True
-        used = cut.start() + 2  # the row's brace and the comma after it
-        del raw[:used]
-        table_end -= used
-
-
-def _parsed(rows: bytes | bytearray) -> dict[str, Any] | None:
-    """``rows`` ("1":{...},"2":{...}) as a dict of rows, or None if they don't parse so."""
-    try:
-        piece = orjson.loads(b"{" + rows + b"}")
-    except orjson.JSONDecodeError:
-        return None
-    return piece if isinstance(piece, dict) else None
 
 
 def _no_wait(path: str, flags: int) -> int:

@@ -49,13 +49,14 @@ from ..domain.models import (
 from ..domain.tombstones import Tombstone
 from ..domain.validate import ValidationError
 from . import migrations
-from .atomic import AtomicCachedStorage, PieceReader, read_database
+from .atomic import AtomicCachedStorage, read_database
 from .backup import daily_backup
 from .damage import Damaged, check_row
 from .errors import DatabaseInvalid, DatabaseWriteError, StorageError
 from .files import private_folder
 from .held import JournalDB, documents, hold, release
 from .lock import WriterLock
+from .pieces import PieceReader
 from .tables import RECORD_CLASSES
 from .writer import BackgroundWriter
 

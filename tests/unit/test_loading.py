@@ -23,7 +23,7 @@ from resilience_tui.clock import FixedClock
 from resilience_tui.domain.models import CheckIn, PlanItem, Rejection, RestDay, SelfCare
 from resilience_tui.journal.opening import open_journal
 from resilience_tui.journal.transfer import apply_import
-from resilience_tui.storage import atomic
+from resilience_tui.storage import pieces
 from resilience_tui.storage.errors import DatabaseInvalid
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import plan_import
@@ -124,7 +124,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 def test_records_built_as_the_file_is_read_are_those_built_after_it(
         tmp_path: Path, written: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(atomic, "_PIECE", 300)  # a few rows a piece: every seam is crossed
+    monkeypatch.setattr(pieces, "_PIECE", 300)  # a few rows a piece: every seam is crossed
     kept = _same_either_way(tmp_path / "j.json", orjson.dumps(written))
     assert isinstance(kept, tuple) and len(kept) == 3
     assert kept[2] == orjson.dumps(written)  # written back byte for byte
@@ -136,7 +136,7 @@ def test_records_built_as_the_file_is_read_are_those_built_after_it(
 
 def test_rows_that_look_like_a_table_or_row_boundary_inside_still_read_alike(
         tmp_path: Path, written: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(atomic, "_PIECE", 50)
+    monkeypatch.setattr(pieces, "_PIECE", 50)
     data = copy.deepcopy(written)
     for n, row in enumerate(data["rejections"].values()):  # objects keyed like rows, tables
         row["cooldown"]["draft"] = {"1": {"a": {}}, "2": {"b": {}}, "contacts": {}, "n": n}
