@@ -29,7 +29,6 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,7 @@ from .files import Range, Spliced, atomic_write, is_read_only, kind_of, private_
 from .import_check import checked
 from .lock import check_journal
 from .pieces import PieceReader, parse_in_pieces
+from .splice import LIGHT, Piece, shifted, table_parts, to_serialise
 
 Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
@@ -170,24 +170,6 @@ def _braced(fd: int | None, part: Range) -> bool:
         return False
 
 
-def _table_parts(rows: dict[str, Any], kept: Range | None, touched: bool, appended: int,
-                 ) -> list[bytes | Range]:
-    """A table as the new file holds it: the old file's range of it (``kept``, checked),
-    when untouched; that range but its closing brace, then the rows added since, when it
-    was only added to (a self-care entry at thirty years serialises one row, not 21,900);
-    otherwise every row serialised."""
-    if kept is None:
-        return [orjson.dumps(rows)]
-    if not touched:
-        return [kept]
-    offset, length = kept
-    if not 0 < appended < len(rows) or length <= 2:  # all new, or the old table was empty
-        return [orjson.dumps(rows)]
-    new = list(islice(reversed(rows), appended))[::-1]
-    tail = orjson.dumps({k: rows[k] for k in new})  # {"21901":{…}}: the comma, then from "
-    return [(offset, length - 1), b"," + tail[1:]]
-
-
 def _close(fd: int | None) -> None:
     if fd is not None:
         try:
@@ -214,10 +196,12 @@ class AtomicCachedStorage(Storage):
         before_write: Callable[[], None] | None = None,
         now: Callable[[], datetime] = datetime.now,
         layout: dict[str, Range] | None = None,
+        pieces: dict[str, list[Piece] | None] | None = None,
     ) -> None:
         """``layout``: where each table of ``data`` is in the file as read (signature
-        ``sig``), as parsing it found them; the first save then copies those it does not
-        change, as later saves copy from the file the one before wrote."""
+        ``sig``), as parsing it found them, and ``pieces``: where runs of each table's rows
+        are (:mod:`splice`); the first save then copies what it does not change, as later
+        saves copy from the file the one before wrote."""
         self.path = Path(path)  # the name the user gave (shown in every message)
         self.target = real_path(self.path)  # the file written: a link's target, resolved once
         self.read_only = sig is not None and _read_only(self.target)
@@ -236,10 +220,12 @@ class AtomicCachedStorage(Storage):
         # Where each table's rows are in the file as this storage last wrote it, and the
         # tables changed since (None: any may have); see ``snapshot``.
         self._layout: dict[str, Range] = layout or {}
+        self._pieces: dict[str, list[Piece] | None] = dict(pieces or {})
         self._touched: set[str] | None = set() if layout else None
-        # Of the tables touched, those only added to: how many rows each gained at its end.
-        self._appended: dict[str, int] = {}
-        self._next_layout: dict[str, Range] = {}  # the layout of the file a snapshot makes
+        # Of the tables touched, the document numbers changed or removed (None: any may
+        # have been); rows added after the last piece are found by their numbers.
+        self._edited: dict[str, set[int] | None] = {}
+        self._next: tuple[dict[str, Range], dict[str, list[Piece] | None]] = ({}, {})
 
     @property
     def sig(self) -> Signature | None:
@@ -254,31 +240,29 @@ class AtomicCachedStorage(Storage):
         """TinyDB's write, which does not say what changed: any table may have."""
         self._changed(data, None)
 
-    def write_table(self, name: str, data: dict[str, Any], appended: int | None = None,
+    def write_table(self, name: str, data: dict[str, Any], edited: set[int] | None = None,
                     ) -> None:
-        """A write that changed only the rows of table ``name`` (``HeldRowsTable`` knows);
-        ``appended``: it only added that many rows, at the table's end."""
-        self._changed(data, name, appended)
+        """A write that changed only the rows of table ``name`` (``HeldRowsTable`` knows):
+        ``edited``, the document numbers it changed or removed (None: it can't say), and
+        any rows it added at the table's end."""
+        self._changed(data, name, edited)
 
     def changed_in_place(self, name: str) -> None:
         """Table ``name`` was changed by a TinyDB write that then failed (so nothing was
         counted): the next write serialises it whole, whatever else it was told."""
         with self.changing:
-            self._appended.pop(name, None)
+            self._edited[name] = None
             if self._touched is not None:
                 self._touched.add(name)
 
     def _changed(self, data: dict[str, Any], table: str | None,
-                 appended: int | None = None) -> None:
+                 edited: set[int] | None = None) -> None:
         touched = self._touched  # read once: a failed write on the writer thread resets it
         if table is None or data is not self._data or touched is None:
             self._touched = None
         else:
-            # Still only added to since the last write: then a save writes just the new rows.
-            if appended is not None and (table not in touched or table in self._appended):
-                self._appended[table] = self._appended.get(table, 0) + appended
-            else:
-                self._appended.pop(table, None)
+            before = self._edited.get(table, set())
+            self._edited[table] = None if before is None or edited is None else before | edited
             touched.add(table)
         self._data = data
         self._changes += 1
@@ -301,12 +285,14 @@ class AtomicCachedStorage(Storage):
         return self._changes
 
     @property
-    def only_added(self) -> bool:
-        """The next write serialises only rows added since the last one (``snapshot``):
-        it holds the interpreter for well under a millisecond, not for whole tables."""
+    def light(self) -> bool:
+        """The next write serialises only a few pieces of rows, those changed or added since
+        the last one (``snapshot``): it holds the interpreter for a millisecond or so, not
+        for whole tables."""
         touched = self._touched
-        return bool(touched is not None and self._layout
-                    and all(self._appended.get(name) for name in touched))
+        return bool(touched is not None and self._layout and all(
+            to_serialise(self._data.get(name, {}), self._pieces.get(name),
+                         self._edited.get(name, set())) <= LIGHT for name in touched))
 
     @property
     def changing_now(self) -> bool:
@@ -340,44 +326,49 @@ class AtomicCachedStorage(Storage):
         """The whole journal as the file will hold it, and the change count it carries; for
         :meth:`commit`, by the same holder of ``writing``.
 
-        Only the tables changed since the last write are serialised: the others are
-        ranges of the file that write made, which it still is (its signature is checked),
-        copied as they are; a table only added to is its old range with the new rows after
-        it. A self-care entry at thirty years serialises one row, where it once serialised
-        all 23 MB (28 ms holding the interpreter in the app, on the way from the key to
-        the entry on disk); the new file is the same bytes as ``orjson.dumps`` of the
-        whole journal (``test_spliced_saves.py``).
+        Only the rows changed or added since the last write are serialised, with the rest
+        of their piece of the table (:mod:`splice`): everything else is ranges of the file
+        that write made, which it still is (its signature is checked), copied as they are.
+        A self-care entry at thirty years serialises one row, where it once serialised all
+        23 MB (28 ms holding the interpreter in the app, on the way from the key to the
+        entry on disk), and a plan ticked the ~60 check-ins around it, not 10,950; the new
+        file is the same bytes as ``orjson.dumps`` of the whole journal
+        (``test_spliced_saves.py``).
 
         Taken between changes, never inside one (``changing``); orjson holds the GIL
         for each table's dump, so nothing changes under it either."""
         with self.changing:
             touched, self._touched = self._touched, set()
-            appended, self._appended = self._appended, {}
+            edited, self._edited = self._edited, {}
             source = self._source() if touched is not None and self._layout else None
             parts: list[bytes | Range] = [b"{"]
             layout: dict[str, Range] = {}
+            pieces: dict[str, list[Piece] | None] = {}
             at = 1
             try:
                 for n, (name, rows) in enumerate(self._data.items()):
                     key = (b"," if n else b"") + orjson.dumps(name) + b":"
-                    kept = (self._layout.get(name)
-                            if source is not None and touched is not None
-                            and (name not in touched or name in appended) else None)
-                    if kept is not None and not _braced(source, kept):
-                        kept = None  # not a table's rows after all: serialised instead
-                    rows_parts = _table_parts(rows, kept, name in (touched or ()),
-                                              appended.get(name, 0))
-                    parts += [key, *rows_parts]
                     at += len(key)
-                    length = sum(p[1] if isinstance(p, tuple) else len(p) for p in rows_parts)
-                    layout[name] = (at, length)
+                    kept = self._layout.get(name) if source is not None else None
+                    if kept is None or not _braced(source, kept):  # nothing to copy from
+                        kept = None
+                    old = self._pieces.get(name) if kept is not None else None
+                    if kept is not None and name not in (touched or ()):
+                        table: list[bytes | Range] = [kept]  # untouched: copied whole
+                        made = None if old is None else shifted(old, at - kept[0])
+                    else:
+                        table, made = table_parts(rows, old, edited.get(name, set()), source)
+                        made = None if made is None else shifted(made, at)
+                    parts += [key, *table]
+                    length = sum(p[1] if isinstance(p, tuple) else len(p) for p in table)
+                    layout[name], pieces[name] = (at, length), made
                     at += length
             except BaseException:
                 self._forget_layout()
                 _close(source)
                 raise
             parts.append(b"}")
-            self._next_layout = layout
+            self._next = layout, pieces
             return Spliced(parts, source), self._changes
 
     def _source(self) -> int | None:
@@ -392,7 +383,7 @@ class AtomicCachedStorage(Storage):
     def _forget_layout(self) -> None:
         """After a failed write: the next one serialises every table."""
         with self.changing:  # never between a change's test of ``_touched`` and its use
-            self._layout, self._touched, self._appended = {}, None, {}
+            self._layout, self._pieces, self._touched, self._edited = {}, {}, None, {}
 
     def _whole(self) -> bytes:
         with self.changing:
@@ -433,7 +424,7 @@ class AtomicCachedStorage(Storage):
             raise
         self._sig = signature(st)
         self._written = max(self._written, changes)
-        self._layout = self._next_layout
+        self._layout, self._pieces = self._next
         self.let_go_of_replaced()
         self._replaced = old
 

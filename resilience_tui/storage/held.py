@@ -113,12 +113,12 @@ class HeldRowsTable(Table):
             # TinyDB changes rows as it goes: those it changed before failing stay in
             # memory, and the next write must serialise this table, never copy its old bytes.
             failed = getattr(self._storage, "changed_in_place", None)
-            if failed is not None and view.appended != 0:  # it had changed something
+            if failed is not None and view.touched:  # it may have changed something
                 failed(self.name)
             raise
         write_table = getattr(self._storage, "write_table", None)
         if write_table is not None:  # the journal's storage: only this table is written anew
-            write_table(self.name, tables, view.appended)
+            write_table(self.name, tables, view.edited)
         else:
             self._storage.write(tables)
         self.clear_cache()
@@ -127,27 +127,41 @@ class HeldRowsTable(Table):
 class _ByNumber(MutableMapping[int, Any]):
     """A table's rows (keyed by text, as the file has them) seen by document number.
 
-    ``appended``: how many rows the change added, while it has only added rows (each new
-    key goes to the end, as a dict keeps them); None once it replaced or removed one, or
-    was handed one (TinyDB's ``update`` changes the row it gets in place). Still 0: the
-    change touched no row."""
+    ``edited``: the numbers of the rows the change replaced, removed, or was handed (TinyDB's
+    ``update`` changes the row it gets in place); None once it added a row out of document
+    order, which no piece of the file can hold (see :mod:`splice`). ``added``: how many rows
+    it added at the end."""
 
     def __init__(self, rows: dict[str, Any]) -> None:
         self._rows = rows
-        self.appended: int | None = 0
+        self.edited: set[int] | None = set()
+        self.added = 0
+
+    @property
+    def touched(self) -> bool:
+        """The change got, set or removed a row (one that fails may have changed it)."""
+        return self.edited is None or bool(self.edited) or self.added > 0
+
+    def _edit(self, doc_id: int) -> None:
+        if self.edited is not None:
+            self.edited.add(doc_id)
 
     def __getitem__(self, doc_id: int) -> Any:
-        self.appended = None
+        self._edit(doc_id)
         return self._rows[str(doc_id)]
 
     def __setitem__(self, doc_id: int, row: Any) -> None:
         key = str(doc_id)
-        if self.appended is not None:
-            self.appended = None if key in self._rows else self.appended + 1
+        if key in self._rows:
+            self._edit(doc_id)
+        elif self._rows and doc_id <= int(next(reversed(self._rows))):
+            self.edited = None
+        else:
+            self.added += 1
         self._rows[key] = row
 
     def __delitem__(self, doc_id: int) -> None:
-        self.appended = None
+        self._edit(doc_id)
         del self._rows[str(doc_id)]
 
     def __contains__(self, doc_id: object) -> bool:

@@ -26,6 +26,7 @@ import orjson
 
 from . import migrations
 from .files import Range
+from .splice import Piece
 
 
 class PieceReader:
@@ -36,6 +37,10 @@ class PieceReader:
     kept when the file has to be parsed again in one go after all."""
 
     layout: dict[str, Range] | None = None  # where each table's rows were in the file
+    # Where each run of rows parsed as one piece was, with its first and last document
+    # numbers and how many rows it had (None: a table whose rows are not in document
+    # order); a save copies the pieces it does not change (see :mod:`splice`).
+    pieces: dict[str, list[Piece] | None] | None = None
 
     def take(self, data: dict[str, Any], table: str, rows: dict[str, Any]) -> None:
         """``rows`` (doc id -> row) of ``table`` are parsed; ``data`` holds the tables
@@ -91,6 +96,7 @@ def parse_in_pieces(fd: int, size: int, reader: PieceReader) -> dict[str, Any] |
         return None
     data: dict[str, Any] = {}
     layout: dict[str, Range] = {}
+    pieces: dict[str, list[Piece] | None] = {}
     at = 1
     while at < size - 1:  # what is left ends with the file's closing brace
         head = file.read(at, _KEY_LONGEST + 1)  # the table's key, and the byte after it
@@ -99,18 +105,20 @@ def parse_in_pieces(fd: int, size: int, reader: PieceReader) -> dict[str, Any] |
             return None
         rows: dict[str, Any] = {}
         start = at + key.end() - 1  # the table's opening brace
+        found: list[Piece] = []
         if head[key.end():key.end() + 1] == b"}":  # an empty table
             end: int | None = start + 2
         else:
-            end = _table_rows(file, start + 1, name, data, rows, reader)
+            end = _table_rows(file, start + 1, name, data, rows, reader, found)
         if end is None:
             return None
         data[name] = rows
         layout[name] = (start, end - start)  # its braces and all between
+        pieces[name] = found if _in_order(found) else None
         at = end
         after = file.read(at, 2)
         if after == b"}":  # the file's end
-            reader.layout = layout
+            reader.layout, reader.pieces = layout, pieces
             return data
         if after != b',"':
             return None
@@ -119,9 +127,10 @@ def parse_in_pieces(fd: int, size: int, reader: PieceReader) -> dict[str, Any] |
 
 
 def _table_rows(file: _File, at: int, name: str, data: dict[str, Any], rows: dict[str, Any],
-                reader: PieceReader) -> int | None:
+                reader: PieceReader, found: list[Piece]) -> int | None:
     """Parse one table's rows (from ``at``, just inside its brace) into ``rows``, piece by
-    piece; where the table ends (past its closing brace), or None when they don't parse so.
+    piece, noting each in ``found``; where the table ends (past its closing brace), or None
+    when they don't parse so.
     """
     # The table's end: its last row's brace and its own, then the next table (one this
     # file has not had yet), or the end of the file.
@@ -151,11 +160,26 @@ def _table_rows(file: _File, at: int, name: str, data: dict[str, Any], rows: dic
         if piece is None or not rows.keys().isdisjoint(piece):
             return None
         del stretch
+        found.append((at, (end if cut is None else cut + 1) - at, *_numbered(piece)))
         reader.take(data, name, piece)
         rows.update(piece)
         if cut is None:
             return end + 1
         at = cut + 2  # past the row's brace and the comma after it
+
+
+def _numbered(piece: dict[str, Any]) -> tuple[int, int, int]:
+    """A piece's first and last document numbers and how many rows it has; -1 for the
+    last when its rows are not in document order (see :func:`_in_order`)."""
+    numbers = list(map(int, piece))
+    ordered = all(map(int.__lt__, numbers, numbers[1:]))
+    return numbers[0], numbers[-1] if ordered else -1, len(numbers)
+
+
+def _in_order(found: list[Piece]) -> bool:
+    """Every piece's rows in document order, and each piece's after the one before's."""
+    return all(first <= last for _, _, first, last, _ in found) and all(
+        a[3] < b[2] for a, b in zip(found, found[1:], strict=False))
 
 
 def _row_end(file: _File, at: int, stretch: bytes, start: int, end: int,

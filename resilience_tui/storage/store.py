@@ -246,7 +246,7 @@ class BuildOnOpen(PieceReader):
         self.start_over()
 
     def start_over(self) -> None:
-        self.layout = None
+        self.layout = self.pieces = None
         self.tables: dict[str, tuple[dict[str, Record], dict[str, int]]] = {}
         self.damaged: list[Damaged] = []
         self._left: set[str] = set()
@@ -402,8 +402,9 @@ class Store:
             # Where each table is in the file, for the first save to copy what it does not
             # change: only of the file exactly as read (a migrated one is written whole).
             layout = builder.layout if builder and not migrated else None
+            pieces = builder.pieces if builder and layout else None
             storage = AtomicCachedStorage(self.path, data, sig, self._backup, now=self.clock.now,
-                                          layout=layout)
+                                          layout=layout, pieces=pieces)
             pending: dict[str, Any] = {
                 "created": created, "storage": storage, "db": JournalDB(storage=lambda: storage),
                 # Records built as the file was read, by table: each Repo takes its own on
@@ -633,10 +634,10 @@ class Store:
         thread: the app's keys never wait on serialising and syncing the whole journal.
 
         ``after_paint(fn)`` (called on the app's thread) calls ``fn`` there once the
-        change has been shown: serialising a changed table holds the GIL for its whole
-        length (the check-ins of thirty years, ~12 ms), so that write starts after the
-        repaint, not during it. A write that only adds rows serialises just them, and
-        starts at once.
+        change has been shown: serialising a whole table holds the GIL for its whole
+        length (the check-ins of thirty years, ~12 ms), so such a write starts after the
+        repaint, not during it. A write that serialises only a few pieces of rows (an entry
+        added or changed: see ``AtomicCachedStorage.light``) starts at once.
         ``on_ui(fn)`` must be safe to call from the writer thread and never block: it
         calls ``fn`` on the app's thread soon (to settle a write's outcome: the notices).
         """
@@ -707,12 +708,12 @@ class Store:
 
     def _write_soon(self) -> None:
         """Writing behind: after a change, have the writer write once the app has painted,
-        or at once when the write only adds rows (nothing in it would slow the paint)."""
+        or at once when the write is light (nothing in it would slow the paint)."""
         if self._writer is None or self._after_paint is None or self._write_due:
             return
         if self.storage.dirty:
             self._write_due = True
-            if self.storage.only_added:  # nothing big to serialise: no paint to hold back
+            if self.storage.light:  # nothing big to serialise: no paint to hold back
                 self._start_write()
             else:
                 self._after_paint(self._start_write)

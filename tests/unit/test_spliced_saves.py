@@ -123,7 +123,7 @@ def test_a_new_self_care_entry_serialises_only_itself(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The point of splicing: at thirty years the other tables are 16 of the file's 23 MB,
     and the self-care rows before the new one are the other 7. An entry changed rather
-    than added serialises its table again, and no other."""
+    than added serialises the piece of rows it is in, and nothing else."""
     path = tmp_path / "resilience.json"
     store = open_journal(path, make_clock())
     try:
@@ -145,8 +145,9 @@ def test_a_new_self_care_entry_serialises_only_itself(tmp_path: Path,
         entry = store.selfcare.get(store.selfcare.all()[0].id)
         assert entry is not None
         store.selfcare.put(replace(entry, minutes=25))
-        assert [name for name, table in tables.items()
-                if any(obj is table for obj in dumped)] == ["selfcare"]
+        assert not any(obj is table for obj in dumped for table in tables.values())
+        first = next(iter(tables["selfcare"]))  # its own piece: the first write's one row
+        assert [list(obj) for obj in dumped if isinstance(obj, dict)] == [[first]]
         _checked(store, path)
     finally:
         store.close()
@@ -203,11 +204,13 @@ def test_the_first_save_after_opening_copies_what_it_does_not_change(
         tables = store.storage.read()
         big = {name for name, rows in tables.items() if len(dumps(rows)) > 100_000}
         assert big >= {"checkins", "selfcare"}
-        written = {name for name in big if any(obj is tables[name] for obj in dumped)}
-        assert written == ({"checkins"} if change == "check-in" else set())
+        assert not {name for name in big if any(obj is tables[name] for obj in dumped)}
+        rows = [list(obj) for obj in dumped if isinstance(obj, dict)]
         if change == "self-care":  # only the new row, after the rows copied
-            assert [list(obj) for obj in dumped if isinstance(obj, dict)] == [
-                [list(tables["selfcare"])[-1]]]
+            assert rows == [[list(tables["selfcare"])[-1]]]
+        elif change == "check-in":  # the piece of rows it was read in, and no more
+            assert len(rows) == 1 and rows[0][-1] == list(tables["checkins"])[-1]
+            assert 1 < len(rows[0]) < len(tables["checkins"]) // 2
         _checked(store, path)
     finally:
         store.close()
@@ -263,5 +266,98 @@ def test_rows_a_failed_tinydb_change_left_are_written_with_the_next_entry(
                 [Document({"x": 1}, doc_id=50), Document({"y": 2}, doc_id=existing)]))
         store.selfcare.put(SelfCare(day=ago(0), activity="run", minutes=5))
         _checked(store, path)
+    finally:
+        store.close()
+
+
+PIECED = st.lists(st.tuples(
+    st.sampled_from(["tick", "edit self-care", "delete self-care", "delete check-in",
+                     "self-care", "edit and add self-care", "failed write"]),
+    st.integers(min_value=0, max_value=100_000),
+), min_size=1, max_size=8)
+
+
+@settings(max_examples=25, deadline=None)
+@given(steps=PIECED, chunk=st.sampled_from([256, 3]))
+def test_changes_anywhere_in_a_journal_read_in_pieces_write_the_whole_journal(
+        steps: list[tuple[str, int]], chunk: int, year: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A year of history, read a piece at a time: rows changed, removed and added anywhere
+    in its tables, each save copying the pieces it did not change and serialising the
+    rest (in pieces of ``chunk`` rows, which later saves copy in turn). Every file is
+    exactly the whole journal serialised."""
+    from histories import private_copy
+
+    from resilience_tui.storage import splice
+
+    path = private_copy(year, tmp_path_factory.mktemp("pieced"))
+    store = Store(path, make_clock(), preload=True)
+    write, chunked = atomic.atomic_write, splice.CHUNK
+    failing = [False]
+
+    def maybe_full(target: Path, payload: bytes | Spliced) -> os.stat_result:
+        if failing[0] and target == path:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write(target, payload)
+
+    atomic.atomic_write, splice.CHUNK = maybe_full, chunk  # type: ignore[assignment]
+    try:
+        for step, n in steps:
+            failing[0] = step == "failed write"
+            _anywhere(store, step, n)
+            if failing[0]:
+                failing[0] = False
+                assert store.retry()
+            _checked(store, path)
+    finally:
+        atomic.atomic_write, splice.CHUNK = write, chunked  # type: ignore[assignment]
+        store.close()
+
+
+def _anywhere(store: Store, step: str, n: int) -> None:
+    """``_step``, on the record ``n`` picks from anywhere in its table."""
+    checkins, selfcare = store.checkins.all(), store.selfcare.all()
+    if step == "tick":
+        checkin = store.checkins.get(checkins[n % len(checkins)].id)
+        assert checkin is not None
+        for item in checkin.plan:
+            item.done = not item.done
+        store.checkins.put(replace(checkin, intention=f"day {n}"))
+    elif step == "delete check-in":
+        store.checkins.delete(checkins[n % len(checkins)].id)
+    elif step in ("edit self-care", "delete self-care"):
+        entry = selfcare[n % len(selfcare)]
+        if step == "delete self-care":
+            store.selfcare.delete(entry.id)
+        else:
+            store.selfcare.put(replace(entry, note=f"again {n}"))
+    elif step in ("self-care", "failed write"):
+        store.selfcare.put(SelfCare(day=ago(n % 30), activity=f"swim {n}", minutes=5))
+    elif step == "edit and add self-care":
+        with store.batch():
+            _anywhere(store, "edit self-care", n)
+            _anywhere(store, "self-care", n)
+
+
+def test_a_table_whose_rows_are_out_of_order_is_written_whole_and_right(
+        tmp_path: Path) -> None:
+    """A hand-made file can list rows in any order: no piece of it is trusted to be found
+    by number, so its changes serialise the table whole, in the order memory has."""
+    path = tmp_path / "resilience.json"
+    store = open_journal(path, make_clock())
+    for minutes in (10, 20, 30):
+        store.selfcare.put(SelfCare(day=ago(1), activity="walk", minutes=minutes))
+    store.close()
+    data = orjson.loads(path.read_bytes())
+    rows = data["selfcare"]
+    data["selfcare"] = {k: rows[k] for k in ("2", "1", "3")}
+    path.write_bytes(orjson.dumps(data))
+    store = Store(path, make_clock(), preload=True)
+    try:
+        entry = store.selfcare.all()[0]
+        store.selfcare.put(replace(entry, note="moved"))
+        store.selfcare.put(SelfCare(day=ago(0), activity="run", minutes=5))
+        _checked(store, path)
+        assert list(orjson.loads(path.read_bytes())["selfcare"]) == ["2", "1", "3", "4"]
     finally:
         store.close()
