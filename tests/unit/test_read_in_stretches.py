@@ -33,7 +33,7 @@ class Pieces(PieceReader):
         self.started_over = False
 
     def start_over(self) -> None:
-        self.layout = None
+        self.layout = self.pieces = None
         self.taken = []
         self.started_over = True
 
@@ -73,6 +73,17 @@ def read_both_ways(path: Path) -> Pieces:
     for name, (offset, length) in reader.layout.items():
         assert raw[offset:offset + length] == orjson.dumps(data[name])
         assert raw[:offset].endswith(orjson.dumps(name) + b":")
+    # Each table's pieces, which a save copies where it changed none of their rows: their
+    # bytes, comma-joined, are the table's rows; each holds the rows it says it does.
+    assert reader.pieces is not None and reader.pieces.keys() == reader.layout.keys()
+    for name, found in reader.pieces.items():
+        assert found is not None  # written by the app: rows in document order
+        offset, length = reader.layout[name]
+        assert b",".join(raw[at:at + n] for at, n, *_ in found) == raw[offset + 1:
+                                                                        offset + length - 1]
+        for at, n, first, last, count in found:
+            rows = list(orjson.loads(b"{" + raw[at:at + n] + b"}"))
+            assert (int(rows[0]), int(rows[-1]), len(rows)) == (first, last, count)
     return reader
 
 
@@ -291,3 +302,21 @@ def test_short_and_blank_files_are_named_alike_either_way(tmp_path: Path, raw: b
         except DatabaseInvalid as exc:
             outcomes.append(exc.message)
     assert outcomes[0] == outcomes[1]
+
+
+def test_rows_out_of_document_order_are_read_but_not_taken_for_pieces(tmp_path: Path) -> None:
+    """A hand-made file may list rows in any order: read as ever, but a save can't find
+    those rows by their numbers in its pieces (it serialises that table whole)."""
+    path = tmp_path / "resilience.json"
+    good_database(path, checkins=300)
+    data = orjson.loads(path.read_bytes())
+    rows = data["checkins"]
+    keys = list(rows)
+    keys[100], keys[200] = keys[200], keys[100]
+    data["checkins"] = {key: rows[key] for key in keys}
+    path.write_bytes(orjson.dumps(data))
+    reader = Pieces()
+    read, _ = read_database(path, reader)
+    assert read == data and reader.pieces is not None
+    assert reader.pieces["checkins"] is None
+    assert reader.pieces["meta"] is not None
