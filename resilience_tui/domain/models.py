@@ -58,7 +58,7 @@ def _kept(texts: Iterable[str]) -> list[str]:
     return [t for t in texts if t]
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanItem(Record):
     """One thing to do today. ``source`` says where a suggestion came from."""
 
@@ -82,7 +82,7 @@ class PlanItem(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckIn(Record):
     """The morning check-in: one per local day, editable that day."""
 
@@ -120,7 +120,7 @@ class CheckIn(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Feeling(Record):
     """A named feeling with its intensity when acknowledged and when moving on."""
 
@@ -136,7 +136,7 @@ class Feeling(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Reason(Record):
     """A reason tag ("skill gap", ...) with the user's note."""
 
@@ -150,7 +150,7 @@ class Reason(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Feedback(Record):
     """The feedback request: its draft and what came of it."""
 
@@ -175,7 +175,7 @@ class Feedback(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Cooldown(Record):
     """Progress through acknowledge → reflect → move on, and what the user wrote."""
 
@@ -214,7 +214,7 @@ class Cooldown(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Rejection(Record):
     """A rejection and its cool-down. The cool-down starts on ``logged_on``."""
 
@@ -254,7 +254,7 @@ class Rejection(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class SelfCare(Record):
     """A self-care check-in; any number per day."""
 
@@ -288,7 +288,7 @@ class SelfCare(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Contact(Record):
     """A person or community in the support network."""
 
@@ -312,7 +312,7 @@ class Contact(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Action(Record):
     """A redirect action chosen when moving on; offered as a morning-plan suggestion."""
 
@@ -337,7 +337,7 @@ class Action(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class RestDay(Record):
     """A day marked as rest: it bridges a check-in streak without adding to it."""
 
@@ -354,7 +354,7 @@ class RestDay(Record):
         return self
 
 
-@dataclass
+@dataclass(slots=True)
 class Settings(Record):
     """User settings; one row in the ``settings`` table."""
 

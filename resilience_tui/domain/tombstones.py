@@ -20,7 +20,7 @@ from .validate import ValidationError, check_id
 DELETABLE = ("checkins", "rejections", "selfcare", "contacts", "actions")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tombstone(Record):
     """The mark a deletion leaves: ``id`` is the deleted record's own id."""
 

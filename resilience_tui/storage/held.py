@@ -32,8 +32,8 @@ def hold(rows: dict[str, Any], built: Mapping[int, Record] | list[Record],
     ``built`` is either ``{doc_id: record}``, or every row's record in the order of
     ``rows`` (as a table is first built): each record built from its row, or its row
     written from it, as :func:`written_alike` asks. Checked a chunk at a time, then row by
-    row in a chunk that is not alike as a whole; the records are never serialised (which
-    would give each a ``__dict__`` for good: see :mod:`alike`)."""
+    row in a chunk that is not alike as a whole; the records themselves are never
+    serialised (see :mod:`alike`)."""
     if isinstance(built, list):
         if len(built) != len(rows):  # two rows with one id: leave them all as read
             return
