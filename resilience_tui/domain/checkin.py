@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .models import Action, CheckIn, Contact, PlanItem
+from .past_plan import done_count
 
 # Feeling words, grouped by how pleasant and how energised they feel. Our own short lists;
 # each group is named the way a person would say it, not by the chart's axes.
@@ -158,4 +159,4 @@ def plan_summary(plan: Sequence[PlanItem]) -> str:
     """How far along the plan is, e.g. "2 of 5 done"."""
     if not plan:
         return "nothing planned yet"
-    return f"{sum(p.done for p in plan)} of {len(plan)} done"
+    return f"{done_count(plan)} of {len(plan)} done"

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .cooldown import next_step
 from .dates import stored_day
 from .models import CheckIn, Rejection, RestDay, SelfCare
+from .past_plan import done_count, plan_texts
 
 KINDS = ("all", "checkins", "selfcare", "rejections")
 STEP_WORDS = {"acknowledge": "naming how it feels", "reflect": "reflecting",
@@ -73,7 +74,7 @@ def checkin_line(c: CheckIn) -> str:
     if c.intention:
         bits.append(f"“{c.intention}”")
     if c.plan:
-        bits.append(f"plan {sum(p.done for p in c.plan)}/{len(c.plan)}")
+        bits.append(f"plan {done_count(c.plan)}/{len(c.plan)}")
     return " · ".join(bits)
 
 
@@ -147,7 +148,7 @@ def build_rows(checkins: Iterable[CheckIn], selfcare: Iterable[SelfCare],
 
 
 def checkin_text(c: CheckIn) -> str:
-    return " ".join([c.intention, c.selfcare_intention, *c.feelings, *(p.text for p in c.plan)])
+    return " ".join([c.intention, c.selfcare_intention, *c.feelings, *plan_texts(c.plan)])
 
 
 def selfcare_text(s: SelfCare) -> str:

@@ -12,8 +12,8 @@ shifts when the time zone changes. No Textual or TinyDB import here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
 from .choices import (
@@ -94,7 +94,8 @@ class CheckIn(Record):
     energy: int = 0
     intention: str = ""
     feelings: list[str] = field(default_factory=list)
-    plan: list[PlanItem] = field(default_factory=list)
+    # A list, or for a day long past a PastPlan (``domain.past_plan``): any sequence.
+    plan: Sequence[PlanItem] = field(default_factory=list)
     selfcare_intention: str = ""
     # Suggestions dropped that morning ("kind: words", as Suggestion.dropped_key makes them),
     # so opening the check-in again the same day does not offer them again.
@@ -118,6 +119,13 @@ class CheckIn(Record):
             raise ValidationError("plan", f"has {len(self.plan)} items; {MAX_PLAN_ITEMS} at most")
         self.plan = [p.validate() for p in self.plan]
         return self
+
+    def to_dict(self) -> dict[str, Any]:
+        """As every record's, with a past day's packed plan (``domain.past_plan``) as the
+        list of items it stands for."""
+        if isinstance(self.plan, list):
+            return asdict(self)
+        return asdict(replace(self, plan=list(self.plan)))
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from .checkin import checkins_by_day
 from .dates import stored_day
 from .models import CheckIn, Rejection, SelfCare
+from .past_plan import done_count
 
 # Loop Habit Tracker's daily multiplier: a perfect habit's score halves its
 # distance to 1 every 13 days.
@@ -349,7 +350,7 @@ def _completion(checkin: CheckIn) -> float | None:
     """Share of plan items done; None for a check-in without a plan."""
     if not checkin.plan:
         return None
-    return sum(1 for p in checkin.plan if p.done) / len(checkin.plan)
+    return done_count(checkin.plan) / len(checkin.plan)
 
 
 def heatmap_since(today: date, weeks: int = 26) -> date:

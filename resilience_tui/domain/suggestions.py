@@ -160,7 +160,7 @@ PROVIDERS: list[Provider] = [from_yesterday, from_redirects, from_feedback, from
 # --- putting them together ----------------------------------------------------
 
 
-def _todays_plan(ctx: SuggestionContext) -> tuple[list[PlanItem], set[str]]:
+def _todays_plan(ctx: SuggestionContext) -> tuple[Sequence[PlanItem], set[str]]:
     """Today's plan so far, and the suggestions dropped this morning."""
     checkin = checkin_for_day(ctx.checkins, ctx.today.isoformat())
     return (checkin.plan, set(checkin.dropped)) if checkin else ([], set())

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import abc
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
 from functools import wraps
-from typing import Literal, TypeVar, get_args, get_origin, get_type_hints, overload
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints, overload
 
 # C0/C1 control characters except tab and newline (newline is allowed only in long text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -190,13 +191,22 @@ def check_days_within(record: object, today: date, prefix: str = "") -> None:
                 check_days_within(item, today, f"{prefix}{name}[{i}].")
 
 
+def stored_hints(cls: type) -> dict[str, Any]:
+    """A record class's fields' types as the file stores them: a field typed as any
+    sequence (a check-in's plan, which a past day keeps packed) is stored as a list."""
+    hints = get_type_hints(cls)
+    return {f.name: (list[get_args(hints[f.name])]  # type: ignore[misc]
+                     if get_origin(hints[f.name]) is abc.Sequence else hints[f.name])
+            for f in fields(cls)}
+
+
 @per_class
 def _day_plan(cls: type) -> tuple[tuple[str, str], ...]:
     """Which fields of a record class are days ("day"), a nested record ("one") or a list
     of records ("many"): worked out once per class, from its type hints."""
     if not is_dataclass(cls):
         return ()
-    hints = get_type_hints(cls)
+    hints = stored_hints(cls)
     plan = []
     for f in fields(cls):
         hint = hints.get(f.name)

@@ -36,6 +36,7 @@ import orjson
 from tinydb.storages import Storage
 
 from ..domain.models import Record, Settings
+from ..domain.past_plan import as_json
 from ..domain.validate import ValidationError
 from . import migrations
 from .errors import DatabaseInvalid, DatabaseWriteError, ExternalChange
@@ -387,7 +388,7 @@ class AtomicCachedStorage(Storage):
 
     def _whole(self) -> bytes:
         with self.changing:
-            return orjson.dumps(self._data)
+            return orjson.dumps(self._data, default=as_json)
 
     def commit(self, payload: Spliced, changes: int) -> None:
         """Replace the file with ``payload`` (a :meth:`snapshot`), after checking it is still

@@ -41,6 +41,7 @@ from ..domain.models import (
     SelfCare,
     Settings,
 )
+from ..domain.past_plan import done_count
 from .backup import backup_folder
 from .errors import StorageError
 from .files import atomic_write_all, private_folder, real_path, write_private
@@ -75,7 +76,7 @@ def _checkin(c: CheckIn) -> Iterator[Row]:
     row: Row = {}
     for name, value in _flat(c).items():
         if name == "plan":  # readable in one cell here; item by item in plan_items.csv
-            row.update(plan=_plan_cell(value), plan_done=sum(p.done for p in value),
+            row.update(plan=_plan_cell(value), plan_done=done_count(value),
                        plan_total=len(value))
         else:
             row[name] = value

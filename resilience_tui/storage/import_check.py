@@ -16,15 +16,20 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable
-from dataclasses import fields
 from datetime import date
 from functools import cache
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from ..domain.dates import parse_stamp
 from ..domain.draft import fit_draft
 from ..domain.models import Record, Rejection
-from ..domain.validate import ValidationError, check_days_within, check_id, per_class
+from ..domain.validate import (
+    ValidationError,
+    check_days_within,
+    check_id,
+    per_class,
+    stored_hints,
+)
 
 R = TypeVar("R", bound=Record)
 
@@ -56,8 +61,7 @@ class ImportProblem(ValueError):
 
 @per_class
 def _hints(cls: type[Record]) -> dict[str, Any]:
-    hints = get_type_hints(cls)
-    return {f.name: hints[f.name] for f in fields(cls)}
+    return stored_hints(cls)
 
 
 def show(value: object) -> str:

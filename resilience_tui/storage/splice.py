@@ -26,6 +26,7 @@ from typing import Any
 
 import orjson
 
+from ..domain.past_plan import as_json
 from .files import Range
 
 Piece = tuple[int, int, int, int, int]  # offset, length, first and last doc number, rows
@@ -145,7 +146,7 @@ def _chunks(keys: list[str]) -> list[list[str]]:
 
 def _dumped(rows: dict[str, Any], keys: list[str]) -> bytes:
     """These rows as their part of the table: ``"12":{…},"13":{…}``."""
-    return orjson.dumps({key: rows[key] for key in keys})[1:-1]
+    return orjson.dumps({key: rows[key] for key in keys}, default=as_json)[1:-1]
 
 
 def _placed(source: int, piece: Piece) -> bool:

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resilience_tui.domain.models import CheckIn, Contact, PlanItem, Rejection, SelfCare
+from resilience_tui.domain.past_plan import as_json
 from resilience_tui.journal import open_journal
 from resilience_tui.storage import atomic
 from resilience_tui.storage.files import Spliced
@@ -24,8 +25,9 @@ from resilience_tui.storage.store import Store
 
 
 def _whole(store: Store) -> bytes:
-    """What the file must hold: the whole journal in memory, serialised in one go."""
-    return orjson.dumps(store.storage.read())
+    """What the file must hold: the whole journal in memory, serialised in one go (a past
+    day's packed plan as the items it stands for)."""
+    return orjson.dumps(store.storage.read(), default=as_json)
 
 
 def _checked(store: Store, path: Path) -> None:
@@ -114,8 +116,8 @@ def _serialised(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Everything a save hands orjson to serialise, from now on."""
     dumped: list[object] = []
     dumps = orjson.dumps
-    monkeypatch.setattr(atomic.orjson, "dumps", lambda obj, *a: dumped.append(obj)
-                        or dumps(obj, *a))
+    monkeypatch.setattr(atomic.orjson, "dumps", lambda obj, *a, **k: dumped.append(obj)
+                        or dumps(obj, *a, **k))
     return dumped
 
 
@@ -202,7 +204,8 @@ def test_the_first_save_after_opening_copies_what_it_does_not_change(
             store.save_settings(replace(store.settings, name="Robin"))
         monkeypatch.setattr(atomic.orjson, "dumps", dumps)
         tables = store.storage.read()
-        big = {name for name, rows in tables.items() if len(dumps(rows)) > 100_000}
+        big = {name for name, rows in tables.items()
+           if len(dumps(rows, default=as_json)) > 100_000}
         assert big >= {"checkins", "selfcare"}
         assert not {name for name in big if any(obj is tables[name] for obj in dumped)}
         rows = [list(obj) for obj in dumped if isinstance(obj, dict)]
