@@ -92,8 +92,8 @@ NO_BYTECODE_ENV = {**BASE_ENV, "PYTHONDONTWRITEBYTECODE": "1",
 FULL_YEARS = [0, 1, 5, 10, 20, 30]  # 0: the empty journal, what every figure grows from
 QUICK_YEARS = [0, 1, 10]
 GOALS = {"paint": 1.25, "save": 30.0, "figures": 20.0, "themes": 50.0, "status": 0.12,
-         "status_ratio": 1.2, "memory": 2.0, "momentum": 50.0, "key_painted": 50.0,
-         "key_disk": 100.0}
+         "status_ratio": 1.2, "memory": 2.0, "memory_30": 2.5, "momentum": 50.0,
+         "key_painted": 50.0, "key_disk": 100.0}
 
 
 # --- measuring ------------------------------------------------------------------------
@@ -754,8 +754,11 @@ def table(results: list[dict[str, Any]]) -> str:
             "no", lambda r: "**no**" if r["status_textual"] else "yes"),
         row("peak memory, Today / bare app, MB",
             lambda r: f"{r['paint_mem']:.0f} / {r['bare_mem']:.0f}"),
-        row("**peak memory, Today ÷ bare app**", memory_ratio, f"≤ {GOALS['memory']}",
-            lambda r: verdict(r["paint_mem"] / r["bare_mem"], GOALS["memory"])),
+        # Issue 18: ≤ 2× at ten years, ≤ 2.5× at thirty (and beyond).
+        row("**peak memory, Today ÷ bare app**", memory_ratio,
+            f"≤ {GOALS['memory']}; ≤ {GOALS['memory_30']} from 30 y",
+            lambda r: verdict(r["paint_mem"] / r["bare_mem"],
+                              GOALS["memory_30" if r["years"] >= 30 else "memory"])),
     ]
     return "\n".join(lines)
 
