@@ -15,6 +15,7 @@ from resilience_tui.domain.history import checkin_line, checkin_text
 from resilience_tui.domain.models import CheckIn, PlanItem
 from resilience_tui.domain.past_plan import PAST_DAYS, PastPlan, as_json, done_count
 from resilience_tui.journal import open_journal
+from resilience_tui.storage.formats import csv_table
 from resilience_tui.storage.markdown import journal_markdown
 from resilience_tui.storage.store import Store
 from resilience_tui.storage.transfer import export_data
@@ -105,9 +106,13 @@ def test_exports_hold_past_plans_as_they_were(journal: Path) -> None:
     try:
         exported = export_data(store)
         text = journal_markdown(store)
+        checkins, items = csv_table(store, "checkins"), csv_table(store, "plan_items")
     finally:
         store.close()
     rows = orjson.loads(journal.read_bytes())["checkins"].values()
     written = {r["day"]: r["plan"] for r in rows}
     assert {c["day"]: c["plan"] for c in exported["checkins"]} == written
     assert "Acme analyst" in text and "Call Ana" in text
+    old = next(line for line in checkins.splitlines() if ago(365) in line)
+    assert "[x] apply: Acme analyst" in old and "[ ] learn: SQL" in old
+    assert sum(ago(365) in line for line in items.splitlines()) == 2
