@@ -157,7 +157,10 @@ def _table_rows(file: _File, at: int, name: str, data: dict[str, Any], rows: dic
             piece = _parsed(memoryview(stretch)[:end - at])
             if stretch[end - at:end - at + 1] != b"}":
                 return None
-        if piece is None or not rows.keys().isdisjoint(piece):
+        # Rows keyed by document numbers, each once: anything else (an empty piece, say
+        # ``{ }``) is parsed whole, and named by the shape check if it is damage.
+        if (not piece or not all(map(str.isdecimal, piece))
+                or not rows.keys().isdisjoint(piece)):
             return None
         del stretch
         found.append((at, (end if cut is None else cut + 1) - at, *_numbered(piece)))

@@ -378,7 +378,7 @@ class Store:
         try:
             self._read(preload)
             self._adopt()
-        except StorageError:
+        except BaseException:  # refused, or anything else: the lock is let go either way
             self.close()
             raise
 

@@ -320,3 +320,39 @@ def test_rows_out_of_document_order_are_read_but_not_taken_for_pieces(tmp_path: 
     assert read == data and reader.pieces is not None
     assert reader.pieces["checkins"] is None
     assert reader.pieces["meta"] is not None
+
+
+@pytest.mark.parametrize("table", ["meta", "checkins", "deleted"])
+def test_a_row_not_keyed_by_a_number_is_named_damaged_and_left_as_it_is(
+        tmp_path: Path, table: str) -> None:
+    """A hand edit keyed a row by a word: the journal is refused as damaged (what ``doctor``
+    and ``restore`` answer), as when it is read whole, never a crash; nothing is written."""
+    from resilience_tui.clock import FixedClock
+    from resilience_tui.storage.store import Store
+
+    path = tmp_path / "resilience.json"
+    good_database(path, checkins=5)
+    data = orjson.loads(path.read_bytes())
+    data.setdefault(table, {})["x"] = {"a": 1}
+    path.write_bytes(orjson.dumps(data))
+    before = snapshot(path)
+    for preload in (True, False):
+        with pytest.raises(DatabaseInvalid, match=f"'{table}' table is damaged"):
+            Store(path, FixedClock("2026-03-01T09:00:00"), preload=preload)
+    assert snapshot(path) == before
+
+
+def test_a_table_written_with_a_space_inside_its_braces_opens(tmp_path: Path) -> None:
+    """``{ }``: an empty table as another JSON writer may put it, read as empty."""
+    from resilience_tui.clock import FixedClock
+    from resilience_tui.storage.store import Store
+
+    path = tmp_path / "resilience.json"
+    good_database(path, checkins=5)
+    raw = orjson.dumps(orjson.loads(path.read_bytes()))  # the app's compact layout
+    path.write_bytes(raw[:-1] + b',"deleted":{ }}')
+    store = Store(path, FixedClock("2026-03-01T09:00:00"), preload=True)
+    try:
+        assert len(store.checkins.all()) == 5 and store.deleted.all() == []
+    finally:
+        store.close()
