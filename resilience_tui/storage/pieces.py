@@ -26,7 +26,7 @@ import orjson
 
 from . import migrations
 from .files import Range
-from .splice import Piece
+from .splice import Piece, in_order, numbered
 
 
 class PieceReader:
@@ -105,7 +105,7 @@ def parse_in_pieces(fd: int, size: int, reader: PieceReader) -> dict[str, Any] |
             return None
         rows: dict[str, Any] = {}
         start = at + key.end() - 1  # the table's opening brace
-        found: list[Piece] = []
+        found: list[Piece | None] = []
         if head[key.end():key.end() + 1] == b"}":  # an empty table
             end: int | None = start + 2
         else:
@@ -114,7 +114,8 @@ def parse_in_pieces(fd: int, size: int, reader: PieceReader) -> dict[str, Any] |
             return None
         data[name] = rows
         layout[name] = (start, end - start)  # its braces and all between
-        pieces[name] = found if _in_order(found) else None
+        ordered = [piece for piece in found if piece is not None]
+        pieces[name] = ordered if len(ordered) == len(found) and in_order(ordered) else None
         at = end
         after = file.read(at, 2)
         if after == b"}":  # the file's end
@@ -127,10 +128,10 @@ def parse_in_pieces(fd: int, size: int, reader: PieceReader) -> dict[str, Any] |
 
 
 def _table_rows(file: _File, at: int, name: str, data: dict[str, Any], rows: dict[str, Any],
-                reader: PieceReader, found: list[Piece]) -> int | None:
+                reader: PieceReader, found: list[Piece | None]) -> int | None:
     """Parse one table's rows (from ``at``, just inside its brace) into ``rows``, piece by
-    piece, noting each in ``found``; where the table ends (past its closing brace), or None
-    when they don't parse so.
+    piece, noting each in ``found`` (None for one whose rows are not in document order);
+    where the table ends (past its closing brace), or None when they don't parse so.
     """
     # The table's end: its last row's brace and its own, then the next table (one this
     # file has not had yet), or the end of the file.
@@ -163,26 +164,14 @@ def _table_rows(file: _File, at: int, name: str, data: dict[str, Any], rows: dic
                 or not rows.keys().isdisjoint(piece)):
             return None
         del stretch
-        found.append((at, (end if cut is None else cut + 1) - at, *_numbered(piece)))
+        shape = numbered(piece)
+        found.append(None if shape is None
+                     else (at, (end if cut is None else cut + 1) - at, *shape))
         reader.take(data, name, piece)
         rows.update(piece)
         if cut is None:
             return end + 1
         at = cut + 2  # past the row's brace and the comma after it
-
-
-def _numbered(piece: dict[str, Any]) -> tuple[int, int, int]:
-    """A piece's first and last document numbers and how many rows it has; -1 for the
-    last when its rows are not in document order (see :func:`_in_order`)."""
-    numbers = list(map(int, piece))
-    ordered = all(map(int.__lt__, numbers, numbers[1:]))
-    return numbers[0], numbers[-1] if ordered else -1, len(numbers)
-
-
-def _in_order(found: list[Piece]) -> bool:
-    """Every piece's rows in document order, and each piece's after the one before's."""
-    return all(first <= last for _, _, first, last, _ in found) and all(
-        a[3] < b[2] for a, b in zip(found, found[1:], strict=False))
 
 
 def _row_end(file: _File, at: int, stretch: bytes, start: int, end: int,

@@ -68,6 +68,20 @@ def to_serialise(rows: dict[str, Any], pieces: list[Piece] | None, edited: set[i
             + max(0, len(rows) - sum(piece[4] for piece in pieces)))
 
 
+def numbered(keys: Iterable[str]) -> tuple[int, int, int] | None:
+    """Rows' first and last document numbers and how many there are; None when their
+    numbers don't rise row by row (no piece can hold such rows: see the module's doc)."""
+    numbers = list(map(int, keys))
+    if not numbers or not all(map(int.__lt__, numbers, numbers[1:])):
+        return None
+    return numbers[0], numbers[-1], len(numbers)
+
+
+def in_order(pieces: list[Piece]) -> bool:
+    """Each piece's rows after the one before's."""
+    return all(a[3] < b[2] for a, b in zip(pieces, pieces[1:], strict=False))
+
+
 def shifted(pieces: list[Piece], by: int) -> list[Piece]:
     """The same pieces, ``by`` bytes further on in the file."""
     return [(offset + by, length, first, last, count)
@@ -125,19 +139,15 @@ def _joined(made: Iterable[tuple[Part, list[str] | Piece]],
         else:
             parts.append(part)
         length = part[1] if isinstance(part, tuple) else len(part)
-        if isinstance(rows, tuple):
-            first, last, count = rows[2], rows[3], rows[4]
-        else:
-            numbers = list(map(int, rows))
-            ordered = ordered and numbers == sorted(set(numbers))
-            first, last, count = numbers[0], numbers[-1], len(rows)
-        ordered = ordered and (not pieces or pieces[-1][3] < first)
+        shape = (rows[2], rows[3], rows[4]) if isinstance(rows, tuple) else numbered(rows)
+        ordered = ordered and shape is not None
+        first, last, count = shape or (0, 0, 0)
         pieces.append((at, length, first, last, count))
         at += length
     parts.append(b"}")
     # Rows out of document order (a hand-made file, say) can't be found by their numbers:
     # such a table is serialised whole each time.
-    return parts, (pieces if ordered else None)
+    return parts, (pieces if ordered and in_order(pieces) else None)
 
 
 def _chunks(keys: list[str]) -> list[list[str]]:
